@@ -1,0 +1,21 @@
+"""Shared fixtures: offline Beam test pipelines, the seed folder, the shared evaluation folder."""
+import pathlib
+
+import pytest
+from apache_beam.testing.test_pipeline import TestPipeline
+
+from pipeline.options import pipeline_options
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+def offline_pipeline():
+    """A TestPipeline on the DirectRunner that never tries the Prism download."""
+    return TestPipeline(options=pipeline_options([]))
+
+
+@pytest.fixture
+def seeds():
+    return SEEDS

@@ -1,0 +1,38 @@
+"""Options: the offline default runner and the check of Beam flags."""
+import apache_beam as beam
+import pytest
+from apache_beam.options.pipeline_options import DirectOptions, StandardOptions
+from apache_beam.runners.portability import prism_runner
+from apache_beam.testing.util import assert_that, equal_to
+
+from pipeline.options import pipeline_options, profile_args, unknown_beam_args
+
+
+def test_default_runner_is_the_direct_runner():
+    assert pipeline_options([]).view_as(StandardOptions).runner == "DirectRunner"
+
+
+def test_default_run_never_tries_prism(monkeypatch):
+    def refuse(*_):
+        raise AssertionError("Prism was tried: it downloads a binary")
+    monkeypatch.setattr(prism_runner.PrismRunner, "run_pipeline", refuse)
+    with beam.Pipeline(options=pipeline_options([])) as p:
+        assert_that(p | beam.Create([1, 2]) | beam.Map(lambda x: x * 2), equal_to([2, 4]))
+
+
+def test_beam_flags_pass_through():
+    options = pipeline_options(["--direct_running_mode=multi_processing", "--direct_num_workers", "2"])
+    assert options.view_as(DirectOptions).direct_num_workers == 2
+
+
+@pytest.mark.parametrize("args,unknown", [
+    (["--runner=DirectRunner", "--direct_num_workers=2"], []),
+    (["--no_such_option=1"], ["--no_such_option=1"]),
+])
+def test_unknown_beam_args(args, unknown):
+    assert unknown_beam_args(args) == unknown
+
+
+def test_profile_args():
+    assert profile_args({"runner": "DirectRunner", "streaming": False, "save_main_session": True}) == [
+        "--runner=DirectRunner", "--save_main_session"]

@@ -1,0 +1,135 @@
+"""The per-document stage: read, clean and extract, as DoFns that fuse into one stage with tagged rejects."""
+import hashlib
+import json
+
+import apache_beam as beam
+from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystems import FileSystems
+from apache_beam.metrics import Metrics
+
+from pipeline.config import load_yaml
+from transforms import html
+from transforms.clean import Cleaner
+from transforms.extract import Extractor
+from transforms.read import Rejected, article_id, read_document
+
+REJECTS = "rejects"
+
+
+def load_source(path, max_bytes):
+    """Read one input through FileSystems (raw bytes, no automatic decompression) and decode it."""
+    try:
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+            data = f.read(max_bytes + 1)
+    except Exception as e:  # a file that vanished, is unreadable, or a broken remote
+        raise Rejected("unreadable", f"{type(e).__name__}: {e}") from None
+    return read_document(path, data, max_bytes, html.extract_html)
+
+
+def reject_row(source, stage, reason, detail, run):
+    return {"source": source, "stage": stage, "reason": reason, "detail": (detail or "")[:2000],
+            "ingest_date": run["ingested_at"].date(), "run_id": run["run_id"], "ingested_at": run["ingested_at"]}
+
+
+def meeting_id(article, meeting, ordinal):
+    """Stable id from the article and the meeting's key fields."""
+    key = [article, sorted(p["name"] for p in meeting["participants"]), meeting["meeting_date"],
+           meeting["status"], meeting["format"], meeting["city"], ordinal]
+    return hashlib.sha256(json.dumps(key, default=str).encode("utf-8")).hexdigest()[:32]
+
+
+class _Stage(beam.DoFn):
+    """Shared by the stage's DoFns: the run's identity, counters and the dead-letter route."""
+
+    stage = None
+
+    def __init__(self, run):
+        self.run = run
+        self.rejected = Metrics.counter("parley", f"{self.stage}_rejects")
+
+    def reject(self, source, reason, detail):
+        self.rejected.inc()
+        return beam.pvalue.TaggedOutput(REJECTS, reject_row(source, self.stage, reason, detail, self.run))
+
+
+class ReadFn(_Stage):
+    """Source -> Document (decoded text and metadata), or a reject."""
+
+    stage = "read"
+
+    def process(self, source):
+        try:
+            yield load_source(source.path, self.run["max_input_bytes"]), source.group
+        except Rejected as r:
+            yield self.reject(source.path, r.reason, r.detail)
+        except Exception as e:  # noqa: BLE001 - any other failure is a reject, never a lost input
+            yield self.reject(source.path, "internal_error", f"{type(e).__name__}: {e}")
+
+
+class CleanFn(_Stage):
+    """Document -> article row with boilerplate removed, using the recurring lines of its group."""
+
+    stage = "clean"
+
+    def setup(self):
+        self.cleaner = Cleaner.from_config(load_yaml("boilerplate", self.run.get("config_dir")))
+
+    def process(self, element, recurring):
+        doc, group = element
+        try:
+            cleaned = self.cleaner.clean(doc.text, recurring.get(group, frozenset()))
+            title, text = (doc.title, cleaned.text) if doc.title else self.cleaner.split_title(cleaned.text)
+        except Exception as e:  # noqa: BLE001
+            yield self.reject(doc.source, "internal_error", f"{type(e).__name__}: {e}")
+            return
+        if not text.strip():
+            yield self.reject(doc.source, "empty_after_cleaning", f"all {len(doc.text)} characters were boilerplate")
+            return
+        yield {"article_id": article_id(doc.url, doc.text), "source": doc.source, "url": doc.url,
+               "title": title, "author": doc.author, "site_name": doc.site_name,
+               "published_date": doc.published_date, "text": text, "raw_chars": doc.raw_chars,
+               "clean_chars": len(text), "boilerplate": cleaned.removed, "run_id": self.run["run_id"],
+               "ingested_at": self.run["ingested_at"], "parley_version": self.run["parley_version"]}
+
+
+class ExtractFn(_Stage):
+    """Article row -> (article_id, {"article", "meetings"}) with its meeting records."""
+
+    stage = "extract"
+
+    def setup(self):
+        config_dir = self.run.get("config_dir")
+        self.extractor = Extractor.from_config(lambda name: load_yaml(name, config_dir))
+        self.meetings = Metrics.counter("parley", "meetings_extracted")
+
+    def process(self, article):
+        try:
+            found = self.extractor.extract(article["text"], article["published_date"], article["title"])
+        except Exception as e:  # noqa: BLE001
+            yield self.reject(article["source"], "internal_error", f"{type(e).__name__}: {e}")
+            return
+        meetings = []
+        for i, m in enumerate(found):
+            meetings.append({**m, "meeting_id": meeting_id(article["article_id"], m, i),
+                             "article_id": article["article_id"], "run_id": self.run["run_id"],
+                             "ingested_at": self.run["ingested_at"]})
+        self.meetings.inc(len(meetings))
+        yield article["article_id"], {"article": article, "meetings": meetings}
+
+
+class ProcessDocuments(beam.PTransform):
+    """Sources -> keyed article bundles (main output) and reject rows (tagged `rejects`)."""
+
+    def __init__(self, run, recurring):
+        super().__init__()
+        self.run, self.recurring = run, recurring
+
+    def expand(self, sources):
+        read = sources | "Read" >> beam.ParDo(ReadFn(self.run)).with_outputs(REJECTS, main="docs")
+        clean = read.docs | "Clean" >> beam.ParDo(
+            CleanFn(self.run), recurring=beam.pvalue.AsDict(self.recurring)).with_outputs(REJECTS, main="articles")
+        extract = clean.articles | "Extract" >> beam.ParDo(ExtractFn(self.run)).with_outputs(REJECTS, main="bundles")
+        rejects = (read[REJECTS], clean[REJECTS], extract[REJECTS]) | "Rejects" >> beam.Flatten()
+        return extract.bundles, rejects
+
+
