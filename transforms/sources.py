@@ -30,7 +30,9 @@ def _expand(pattern):
         raise MissingInput(f"no such file or folder: {pattern}")
     if literal:
         listed = FileSystems.match([FileSystems.join(pattern.rstrip("/"), "**")])[0].metadata_list
-        return listed or FileSystems.match([pattern])[0].metadata_list
+        if listed or os.path.isdir(pattern):
+            return listed
+        return FileSystems.match([pattern])[0].metadata_list
     matches = FileSystems.match([pattern])[0].metadata_list
     if not matches:
         raise MissingInput(f"nothing matches: {pattern}")
