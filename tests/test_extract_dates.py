@@ -1,0 +1,48 @@
+"""Date expressions: absolute, partial and relative, resolved against the published date, never guessed."""
+import datetime
+
+import pytest
+
+from transforms.extract.dates import find_dates, resolve
+
+PUBLISHED = datetime.date(2021, 6, 16)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, past, future", [
+    ("on 16 June 2021", ("2021-06-16", "day"), ("2021-06-16", "day")),
+    ("on March 3, 2020", ("2020-03-03", "day"), ("2020-03-03", "day")),
+    ("in September 2019", ("2019-09-01", "month"), ("2019-09-01", "month")),
+    ("in 2015", ("2015-01-01", "year"), ("2015-01-01", "year")),
+    ("on May 3", ("2021-05-03", "day"), ("2022-05-03", "day")),
+    ("on October 4 last year", ("2020-10-04", "day"), ("2020-10-04", "day")),
+    ("last October", ("2020-10-01", "month"), ("2020-10-01", "month")),
+    ("next month", ("2021-07-01", "month"), ("2021-07-01", "month")),
+    ("on Monday", ("2021-06-14", "day"), ("2021-06-21", "day")),
+    ("yesterday", ("2021-06-15", "day"), ("2021-06-15", "day")),
+    ("earlier in the day", ("2021-06-16", "day"), ("2021-06-16", "day")),
+    ("two years ago", ("2019-01-01", "year"), ("2019-01-01", "year")),
+    ("from 11 to 13 July", ("2020-07-11", "day"), ("2021-07-11", "day")),
+    ("November 30 - December 1, 2018", ("2018-11-30", "day"), ("2018-11-30", "day")),
+    ("in late August", ("2020-08-01", "month"), ("2021-08-01", "month")),
+])
+def test_resolution_against_the_published_date(text, past, future):
+    (mention,) = find_dates(text)
+    for is_future, expected in ((False, past), (True, future)):
+        date, precision = resolve(mention, PUBLISHED, future=is_future)
+        assert (date.isoformat(), precision) == expected
+
+
+@pytest.mark.parametrize("text", ["on May 3", "next month", "on Monday", "last October", "yesterday"])
+def test_relative_dates_without_a_published_date_stay_unknown(text):
+    (mention,) = find_dates(text)
+    assert resolve(mention, None) == (None, None)
+
+
+def test_a_summit_year_completes_a_partial_date():
+    (mention,) = find_dates("in early December")
+    assert resolve(mention, None, year=2018) == (datetime.date(2018, 12, 1), "month")
+
+
+def test_the_verb_may_is_not_a_month():
+    assert find_dates("He may meet the chancellor.") == []
+    assert [d.text for d in find_dates("They met in May.")] == ["in May"]

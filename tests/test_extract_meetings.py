@@ -1,0 +1,131 @@
+"""Meeting assembly on invented articles with a small gazetteer: nothing here comes from the seeds."""
+import datetime
+
+import pytest
+
+from transforms.extract import Extractor
+
+GAZETTEER = {
+    "people": {"people": [
+        {"name": "Olaf Scholz", "country": "Germany",
+         "offices": [{"role": "Chancellor of Germany", "from": "2021-12-08", "to": "2025-05-06"}]},
+        {"name": "Emmanuel Macron", "country": "France", "offices": [{"role": "President of France", "from": "2017-05-14"}]},
+        {"name": "Recep Tayyip Erdogan", "country": "Turkey", "surname": "Erdogan", "aliases": ["Erdoğan"],
+         "offices": [{"role": "President of Turkey", "from": "2014-08-28"}]},
+        {"name": "Volodymyr Zelensky", "country": "Ukraine", "aliases": ["Volodymyr Zelenskyy"],
+         "offices": [{"role": "President of Ukraine", "from": "2019-05-20"}]},
+        {"name": "Annalena Baerbock", "country": "Germany",
+         "offices": [{"role": "Foreign Minister of Germany", "from": "2021-12-08", "to": "2025-05-06"}]},
+    ]},
+    "places": {
+        "countries": [
+            {"name": "Germany", "adjectives": ["German"], "capital": "Berlin"},
+            {"name": "France", "adjectives": ["French"], "capital": "Paris", "seats": ["Elysee"]},
+            {"name": "Turkey", "adjectives": ["Turkish"], "capital": "Ankara"},
+            {"name": "Ukraine", "adjectives": ["Ukrainian"], "capital": "Kyiv"},
+            {"name": "Italy", "adjectives": ["Italian"], "capital": "Rome"},
+            {"name": "Spain", "adjectives": ["Spanish"], "capital": "Madrid"},
+            {"name": "Japan", "adjectives": ["Japanese"], "capital": "Tokyo"},
+        ],
+        "cities": [{"name": "Berlin", "country": "Germany"}, {"name": "Paris", "country": "France"},
+                   {"name": "Istanbul", "country": "Turkey"}, {"name": "Rome", "country": "Italy"},
+                   {"name": "Madrid", "country": "Spain"}, {"name": "Hiroshima", "country": "Japan"}],
+        "venues": [{"name": "Elysee Palace", "city": "Paris", "country": "France"}],
+        "regions": [{"name": "Black Sea"}],
+    },
+    "summits": {
+        "series": [{"event": "G7 summit", "aliases": ["G7", "G-7"]}],
+        "summits": [{"series": "G7 summit", "year": 2023, "city": "Hiroshima", "country": "Japan",
+                     "start": "2023-05-19", "end": "2023-05-21"}],
+    },
+    "topics": {"topics": [{"name": "energy", "phrases": ["energy", "gas supplies"]},
+                          {"name": "grain deal", "phrases": ["grain deal", "grain exports"]}]},
+}
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor.from_config(GAZETTEER.__getitem__)
+
+
+def only(meetings):
+    assert len(meetings) == 1, meetings
+    return meetings[0]
+
+
+def names(people):
+    return sorted(p["name"] for p in people)
+
+
+def test_a_held_meeting_with_place_date_duration_and_evidence(extractor):
+    text = ("German Chancellor Olaf Scholz met French President Emmanuel Macron at the Elysee Palace on "
+            "Tuesday. The talks lasted two hours. The leaders discussed energy and the grain deal.")
+    m = only(extractor.extract(text, datetime.date(2022, 9, 8)))
+    assert names(m["participants"]) == ["Emmanuel Macron", "Olaf Scholz"]
+    assert {p["role"] for p in m["participants"]} == {"Chancellor of Germany", "President of France"}
+    assert (m["status"], m["format"], m["venue"], m["city"], m["country"]) == (
+        "held", "in_person", "Elysee Palace", "Paris", "France")
+    assert (m["meeting_date"], m["date_precision"], m["date_text"]) == (datetime.date(2022, 9, 6), "day", "on Tuesday")
+    assert m["duration_minutes"] == 120
+    assert m["topics"] == ["energy", "grain deal"]
+    assert text[m["evidence_start"]:m["evidence_end"]] == m["evidence"] and m["evidence"].startswith("German")
+
+
+def test_a_phone_call_by_surnames_and_role_reference(extractor):
+    text = ("Recep Tayyip Erdogan spoke by phone with Volodymyr Zelensky on Monday. "
+            "The Turkish president said the call focused on grain exports across the Black Sea.")
+    m = only(extractor.extract(text, datetime.date(2023, 7, 5)))
+    assert names(m["participants"]) == ["Recep Tayyip Erdogan", "Volodymyr Zelensky"]
+    assert m["format"] == "phone" and m["status"] == "held"
+    assert m["meeting_date"] == datetime.date(2023, 7, 3)
+    assert "grain deal" in m["topics"] and "Black Sea" in m["topics"]
+
+
+def test_unknown_people_with_titles_are_found(extractor):
+    text = "Italian Prime Minister Giorgia Meloni met Spanish Prime Minister Pedro Sanchez in Rome on 3 March 2023."
+    m = only(extractor.extract(text, None))
+    assert names(m["participants"]) == ["Giorgia Meloni", "Pedro Sanchez"]
+    assert {p["country"] for p in m["participants"]} == {"Italy", "Spain"}
+    assert {p["role"] for p in m["participants"]} == {"Prime Minister of Italy", "Prime Minister of Spain"}
+    assert (m["city"], m["meeting_date"], m["date_precision"]) == ("Rome", datetime.date(2023, 3, 3), "day")
+
+
+def test_a_planned_summit_meeting_takes_its_dates_from_the_calendar(extractor):
+    text = "Scholz will meet Erdogan on the sidelines of the G7 summit in Hiroshima."
+    m = only(extractor.extract(text, None))
+    assert (m["status"], m["event"], m["city"], m["country"]) == ("planned", "G7 summit", "Hiroshima", "Japan")
+    assert (m["meeting_date"], m["date_precision"]) == (datetime.date(2023, 5, 19), "day")
+
+
+def test_mentions_of_one_meeting_merge_and_a_cancellation_wins(extractor):
+    text = ("Macron was due to meet Scholz in Berlin in November. "
+            "However, the meeting was cancelled after a row over energy. "
+            "The two leaders last met in Paris in June.")
+    planned, earlier = extractor.extract(text, datetime.date(2022, 10, 20))
+    assert (planned["status"], planned["city"]) == ("cancelled", "Berlin")
+    assert (planned["meeting_date"], planned["date_precision"]) == (datetime.date(2022, 11, 1), "month")
+    assert (earlier["status"], earlier["city"], earlier["meeting_date"]) == ("held", "Paris", datetime.date(2022, 6, 1))
+
+
+def test_invitation_is_proposed_and_delegation_is_separate(extractor):
+    text = ("Erdogan invited Zelensky to talks in Istanbul. "
+            "Foreign Minister Annalena Baerbock also took part in the talks.")
+    m = only(extractor.extract(text, None))
+    assert m["status"] == "proposed"
+    assert names(m["participants"]) == ["Recep Tayyip Erdogan", "Volodymyr Zelensky"]
+    assert names(m["delegation"]) == ["Annalena Baerbock"]
+
+
+@pytest.mark.parametrize("text", [
+    "Macron said Scholz was right about energy.",
+    "Scholz gave an interview to a French newspaper.",
+    "The chancellor held a press conference in Berlin.",
+    "",
+])
+def test_no_meeting_is_invented(extractor, text):
+    assert extractor.extract(text, datetime.date(2022, 1, 1)) == []
+
+
+def test_without_a_published_date_a_relative_date_stays_unknown(extractor):
+    m = only(extractor.extract("Macron met Scholz in Berlin on Friday.", None))
+    assert (m["meeting_date"], m["date_precision"], m["city"]) == (None, None, "Berlin")

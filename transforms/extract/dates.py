@@ -1,0 +1,148 @@
+"""Date expressions in a sentence, resolved against the article's published date with honest precision."""
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH2 = _MONTH.replace("month", "month2")
+_DAY, _DAY2 = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?", r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_TO = r"\s*(?:-|–|—|to|and|through|until)\s*"
+_RELATIVE_YEAR = r"(?:\s+(?P<rel_year>last|this|next)\s+year)"
+
+# Most specific first; each names the groups it fills.
+_PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in [
+    ("iso", r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"),
+    ("range", r"\b" + _MONTH + r"\s+" + _DAY + _TO + _MONTH2 + r"\s+" + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("range", r"\b" + _DAY + _TO + _DAY2 + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("range", r"\b" + _MONTH + r"\s+" + _DAY + _TO + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("day", r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?(?![\d:])"),
+    ("day", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?\b"),
+    ("month", r"\b(?P<part>early|mid|late|the end of|the beginning of|the start of)[\s-]+" + _MONTH
+     + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("month", r"\b(?P<rel>last|this|next|past)\s+" + _MONTH + r"\b"),
+    ("month", r"\b(?:in|since|from|by|until|of|during)\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("month", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+    ("rel_month", r"\b(?P<rel>last|this|next|past)\s+month\b"),
+    ("rel_year", r"\b(?P<rel>last|this|next|past)\s+year\b"),
+    ("ago", r"\b(?:almost\s+|nearly\s+|about\s+|over\s+|more than\s+)?(?P<count>a|one|two|three|\d+)\s+"
+     r"(?P<unit>year|month)s?\s+ago\b"),
+    ("weekday", r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"),
+    ("today", r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|earlier in the day|"
+     r"yesterday|tomorrow)\b"),
+    ("year", r"\b(?:in|since|of|during|from)\s+" + _YEAR + r"\b"),
+]]
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_MONTH_ONLY = {"may"}  # "may" is usually the verb unless a day, a year or a preposition pins it
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    kind: str
+    fields: tuple  # sorted (group, value) pairs of the match
+
+    def get(self, key):
+        return dict(self.fields).get(key)
+
+
+def find_dates(text):
+    """Non-overlapping date mentions in `text`, in order."""
+    taken, found = [], []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken) or _is_verb_may(m, text):
+                continue
+            taken.append((m.start(), m.end()))
+            fields = tuple(sorted((k, v.lower()) for k, v in m.groupdict().items() if v))
+            found.append(DateMention(m.start(), m.end(), m.group(), kind, fields))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _is_verb_may(m, text):
+    month = m.groupdict().get("month")
+    return (month and month.lower() in _MONTH_ONLY and text[m.start("month")].islower()
+            and not (m.groupdict().get("day") or m.groupdict().get("year")))
+
+
+def resolve(mention, published=None, future=False, year=None):
+    """(date, precision) of a mention; `year` comes from a resolved summit when the text has none.
+
+    Relative expressions need the published date; without it they resolve to (None, None). Never guesses."""
+    kind, get = mention.kind, mention.get
+    if kind == "iso":
+        return _safe(int(get("year")), int(get("mnum")), int(get("dnum"))), "day"
+    if kind in ("range", "day", "month"):
+        month, day = MONTHS[get("month")], int(get("day")) if get("day") else None
+        y = _year(mention, published, future, year, month, day)
+        if y is None:
+            return None, None
+        return (_safe(y, month, day), "day") if day else (datetime.date(y, month, 1), "month")
+    if kind == "year":
+        return datetime.date(int(get("year")), 1, 1), "year"
+    if published is None:
+        return None, None
+    return _relative(mention, published, future)
+
+
+def _year(mention, published, future, year, month, day):
+    get = mention.get
+    if get("year"):
+        return int(get("year"))
+    if year:
+        return year
+    if published is None:
+        return None
+    shift = {"last": -1, "past": -1, "next": 1, "this": 0}
+    if get("rel_year"):
+        return published.year + shift[get("rel_year")]
+    candidate = (month, day or 1)
+    now = (published.month, published.day)
+    if get("rel") in ("last", "past"):
+        return published.year - (candidate >= now)
+    if get("rel") == "next":
+        return published.year + (candidate <= now)
+    if future:
+        return published.year + (candidate < now)
+    return published.year - (candidate > now)
+
+
+def _relative(mention, published, future):
+    get, kind = mention.get, mention.kind
+    shift = {"last": -1, "past": -1, "next": 1, "this": 0}
+    if kind == "rel_month":
+        m = published.year * 12 + published.month - 1 + shift[get("rel")]
+        return datetime.date(m // 12, m % 12 + 1, 1), "month"
+    if kind == "rel_year":
+        return datetime.date(published.year + shift[get("rel")], 1, 1), "year"
+    if kind == "ago":
+        count = _COUNTS.get(get("count")) or int(get("count"))
+        if get("unit") == "year":
+            return datetime.date(published.year - count, 1, 1), "year"
+        m = published.year * 12 + published.month - 1 - count
+        return datetime.date(m // 12, m % 12 + 1, 1), "month"
+    if kind == "weekday":
+        delta = (WEEKDAYS[get("weekday")] - published.weekday()) % 7
+        if mention.text.lower().startswith("last") or (not future and delta):
+            delta -= 7 if delta else 7
+        elif mention.text.lower().startswith("next") and not delta:
+            delta = 7
+        return published + datetime.timedelta(days=delta), "day"
+    if kind == "today":
+        offset = {"yesterday": -1, "tomorrow": 1}.get(get("when"), 0)
+        return published + datetime.timedelta(days=offset), "day"
+    return None, None
+
+
+def _safe(y, month, day):
+    try:
+        return datetime.date(y, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,312 @@
+"""Assembles meeting records from the mentions in an article: one record per meeting, merged across mentions."""
+import re
+from dataclasses import dataclass, field
+
+from transforms.extract import cues
+from transforms.extract.dates import find_dates, resolve
+from transforms.extract.gazetteer import Gazetteer
+from transforms.extract.people import GROUP, find_people, titled_names
+from transforms.extract.places import Location, locate, resolve_summit
+from transforms.extract.text import sentences
+
+_PRECISION = {"day": 3, "month": 2, "year": 1}
+_STATUS_RANK = {"cancelled": 4, "held": 3, "planned": 2, "proposed": 1}
+_SPLIT = re.compile(r"\b(?:met|meet|meets|meeting|talks)\s+(?:first\s+)?with\b.+?\band\s+(?:then|later|also)\s+with\b")
+_BETWEEN = re.compile(r"\b(?:between|of)\s+(?P<span>.+?)(?=[,;:.]|\s+(?:is|was|were|will|would|has|had|at|in|on|"
+                      r"took|lasted|ended|began)\b|$)")
+_COMPOUND = re.compile(r"^\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|negotiations|call|conversation)\b")
+_MEETING_NOUN = re.compile(r"\b(?:meeting|talks|negotiations|conversation)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"\b(?:meetings|summits|contacts)\b", re.IGNORECASE)
+_SPEECH_DATE = re.compile(r"\b(?:said|told|stated|noted|added|stressed|emphasi[sz]ed)\s+(?:\w+\s+){0,2}$")
+
+
+@dataclass
+class Mention:
+    sentence: object
+    names: tuple
+    people: dict
+    status: str
+    format: str
+    location: Location
+    date: object
+    duration: int
+    topics: list
+    explicit: bool
+
+
+@dataclass
+class Meeting:
+    people: dict
+    mentions: list = field(default_factory=list)
+    delegation: dict = field(default_factory=dict)
+    topics: list = field(default_factory=list)
+
+    @property
+    def names(self):
+        return frozenset(self.people)
+
+    def value(self, attr):
+        """The first non-null location attribute across the mentions."""
+        return next((getattr(m.location, attr) for m in self.mentions if getattr(m.location, attr)), None)
+
+    def format(self):
+        return next((m.format for m in self.mentions if m.format), None)
+
+
+class Extractor:
+    """Finds meetings in cleaned article text with the gazetteers of `configs/`."""
+
+    def __init__(self, gazetteer):
+        self.gaz = gazetteer
+
+    @classmethod
+    def from_config(cls, load):
+        return cls(Gazetteer.from_config(load))
+
+    def extract(self, text, published_date=None, title=None):
+        """Meeting records (dicts with the meetings schema's extraction fields) found in `text`."""
+        known = self._known_people(text, published_date)
+        meetings, focus = [], None
+        for sentence in sentences(text):
+            people = find_people(sentence.text, self.gaz, known, published_date)
+            for mention in self._mentions(sentence, people, focus, published_date):
+                focus = self._merge(meetings, mention, focus)
+            if focus:
+                self._attach_context(focus, meetings, sentence, people)
+        return [self._record(m, text, published_date) for m in meetings if len(m.people) >= 2]
+
+    def _known_people(self, text, day):
+        known = {}
+        for start, end, form in self.gaz.find("person", text):
+            for p in self.gaz.person_forms[form]:
+                if form == p.name or form in p.aliases:
+                    known[p.name] = {"name": p.name, "country": p.country, "role": None, "person": p}
+        for _, _, name, country, role in titled_names(text, self.gaz):
+            if name not in known and not self.gaz.person_forms.get(name):
+                known[name] = {"name": name, "country": country, "role": role, "person": None}
+        return known
+
+    def _mentions(self, sentence, people, focus, day):
+        """The meeting mentions of one sentence, each with its participants."""
+        text = sentence.text
+        trigger = cues.TRIGGER.search(text)
+        cancel = bool(focus and trigger and cues.status_of(text, 0) == "cancelled")
+        if not trigger:
+            return []
+        principals = _unique([p for p in people if not p.speaker and not p.possessive])
+        groups = [g for g in self._groups(text, principals) if len(g) >= 2]
+        delegation = cues.DELEGATION.search(text)
+        refers_back = focus and (GROUP.search(text) or delegation or cancel or not _PLURAL.search(text) and (
+            cues.ANAPHOR.search(text) or self._anchored(text)
+            or len(principals) == 1 and principals[0].name in focus.people))
+        if delegation and not refers_back:
+            return []
+        if refers_back and (not groups or delegation or GROUP.search(text) and not self._named_pair(text, principals)):
+            groups = [list(focus.people.values())]
+        found = []
+        for group in groups:
+            people_by_name = {_name(p): _person(p) for p in group}
+            explicit = all(hasattr(p, "start") for p in group)
+            at = _trigger_near(text, group) if explicit else trigger.start()
+            found.append(self._mention(sentence, at, people_by_name, explicit))
+        return found
+
+    def _groups(self, text, principals):
+        """The participant groups a sentence names: 'met first with A and then with B' gives two."""
+        split = _SPLIT.search(text)
+        if len(principals) >= 3 and split:
+            subject = [p for p in principals if p.start < split.start()][-1:]
+            return [subject + [p] for p in principals if p.start > split.start()] if subject else []
+        pair = self._named_pair(text, principals)
+        return [pair] if pair else [principals]
+
+    @staticmethod
+    def _named_pair(text, principals):
+        """Participants named together: 'between A and B', 'the A-B meeting', 'A and B met'."""
+        for m in _BETWEEN.finditer(text):
+            inside = [p for p in principals if m.start("span") <= p.start < m.end("span")]
+            if len(inside) >= 2:
+                return inside
+        for a, b in zip(principals, principals[1:]):
+            if re.fullmatch(r"\s*[-–]\s*", text[a.end:b.start]) and _COMPOUND.match(text[b.end:]):
+                return [a, b]
+        return None
+
+    def _anchored(self, text):
+        """A meeting noun followed by a place, date or duration of its own ('Negotiations in Osaka lasted ...')."""
+        for m in _MEETING_NOUN.finditer(text):
+            after = text[m.end():m.end() + 60]
+            loc = locate(after, self.gaz)
+            if loc.city or loc.country or cues.duration_minutes(after) or find_dates(after):
+                return True
+        return False
+
+    def _mention(self, sentence, at, people, explicit):
+        text = sentence.text
+        cue = cues.DISCUSSION.search(text, at)
+        dates = [d for d in find_dates(text) if not _SPEECH_DATE.search(text[max(0, d.start - 30):d.start])]
+        date = min(dates, key=lambda d: (not d.get("year"), abs(d.start - at))) if dates else None
+        countries = {p["country"] for p in people.values()}
+        return Mention(sentence, tuple(people), people, cues.status_of(text, at), cues.format_of(text),
+                       locate(text[:cue.start()] if cue else text, self.gaz, at), date,
+                       cues.duration_minutes(text), self._topics(text, countries, discussion_only=False), explicit)
+
+    def _merge(self, meetings, mention, focus):
+        """Adds `mention` to the meeting it refers to, or starts a new one; returns the new focus."""
+        same = [m for m in meetings if m.names == frozenset(mention.names) and _compatible(m, mention)]
+        if same:
+            meeting = max(same, key=lambda m: (_agreement(m, mention), m is focus, meetings.index(m)))
+        else:
+            meeting = Meeting(dict(mention.people))
+            meetings.append(meeting)
+        meeting.mentions.append(mention)
+        for name, person in mention.people.items():
+            meeting.people.setdefault(name, person)
+            meeting.delegation.pop(name, None)
+        _extend(meeting.topics, mention.topics)
+        return meeting
+
+    def _attach_context(self, focus, meetings, sentence, people):
+        """Delegation members and discussed topics stated in sentences about the focus meeting; discussion
+        far from any mention is about the article's main meeting."""
+        text = sentence.text
+        last = focus.mentions[-1].sentence
+        recent = sentence.paragraph - last.paragraph <= 1
+        if cues.DELEGATION.search(text) and recent:
+            for p in people:
+                if not p.speaker and not p.possessive and p.name not in focus.people:
+                    focus.delegation.setdefault(p.name, _person(p))
+        discussed = cues.DISCUSSION.search(text)
+        if last is sentence or not (discussed or recent and sentence.paragraph > last.paragraph - 1):
+            return
+        target = focus if recent else max(meetings, key=lambda m: (len(m.mentions), -meetings.index(m)))
+        countries = {p["country"] for p in target.people.values()}
+        _extend(target.topics, self._topics(text, countries, discussion_only=not discussed))
+
+    def _topics(self, text, exclude_countries, discussion_only):
+        """Topics from the topic gazetteer, and countries or regions named as subjects of discussion."""
+        found = [(m.start(), name) for name, pattern in self.gaz.topics for m in pattern.finditer(text)]
+        cue = cues.DISCUSSION.search(text)
+        if cue and not discussion_only:
+            for kind, names in (("country", self.gaz.countries), ("region", self.gaz.regions)):
+                for start, _, form in self.gaz.find(kind, text[cue.start():]):
+                    name = names[form][0] if kind == "region" else names[form]
+                    if name not in exclude_countries:
+                        found.append((cue.start() + start, name))
+        return [name for _, name in sorted(found)]
+
+    def _record(self, meeting, text, published):
+        status = max((m.status for m in meeting.mentions if m.status), key=_STATUS_RANK.get, default="held")
+        future = status != "held" and any(m.status in ("planned", "proposed") for m in meeting.mentions)
+        city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))
+        date, precision, date_text = _best_date(meeting, published, future)
+        summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published, future)
+        if summit:
+            city, country = city or summit.city, country or summit.country
+            date, precision, date_text = _best_date(meeting, published, future, summit)
+            if date is None:
+                date, precision, date_text = summit.start, "day", f"{event} {summit.year}"
+        evidence = next((m for m in meeting.mentions if m.explicit), meeting.mentions[0]).sentence
+        return {
+            "participants": [self._role(p, date or published) for p in meeting.people.values()],
+            "delegation": [self._role(p, date or published) for p in meeting.delegation.values()],
+            "status": status, "format": meeting.format() or "in_person",
+            "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
+            "city": city, "country": country, "venue": venue, "event": event,
+            "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
+            "topics": meeting.topics, "evidence": evidence.text,
+            "evidence_start": evidence.start, "evidence_end": evidence.end,
+            "confidence": _confidence(meeting, date),
+        }
+
+    def _role(self, person, day):
+        entry = next((p for p in self.gaz.person_forms.get(person["name"], []) if p.name == person["name"]), None)
+        role = entry.role_on(day) if entry and entry.offices else person["role"]
+        return {"name": person["name"], "country": person["country"], "role": role}
+
+
+def _compatible(meeting, mention):
+    """Whether nothing the mention states contradicts the meeting: place, event, date, phone or not."""
+    loc = mention.location
+    for attr in ("city", "country", "event"):
+        ours = meeting.value(attr)
+        if ours and getattr(loc, attr) and ours != getattr(loc, attr):
+            return False
+    if mention.format and meeting.value("city") or meeting.format() and loc.city:
+        return False
+    if mention.date:
+        theirs = _date_key(mention.date)
+        for other in (m.date for m in meeting.mentions if m.date):
+            if any(a and b and a != b for a, b in zip(_date_key(other), theirs)):
+                return False
+    return True
+
+
+def _agreement(meeting, mention):
+    loc = mention.location
+    return sum(bool(getattr(loc, a)) and meeting.value(a) == getattr(loc, a) for a in ("city", "country", "event"))
+
+
+def _date_key(mention):
+    get = mention.get
+    from transforms.extract.dates import MONTHS
+    month = MONTHS.get(get("month")) if get("month") else None
+    return (int(get("year")) if get("year") else None, month, int(get("day")) if get("day") else None)
+
+
+def _best_date(meeting, published, future, summit=None):
+    """The most precise date the mentions give; at a summit, only dates within it (and its year for partial ones)."""
+    best = None
+    for m in meeting.mentions:
+        if m.date:
+            date, precision = resolve(m.date, published, future, summit and summit.year)
+            if date and (summit is None or _within(date, precision, summit)) and (
+                    best is None or _PRECISION[precision] > _PRECISION[best[1]]):
+                best = (date, precision, m.date.text)
+    return best or (None, None, None)
+
+
+def _within(date, precision, summit):
+    if precision == "day":
+        return summit.start <= date <= summit.end
+    if precision == "month":
+        return (summit.start.year, summit.start.month) <= (date.year, date.month) <= (summit.end.year, summit.end.month)
+    return date.year == summit.year
+
+
+def _confidence(meeting, date):
+    score = 0.5 + 0.1 * min(len(meeting.mentions) - 1, 2) + 0.15 * any(m.explicit for m in meeting.mentions)
+    return round(min(score + 0.05 * (date is not None), 0.95), 2)
+
+
+def _trigger_near(text, group):
+    """Position of the meeting word nearest to the named participants."""
+    middle = sum(p.start for p in group) / len(group)
+    found = [m.start() for m in cues.TRIGGER.finditer(text)]
+    return min(found, key=lambda at: abs(at - middle)) if found else 0
+
+
+def _name(p):
+    return p["name"] if isinstance(p, dict) else p.name
+
+
+def _person(p):
+    if isinstance(p, dict):
+        return p
+    return {"name": p.name, "country": p.country, "role": p.role}
+
+
+def _unique(people):
+    seen, out = set(), []
+    for p in people:
+        name = _name(p)
+        if name not in seen:
+            seen.add(name)
+            out.append(p)
+    return out
+
+
+def _extend(items, new):
+    for item in new:
+        if item not in items:
+            items.append(item)

@@ -1,0 +1,171 @@
+"""People in a sentence: gazetteer names, titled names the gazetteer lacks, roles, and group references."""
+import re
+from dataclasses import dataclass
+
+# Title words as written before a name or a role reference, and the canonical title they stand for.
+TITLES = {
+    "president": "President", "vice president": "Vice President", "vice-president": "Vice President",
+    "prime minister": "Prime Minister", "premier": "Prime Minister", "chancellor": "Chancellor",
+    "foreign minister": "Foreign Minister", "minister of foreign affairs": "Foreign Minister",
+    "foreign secretary": "Foreign Minister", "secretary of state": "Secretary of State",
+    "state secretary": "Secretary of State", "defense minister": "Defense Minister",
+    "defence minister": "Defense Minister", "defense secretary": "Secretary of Defense",
+    "secretary of defense": "Secretary of Defense", "king": "King", "queen": "Queen", "emir": "Emir",
+    "crown prince": "Crown Prince", "supreme leader": "Supreme Leader", "sultan": "Sultan",
+    "secretary-general": "Secretary-General", "secretary general": "Secretary-General",
+    "ambassador": "Ambassador", "envoy": "Envoy", "special envoy": "Special Envoy",
+    "finance minister": "Finance Minister", "treasury secretary": "Treasury Secretary",
+    "national security advisor": "National Security Advisor", "national security adviser": "National Security Advisor",
+    "press secretary": "Press Secretary", "spokesman": "Spokesman", "spokeswoman": "Spokesman",
+    "minister": "Minister", "deputy prime minister": "Deputy Prime Minister",
+    "deputy foreign minister": "Deputy Foreign Minister", "chief of staff": "Chief of Staff",
+    "pope": "Pope", "senator": "Senator", "speaker": "Speaker", "governor": "Governor",
+}
+# A role reference without a name ("the Russian leader") may mean any of these titles.
+HEADS = ("President", "Prime Minister", "Chancellor", "King", "Emir", "Supreme Leader", "Crown Prince")
+_LEADER_WORDS = {"leader": HEADS, "head of state": HEADS, "head of government": ("Prime Minister", "Chancellor")}
+_HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sheikh)\.?"
+_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:bin|ibn|al|de|da|van|von|der|le|la)\s+)?[A-Z][\w'’-]+){0,3})"
+_SPEECH = (r"said|says|say|told|tells|stated|states|noted|notes|added|adds|explained|stressed|emphasi[sz]ed|"
+           r"announced|confirmed|believes|wrote|tweeted|commented|recalled|declared|insisted|claimed|"
+           r"quoted|replied|responded|admitted|warned|argued|suggested|pointed out|underlined|remarked")
+_SPEAKER_AFTER = re.compile(r"^(?:\s*(?:,|\(|\)|[\w.]+\s*\)|later|also|then|has|had|have|on \w+|once again|"
+                            r"repeatedly|patiently)){0,3}\s*(?:" + _SPEECH + r")\b", re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(r"(?:\b(?:" + _SPEECH + r")|according to|as noted|quotes)\s+(?:the\s+)?$|"
+                             r"\b(?:announced|reported|stated|confirmed|quoted|said)\s+(?:\w+\s+)?by\s+(?:[\w.]+\s+){0,5}$",
+                             re.IGNORECASE)
+# "the press secretary of the President of Russia", "an aide to Putin": the person is not the actor.
+_DEPENDENT_BEFORE = re.compile(r"\b(?:aide|spokesman|spokeswoman|spokesperson|press secretary|adviser|advisor|"
+                               r"assistant|daughter|son|wife|husband|envoy|representative|office|administration)"
+                               r"\s+(?:of|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"^['’]s?\b(?!\s+(?:meeting|talks|visit|call|conversation))")
+GROUP = re.compile(r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|heads of government|men|"
+                   r"sides|ministers|foreign ministers|prime ministers)\b|\bthey (?=(?:\w+ )?(?:met|meet|had|held|"
+                   r"talked|spoke|discussed|agreed)\b)|\btheir (?=meeting|talks|negotiations|conversation)",
+                   re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int
+    end: int
+    name: str
+    country: str
+    role: str
+    speaker: bool = False
+    possessive: bool = False
+
+
+def find_people(text, gaz, known, day):
+    """Person mentions in `text`. `known`: the article's people by name ({"name", "country", "role", "person"}:
+    the gazetteer entry or None), for roles and surnames; `day`: the reference date for offices, or None."""
+    mentions = []
+    for start, end, form in gaz.find("person", text):
+        person = _choose(gaz.person_forms[form], known, day)
+        if person:
+            role = (known.get(person.name) or {}).get("role") or person.role_on(day)
+            mentions.append(_mention(text, start, end, person.name, person.country, role))
+    for name, info in known.items():
+        if info["person"] is None and len(name.split()) > 1:
+            for m in re.finditer(r"(?<!\w)" + re.escape(name.split()[-1]) + r"(?!\w)", text):
+                if not _overlaps(mentions, m.start(), m.end()):
+                    mentions.append(_mention(text, m.start(), m.end(), name, info["country"], info["role"]))
+    for start, end, name, country, role in titled_names(text, gaz):
+        if not _overlaps(mentions, start, end):
+            person = known.get(name) or {}
+            mentions.append(_mention(text, start, end, name, country or person.get("country"),
+                                     role or person.get("role")))
+    for start, end, role_title, country in role_references(text, gaz):
+        if not _overlaps(mentions, start, end):
+            person = _holder(role_title, country, gaz, known, day)
+            if person:
+                mentions.append(_mention(text, start, end, person["name"], person["country"], person["role"]))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def titled_names(text, gaz):
+    """(start, end, name, country, role) for 'French President Emmanuel Macron' style mentions of anyone."""
+    adjectives = "|".join(re.escape(a) for a in sorted({*gaz.adjectives, *gaz.countries}, key=len, reverse=True))
+    titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+    pattern = re.compile(r"(?:(?P<adj>" + adjectives + r")(?:['’]s)?\s+)?\b(?P<title>(?i:" + titles + r"|leader)|"
+                         + _HONORIFICS + r")\s+" + _NAME)
+    found = []
+    for m in pattern.finditer(text):
+        name = _trim_name(m.group("name"), gaz)
+        if not name or len(name.split()) < 2 and not m.group("title").startswith(("M", "D", "S")):
+            continue
+        country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
+        title = TITLES.get(m.group("title").lower())
+        role = f"{title} of {country}" if title and country else title
+        found.append((m.start("name"), m.start("name") + len(name), name, country, role))
+    return found
+
+
+def role_references(text, gaz):
+    """(start, end, title, country) for 'the Russian president', 'the President of the United States'."""
+    adjectives = "|".join(re.escape(a) for a in sorted({*gaz.adjectives, *gaz.countries}, key=len, reverse=True))
+    words = "|".join(re.escape(t) for t in sorted([*TITLES, *_LEADER_WORDS], key=len, reverse=True))
+    before = re.compile(r"\b(?P<adj>" + adjectives + r")\s+(?P<title>(?i:" + words + r"))\b(?!\s+[A-Z])")
+    after = re.compile(r"\b(?i:the)\s+(?P<title>(?i:" + words + r"))\s+of\s+(?:the\s+)?(?P<adj>" + adjectives + r")\b")
+    found = []
+    for pattern in (before, after):
+        for m in pattern.finditer(text):
+            country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
+            found.append((m.start(), m.end(), m.group("title").lower(), country))
+    return found
+
+
+def _holder(title_word, country, gaz, known, day):
+    """The person a role reference means: someone the article names with that role, else the office holder."""
+    titles = _LEADER_WORDS.get(title_word) or (TITLES.get(title_word),)
+    roles = {f"{t} of {country}" for t in titles if t}
+    named = [p for p in known.values() if p["role"] in roles or p["person"] and any(
+        p["person"].holds(r, day) for r in roles)]
+    if len(named) == 1:
+        return named[0]
+    if day and not named:
+        holders = [p for r in roles for p in gaz.holders(r, day)]
+        if len(holders) == 1:
+            p = holders[0]
+            return {"name": p.name, "country": p.country, "role": p.role_on(day)}
+    return None
+
+
+def _choose(people, known, day):
+    """One person for a surface form: the only bearer, the one the article names, or the one in office."""
+    if len(people) == 1:
+        return people[0]
+    named = [p for p in people if p.name in known]
+    if len(named) == 1:
+        return named[0]
+    serving = [p for p in people if day and any(p.holds(r, day) for r, _, _ in p.offices)]
+    return serving[0] if len(serving) == 1 else None
+
+
+def _trim_name(name, gaz):
+    """Drops trailing words that are not part of a name (places, months, sentence words)."""
+    words = name.split()
+    while words and (words[-1] in gaz.countries or words[-1] in gaz.cities or words[-1] in _STOP
+                     or words[-1] in gaz.adjectives):
+        words.pop()
+    if words and (words[0] in _STOP or words[0] in gaz.countries or words[0] in gaz.adjectives):
+        return None
+    return " ".join(words) or None
+
+
+_STOP = {"The", "A", "An", "And", "Of", "In", "On", "At", "To", "For", "With", "By", "But", "As", "He", "She",
+         "It", "They", "We", "This", "That", "January", "February", "March", "April", "May", "June", "July",
+         "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
+         "Thursday", "Friday", "Saturday", "Sunday", "Administration", "Office", "Government", "Affairs"}
+
+
+def _mention(text, start, end, name, country, role):
+    return PersonMention(start, end, name, country, role,
+                         speaker=bool(_SPEAKER_AFTER.match(text[end:end + 40]) or text[end:end + 1] == ":"
+                                      or _SPEAKER_BEFORE.search(text[max(0, start - 60):start])),
+                         possessive=bool(_POSSESSIVE.match(text[end:end + 12])
+                                         or _DEPENDENT_BEFORE.search(text[max(0, start - 30):start])))
+
+
+def _overlaps(mentions, start, end):
+    return any(m.start < end and start < m.end for m in mentions)

@@ -1,0 +1,72 @@
+"""Where a meeting happened: cities, countries and venues named as locations, and the summit it was part of."""
+import re
+from dataclasses import dataclass
+
+# A place counts as the meeting's location when a locative phrase introduces it, not when it is a metonym
+# ("Washington expects", "relations between Moscow and Washington").
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:\b(?i:in|at|to|near|visit(?:ed|ing|s)?|arrived in|trip to|hosted in|summit in|talks in|meeting in|"
+    r"city of|capital of|capital,|fields in)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)\s+)?(?:\w+\s+city\s+of\s+)?)$")
+_LOCATIVE_AFTER = re.compile(r"^(?:\s+G\d+|\s+[A-Z]\w*)?\s+(?:summit|talks|meeting|negotiations)\b")
+_ADJECTIVAL = re.compile(r"^\s+(?!(?:in|on|at|last|this|next|and|or|to|for|with|from|during|since|before|after|"
+                         r"was|were|is|are|has|had|will|would|where|when|which|that|who|earlier|later|today|"
+                         r"yesterday|tomorrow|itself|on|by|of|as|but|city|capital|summit|talks|meeting|negotiations)\b)[a-z]")
+_CAPITAL = re.compile(r"\b(?:the\s+)(?P<adj>[A-Z][\w.]*)\s+capital\b")
+
+
+@dataclass
+class Location:
+    city: str = None
+    country: str = None
+    venue: str = None
+    event: str = None
+
+
+def locate(text, gaz, at=0):
+    """The venue, city and country `text` names as a location nearest to position `at`, and the summit
+    series it names."""
+    loc = Location()
+    venue = _nearest(gaz, "venue", text, at)
+    if venue:
+        loc.venue, loc.city, loc.country = gaz.venues[venue]
+    city = not loc.city and _nearest(gaz, "city", text, at)
+    if city:
+        loc.city, loc.country = gaz.cities[city]
+    if not loc.city:
+        for m in _CAPITAL.finditer(text):
+            country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
+            if country in gaz.capitals:
+                loc.city, loc.country = gaz.capitals[country], country
+                break
+    country = not loc.country and _nearest(gaz, "country", text, at)
+    if country:
+        loc.country = gaz.countries[country]
+    found = gaz.find("series", text)
+    if found:
+        loc.event = gaz.series[found[0][2]]
+    return loc
+
+
+def _nearest(gaz, kind, text, at):
+    """The surface form of the located `kind` place nearest to `at`, or None."""
+    found = [((at - start) * 3 if start < at else start - at, form)
+             for start, end, form in gaz.find(kind, text) if _located(text, start, end)]
+    return min(found)[1] if found else None
+
+
+def _located(text, start, end):
+    """Introduced as a location, and not used as an adjective ('in the U.S. election')."""
+    if _ADJECTIVAL.match(text[end:end + 20]):
+        return False
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 40):start]) or _LOCATIVE_AFTER.match(text[end:end + 30]))
+
+
+def resolve_summit(gaz, event, city, country, year, published, future):
+    """The one summit of a series that fits what is known, or None."""
+    fits = [s for s in gaz.summits if s.event == event and (not city or s.city == city)
+            and (city or not country or s.country == country) and (not year or s.year == year)]
+    if len(fits) > 1 and published and not (city or country or year):
+        before = [s for s in fits if s.start <= published]
+        after = [s for s in fits if s.end >= published]
+        fits = after[:1] if future else before[-1:]
+    return fits[0] if len(fits) == 1 else None
