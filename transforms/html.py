@@ -22,7 +22,7 @@ def extract_html(html, url=None):
         doc = None
     if doc is None:
         return {"text": "", "title": None, "author": None, "site_name": None, "url": url, "published_date": None}
-    return {"text": doc.text or "", "title": doc.title, "author": doc.author, "site_name": doc.sitename,
+    return {"text": (doc.text or "").strip(), "title": doc.title, "author": doc.author, "site_name": doc.sitename,
             "url": doc.url or url, "published_date": _iso_date(doc.date)}
 
 

@@ -53,8 +53,14 @@ class DateMention:
         return dict(self.fields).get(key)
 
 
+_ANY_DATE = re.compile(r"\d|\b(?:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
+                       + r"|today|tonight|yesterday|tomorrow|this|last|next|past|ago|earlier)\b", re.IGNORECASE)
+
+
 def find_dates(text):
     """Non-overlapping date mentions in `text`, in order."""
+    if not _ANY_DATE.search(text):
+        return []
     taken, found = [], []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):

@@ -53,7 +53,7 @@ class Gazetteer:
     regions: dict             # name -> (region, country or None)
     series: dict              # alias -> event name
     summits: list
-    topics: list              # (topic, compiled pattern)
+    topics: list              # topic names, in the order of topics.yaml
     patterns: dict = field(default_factory=dict)
 
     @classmethod
@@ -80,18 +80,24 @@ class Gazetteer:
             regions={f: (r["name"], r.get("country")) for r in places.get("regions") or [] for f in _forms(r)},
             series={a: s["event"] for s in summits.get("series") or [] for a in [s["event"], *(s.get("aliases") or [])]},
             summits=[_summit(s, summits) for s in summits.get("summits") or []],
-            topics=[(t["name"], _topic_pattern(t)) for t in topics.get("topics") or []],
+            topics=[t["name"] for t in topics.get("topics") or []],
         )
         gaz.patterns = {name: _alternation(forms) for name, forms in (
             ("person", gaz.person_forms), ("country", gaz.countries), ("adjective", gaz.adjectives),
             ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
             ("seat", gaz.seats))}
+        gaz.patterns["topic"] = _topics_pattern(topics.get("topics") or [])
         return gaz
 
     def find(self, kind, text):
         """(start, end, surface form) of every `kind` name in `text`, longest match first."""
         pattern = self.patterns.get(kind)
         return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)] if pattern else []
+
+    def find_topics(self, text):
+        """(start, topic name) of every topic phrase or pattern in `text`."""
+        pattern = self.patterns.get("topic")
+        return [(m.start(), self.topics[int(m.lastgroup[1:])]) for m in pattern.finditer(text)] if pattern else []
 
     def holders(self, role, day):
         """People who held `role` on `day`."""
@@ -143,19 +149,45 @@ def _summit(entry, config):
                   start, _date(entry.get("end"), entry["series"]) or start)
 
 
-def _topic_pattern(topic):
-    """Whole-word phrases (or the name) and optional regular expressions, case-insensitive."""
-    phrases = [re.escape(p) for p in sorted(topic.get("phrases") or [topic["name"]], key=len, reverse=True)]
-    try:
-        return re.compile(r"(?<!\w)(?:" + "|".join(phrases + list(topic.get("patterns") or [])) + r")(?!\w)",
-                          re.IGNORECASE)
-    except re.error as e:
-        raise ConfigError(f"topics.yaml: {topic['name']}: bad pattern: {e}") from None
+def _topics_pattern(topics):
+    """One case-insensitive pattern; group tN is topic N: its phrases (whole words) and regular expressions."""
+    if not topics:
+        return None
+    groups = []
+    for i, topic in enumerate(topics):
+        phrases = [re.escape(p) for p in sorted(topic.get("phrases") or [topic["name"]], key=len, reverse=True)]
+        alternatives = "|".join(phrases + list(topic.get("patterns") or []))
+        try:
+            re.compile(alternatives)
+        except re.error as e:
+            raise ConfigError(f"topics.yaml: {topic['name']}: bad pattern: {e}") from None
+        groups.append(f"(?P<t{i}>{alternatives})")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE)
 
 
 def _alternation(forms):
-    """One case-sensitive pattern for all forms, longest first, bounded by non-word characters."""
+    """One case-sensitive pattern for all forms, bounded by non-word characters. The forms are factored into
+    a trie, so matching costs about the length of the text, not the number of forms."""
     if not forms:
         return None
-    ordered = sorted(forms, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in ordered) + r")(?!\w)")
+    return re.compile(r"(?<!\w)" + _trie_regex(forms) + r"(?!\w)")
+
+
+def _trie_regex(words):
+    trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _node_regex(trie)
+
+
+def _node_regex(node):
+    """Regex for a trie node; longer continuations are tried before the word that ends here."""
+    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+    ends = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body

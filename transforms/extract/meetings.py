@@ -68,7 +68,8 @@ class Extractor:
         known = self._known_people(text, published_date)
         meetings, focus = [], None
         for sentence in sentences(text):
-            people = find_people(sentence.text, self.gaz, known, published_date)
+            relevant = cues.TRIGGER.search(sentence.text) or cues.DELEGATION.search(sentence.text)
+            people = find_people(sentence.text, self.gaz, known, published_date) if relevant else []
             for mention in self._mentions(sentence, people, focus, published_date):
                 focus = self._merge(meetings, mention, focus)
             if focus:
@@ -185,7 +186,7 @@ class Extractor:
 
     def _topics(self, text, exclude_countries, discussion_only):
         """Topics from the topic gazetteer, and countries or regions named as subjects of discussion."""
-        found = [(m.start(), name) for name, pattern in self.gaz.topics for m in pattern.finditer(text)]
+        found = self.gaz.find_topics(text)
         cue = cues.DISCUSSION.search(text)
         if cue and not discussion_only:
             for kind, names in (("country", self.gaz.countries), ("region", self.gaz.regions)):

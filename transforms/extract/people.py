@@ -83,18 +83,30 @@ def find_people(text, gaz, known, day):
     return sorted(mentions, key=lambda m: m.start)
 
 
+def _patterns(gaz):
+    """The title and role patterns for this gazetteer's countries, compiled once and kept on it."""
+    if "titled" not in gaz.patterns:
+        adjectives = "|".join(re.escape(a) for a in sorted({*gaz.adjectives, *gaz.countries}, key=len, reverse=True))
+        titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+        words = "|".join(re.escape(t) for t in sorted([*TITLES, *_LEADER_WORDS], key=len, reverse=True))
+        gaz.patterns["titled"] = re.compile(r"\b(?P<title>(?i:" + titles + r"|leader)|" + _HONORIFICS + r")\s+" + _NAME)
+        gaz.patterns["adjective_before"] = re.compile(r"(?<!\w)(?P<adj>" + adjectives + r")(?:['’]s)?\s+$")
+        gaz.patterns["role_before"] = re.compile(r"\b(?P<adj>" + adjectives + r")\s+(?P<title>(?i:" + words
+                                                 + r"))\b(?!\s+[A-Z])")
+        gaz.patterns["role_after"] = re.compile(r"\b(?i:the)\s+(?P<title>(?i:" + words + r"))\s+of\s+(?:the\s+)?(?P<adj>"
+                                                + adjectives + r")\b")
+    return gaz.patterns
+
+
 def titled_names(text, gaz):
     """(start, end, name, country, role) for 'French President Emmanuel Macron' style mentions of anyone."""
-    adjectives = "|".join(re.escape(a) for a in sorted({*gaz.adjectives, *gaz.countries}, key=len, reverse=True))
-    titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-    pattern = re.compile(r"(?:(?P<adj>" + adjectives + r")(?:['’]s)?\s+)?\b(?P<title>(?i:" + titles + r"|leader)|"
-                         + _HONORIFICS + r")\s+" + _NAME)
     found = []
-    for m in pattern.finditer(text):
+    for m in _patterns(gaz)["titled"].finditer(text):
         name = _trim_name(m.group("name"), gaz)
         if not name or len(name.split()) < 2 and not m.group("title").startswith(("M", "D", "S")):
             continue
-        country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
+        adj = _patterns(gaz)["adjective_before"].search(text, max(0, m.start() - 40), m.start())
+        country = adj and (gaz.adjectives.get(adj.group("adj")) or gaz.countries.get(adj.group("adj")))
         title = TITLES.get(m.group("title").lower())
         role = f"{title} of {country}" if title and country else title
         found.append((m.start("name"), m.start("name") + len(name), name, country, role))
@@ -103,12 +115,8 @@ def titled_names(text, gaz):
 
 def role_references(text, gaz):
     """(start, end, title, country) for 'the Russian president', 'the President of the United States'."""
-    adjectives = "|".join(re.escape(a) for a in sorted({*gaz.adjectives, *gaz.countries}, key=len, reverse=True))
-    words = "|".join(re.escape(t) for t in sorted([*TITLES, *_LEADER_WORDS], key=len, reverse=True))
-    before = re.compile(r"\b(?P<adj>" + adjectives + r")\s+(?P<title>(?i:" + words + r"))\b(?!\s+[A-Z])")
-    after = re.compile(r"\b(?i:the)\s+(?P<title>(?i:" + words + r"))\s+of\s+(?:the\s+)?(?P<adj>" + adjectives + r")\b")
     found = []
-    for pattern in (before, after):
+    for pattern in (_patterns(gaz)["role_before"], _patterns(gaz)["role_after"]):
         for m in pattern.finditer(text):
             country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
             found.append((m.start(), m.end(), m.group("title").lower(), country))
