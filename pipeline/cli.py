@@ -8,7 +8,9 @@ import sys
 import time
 import uuid
 
-import apache_beam as beam
+logging.getLogger().addHandler(logging.NullHandler())  # Beam's import-time warnings stay off the user's screen
+
+import apache_beam as beam  # noqa: E402
 import yaml
 from apache_beam.io.filesystems import FileSystems
 
@@ -136,7 +138,7 @@ def main(argv=None):
     """Entry point of the `parley` console script; returns the exit code."""
     args, rest = _parser().parse_known_args(argv)
     logging.basicConfig(level=logging.INFO if getattr(args, "verbose", False) else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s")
+                        format="%(levelname)s %(name)s: %(message)s", force=True)
     try:
         if args.command == "schema":
             if rest:

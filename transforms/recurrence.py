@@ -18,13 +18,15 @@ class _LineKeysFn(beam.DoFn):
         self.max_bytes = max_bytes
 
     def process(self, source):
-        if kind_of(source.path) != "text":
-            return
+        keys = self._line_keys(source.path) if kind_of(source.path) == "text" else None
+        if keys:
+            yield source.group, keys
+
+    def _line_keys(self, path):
         try:
-            doc = load_source(source.path, self.max_bytes)
+            return document_line_keys(load_source(path, self.max_bytes).text)
         except Rejected:
-            return  # the main read reports it
-        yield source.group, document_line_keys(doc.text)
+            return None  # the main read reports it
 
 
 class LearnRecurringLines(beam.PTransform):
