@@ -1,33 +1,50 @@
 #!/usr/bin/env python3
-"""Extraction speed: articles per second of the meeting extractor alone, over the seed texts repeated.
+"""Extraction speed on one core: milliseconds per 1,000 words of article text, for the meeting extractor
+alone, over the seed texts and (when ../shared is present) the bodies of the 181 benchmark news pages.
 
-Usage: python benchmarks/extract_speed.py [--repeat N]
+Usage: python benchmarks/extract_speed.py [--repeat N] [--shared DIR]
 """
 import argparse
+import gzip
 import pathlib
 import time
 
 from pipeline.config import load_yaml
 from transforms.extract import Extractor
+from transforms.html import extract_html
 from transforms.read import split_date_header
 
-SEEDS = pathlib.Path(__file__).resolve().parent.parent / "seeds"
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def corpora(shared):
+    yield "seeds", [split_date_header(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    pages = sorted((pathlib.Path(shared) / "benchmarks" / "article-extraction" / "html").glob("*.html.gz"))
+    if pages:
+        yield "news pages", [(None, extract_html(gzip.decompress(p.read_bytes()).decode("utf-8", "replace"))["text"])
+                             for p in pages]
+
+
+def measure(extractor, docs, repeat):
+    words = sum(len(text.split()) for _, text in docs) * repeat
+    started = time.process_time()
+    meetings = sum(len(extractor.extract(text, published)) for _ in range(repeat) for published, text in docs)
+    elapsed = time.process_time() - started
+    return len(docs) * repeat, words, meetings, elapsed
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--repeat", type=int, default=200)
+    ap.add_argument("--repeat", type=int, default=20)
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     args = ap.parse_args()
-    started = time.perf_counter()
+    started = time.process_time()
     extractor = Extractor.from_config(load_yaml)
-    loaded = time.perf_counter() - started
-    docs = [split_date_header(p.read_text(encoding="utf-8")) for p in sorted(SEEDS.glob("*.txt"))]
-    started = time.perf_counter()
-    meetings = sum(len(extractor.extract(text, published)) for _ in range(args.repeat) for published, text in docs)
-    elapsed = time.perf_counter() - started
-    n = args.repeat * len(docs)
-    print(f"gazetteers loaded in {loaded:.2f} s; {n} articles, {meetings} meetings in {elapsed:.2f} s: "
-          f"{n / elapsed:.0f} articles/s, {1000 * elapsed / n:.2f} ms/article")
+    print(f"gazetteers loaded in {time.process_time() - started:.2f} s CPU")
+    for name, docs in corpora(args.shared):
+        n, words, meetings, elapsed = measure(extractor, docs, args.repeat)
+        print(f"{name}: {n} articles, {words} words, {meetings} meetings in {elapsed:.2f} s CPU: "
+              f"{1000 * elapsed / n:.2f} ms/article, {1e6 * elapsed / words:.2f} ms per 1,000 words")
     print(f"reproduce: python benchmarks/extract_speed.py --repeat {args.repeat}")
 
 

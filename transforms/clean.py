@@ -3,12 +3,19 @@ recur across the documents of one source; every removal is recorded with its rul
 import hashlib
 import re
 import unicodedata
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from pipeline.config import ConfigError
 
 LINE_RULES = ("ui_label", "appeal", "credit", "alt_text")
-_TITLE_MAX_CHARS, _TITLE_MAX_WORDS = 200, 30
+BANNER = "trailing_banner"
+RECURRING = "recurring"
+_TITLE_MAX_CHARS, _TITLE_MAX_WORDS, _HEADLINE_SENTENCE_WORDS = 200, 25, 12
+_APPEAL_MAX_WORDS, _CREDIT_MAX_WORDS, _KEYWORDS_MAX_WORDS = 40, 20, 8
+_SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z\"“'‘])")
+_SENTENCE_PUNCT = re.compile(r"[a-z]{2}[.!?](?=\s|$)|[!?]")
+_QUOTES = re.compile(r"[\"“”«»„]")
 
 
 @dataclass
@@ -31,30 +38,29 @@ def document_line_keys(text):
 class Cleaner:
     """Applies the boilerplate rules; build it once with `from_config`."""
 
-    def __init__(self, rules, trailing):
-        self.rules, self.trailing = rules, trailing
+    def __init__(self, rules, banner):
+        self.rules, self.banner = rules, banner
 
     @classmethod
     def from_config(cls, config):
-        unknown = set(config) - {*LINE_RULES, "trailing_banner"}
+        """A Cleaner from the parsed boilerplate.yaml: {rule name: [regular expression, ...]}."""
+        if not isinstance(config, dict):
+            raise ConfigError("boilerplate.yaml: expected a mapping of rule name -> list of patterns")
+        unknown = set(config) - {*LINE_RULES, BANNER}
         if unknown:
-            raise ConfigError(f"boilerplate.yaml: unknown rule(s) {sorted(unknown)}; known: "
-                              f"{[*LINE_RULES, 'trailing_banner']}")
-        return cls([(rule, _compile(rule, config.get(rule))) for rule in LINE_RULES if config.get(rule)],
-                   _compile("trailing_banner", config.get("trailing_banner")))
+            raise ConfigError(f"boilerplate.yaml: unknown rule(s) {sorted(map(str, unknown))}; "
+                              f"known: {[*LINE_RULES, BANNER]}")
+        rules = [(rule, _compile(rule, config[rule])) for rule in LINE_RULES if config.get(rule)]
+        return cls(rules, _compile(BANNER, config[BANNER]) if config.get(BANNER) else None)
 
     def clean(self, text, recurring=frozenset()):
         """Text without its boilerplate lines, and the audit of what went and why."""
         lines = text.splitlines()
-        kept, removed = [], []
-        banner_at = self._banner_start(lines)
-        for i, line in enumerate(lines):
-            rule = "trailing_banner" if banner_at is not None and i >= banner_at and line.strip() else (
-                self.rule_for(line, recurring))
-            if rule:
-                removed.append({"text": line.strip(), "rule": rule})
-            else:
-                kept.append(line)
+        rules = [self.rule_for(line, recurring) for line in lines]
+        end = self._content_end(lines, rules)
+        rules[end:] = [BANNER if line.strip() else None for line in lines[end:]]
+        kept = [line for line, rule in zip(lines, rules) if rule is None]
+        removed = [{"text": line.strip(), "rule": rule} for line, rule in zip(lines, rules) if rule]
         return CleanResult(re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip(), removed)
 
     def rule_for(self, line, recurring=frozenset()):
@@ -63,24 +69,31 @@ class Cleaner:
         if not stripped:
             return None
         for rule, pattern in self.rules:
-            if pattern.fullmatch(stripped) and (rule != "alt_text" or _looks_like_keywords(stripped)):
+            if pattern.fullmatch(stripped) and _SHAPES[rule](stripped):
                 return rule
-        if line_key(stripped) in recurring:
-            return "recurring"
-        return None
+        return RECURRING if line_key(stripped) in recurring else None
 
-    def _banner_start(self, lines):
-        """Index of the line that opens a closing banner in the second half of the document, or None."""
-        if self.trailing is None:
+    def _content_end(self, lines, rules):
+        """Where the article ends: before the first banner header that has at least as many content lines
+        before it as after it, repeated until none is left (so that cleaning is idempotent)."""
+        end = len(lines)
+        while (header := self._banner_header(lines[:end], rules[:end])) is not None:
+            end = header
+        return end
+
+    def _banner_header(self, lines, rules):
+        """Index of the first banner header in the second half of the content lines, or None."""
+        if self.banner is None:
             return None
-        content = [i for i, line in enumerate(lines) if line.strip()]
-        for i in content[len(content) // 2:]:
-            if self.trailing.fullmatch(lines[i].strip()):
+        before = list(accumulate((bool(line.strip()) and rule is None for line, rule in zip(lines, rules)),
+                                 initial=0))
+        for i, line in enumerate(lines):
+            if self.banner.fullmatch(line.strip()) and before[i] >= max(1, before[-1] - before[i + 1]):
                 return i
         return None
 
     def split_title(self, text):
-        """(title, body) when the first line reads like a headline, else (None, text)."""
+        """(title, body) when the first line reads like a headline and more text follows, else (None, text)."""
         first, _, rest = text.strip().partition("\n")
         first = first.strip()
         if rest.strip() and _is_headline(first):
@@ -89,24 +102,46 @@ class Cleaner:
 
 
 def _is_headline(line):
+    """Short, and without a final full stop unless it is two short sentences."""
     words = line.split()
     if not words or len(line) > _TITLE_MAX_CHARS or len(words) > _TITLE_MAX_WORDS:
         return False
-    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
-    return not line.endswith((".", ",", ";", ":")) or len(sentences) <= 2 and len(words) <= 20
+    if not line.endswith((".", ",", ";", ":")):
+        return True
+    sentences = _SENTENCE_BREAK.split(line)
+    return line.endswith(".") and len(sentences) == 2 and all(
+        len(s.split()) <= _HEADLINE_SENTENCE_WORDS for s in sentences)
 
 
-def _looks_like_keywords(line):
+def _is_ask(line):
+    """Appeals are short and not quoted speech (a quoted "we need your help" is news)."""
+    return len(line.split()) <= _APPEAL_MAX_WORDS and not _QUOTES.search(line)
+
+
+def _is_credit(line):
+    """Credits are short, without sentence punctuation, and mostly capitalised name-like words."""
+    words = re.findall(r"[^\W\d_][\w'’.&-]*", line)
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return (len(line.split()) <= _CREDIT_MAX_WORDS and not _SENTENCE_PUNCT.search(line)
+            and 2 * capitalised >= len(words))
+
+
+def _is_keywords(line):
     """Alt text and keyword strips: a few lower-case words, no sentence punctuation."""
-    return line == line.lower() and len(line.split()) <= 8 and not re.search(r"[.!?;:\"“”]", line)
+    return (line == line.lower() and any(c.isalpha() for c in line)
+            and len(line.split()) <= _KEYWORDS_MAX_WORDS and not re.search(r"[.!?;:\"“”]", line))
+
+
+_SHAPES = {"ui_label": lambda line: True, "appeal": _is_ask, "credit": _is_credit, "alt_text": _is_keywords}
 
 
 def _compile(rule, patterns):
-    if not patterns:
-        return None
-    if not isinstance(patterns, list):
-        raise ConfigError(f"boilerplate.yaml: {rule} must be a list of regular expressions")
-    try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-    except re.error as e:
-        raise ConfigError(f"boilerplate.yaml: {rule}: bad regular expression: {e}") from None
+    """One case-insensitive alternation of a rule's patterns; ConfigError naming a bad one."""
+    if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+        raise ConfigError(f"boilerplate.yaml: {rule} must be a list of regular expressions (strings)")
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as e:
+            raise ConfigError(f"boilerplate.yaml: {rule}: bad regular expression {p!r}: {e}") from None
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)

@@ -55,6 +55,7 @@ class Gazetteer:
     summits: list
     topics: list              # topic names, in the order of topics.yaml
     patterns: dict = field(default_factory=dict)
+    topic_phrases: dict = field(default_factory=dict)  # lower-cased phrase -> topic
 
     @classmethod
     def from_config(cls, load):
@@ -86,7 +87,10 @@ class Gazetteer:
             ("person", gaz.person_forms), ("country", gaz.countries), ("adjective", gaz.adjectives),
             ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
             ("seat", gaz.seats))}
-        gaz.patterns["topic"] = _topics_pattern(topics.get("topics") or [])
+        gaz.topic_phrases = {p.lower(): t["name"] for t in topics.get("topics") or []
+                             for p in t.get("phrases") or [t["name"]]}
+        gaz.patterns["topic"] = _alternation({p: None for p in gaz.topic_phrases}, re.IGNORECASE)
+        gaz.patterns["topic_regex"] = _topic_regexes(topics.get("topics") or [])
         return gaz
 
     def find(self, kind, text):
@@ -96,8 +100,12 @@ class Gazetteer:
 
     def find_topics(self, text):
         """(start, topic name) of every topic phrase or pattern in `text`."""
-        pattern = self.patterns.get("topic")
-        return [(m.start(), self.topics[int(m.lastgroup[1:])]) for m in pattern.finditer(text)] if pattern else []
+        found = [(m.start(), self.topic_phrases[m.group().lower()]) for m in self.patterns["topic"].finditer(text)
+                 ] if self.patterns.get("topic") else []
+        if self.patterns.get("topic_regex"):
+            found += [(m.start(), self.topics[int(m.lastgroup[1:])])
+                      for m in self.patterns["topic_regex"].finditer(text)]
+        return sorted(found)
 
     def holders(self, role, day):
         """People who held `role` on `day`."""
@@ -149,28 +157,26 @@ def _summit(entry, config):
                   start, _date(entry.get("end"), entry["series"]) or start)
 
 
-def _topics_pattern(topics):
-    """One case-insensitive pattern; group tN is topic N: its phrases (whole words) and regular expressions."""
-    if not topics:
-        return None
+def _topic_regexes(topics):
+    """One case-insensitive pattern for the topics' own regular expressions; group tN is topic N."""
     groups = []
     for i, topic in enumerate(topics):
-        phrases = [re.escape(p) for p in sorted(topic.get("phrases") or [topic["name"]], key=len, reverse=True)]
-        alternatives = "|".join(phrases + list(topic.get("patterns") or []))
-        try:
-            re.compile(alternatives)
-        except re.error as e:
-            raise ConfigError(f"topics.yaml: {topic['name']}: bad pattern: {e}") from None
-        groups.append(f"(?P<t{i}>{alternatives})")
-    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE)
+        for pattern in topic.get("patterns") or []:
+            try:
+                re.compile(pattern)
+            except re.error as e:
+                raise ConfigError(f"topics.yaml: {topic['name']}: bad pattern: {e}") from None
+        if topic.get("patterns"):
+            groups.append(f"(?P<t{i}>" + "|".join(topic["patterns"]) + ")")
+    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE) if groups else None
 
 
-def _alternation(forms):
+def _alternation(forms, flags=0):
     """One case-sensitive pattern for all forms, bounded by non-word characters. The forms are factored into
     a trie, so matching costs about the length of the text, not the number of forms."""
     if not forms:
         return None
-    return re.compile(r"(?<!\w)" + _trie_regex(forms) + r"(?!\w)")
+    return re.compile(r"(?<!\w)" + _trie_regex(forms) + r"(?!\w)", flags)
 
 
 def _trie_regex(words):

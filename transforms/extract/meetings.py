@@ -82,8 +82,10 @@ class Extractor:
             for p in self.gaz.person_forms[form]:
                 if form == p.name or form in p.aliases:
                     known[p.name] = {"name": p.name, "country": p.country, "role": None, "person": p}
-        for _, _, name, country, role in titled_names(text, self.gaz):
-            if name not in known and not self.gaz.person_forms.get(name):
+        spans = [(start, end) for start, end, _ in self.gaz.find("person", text)]
+        for start, end, name, country, role in titled_names(text, self.gaz):
+            if name not in known and not self.gaz.person_forms.get(name) and not any(
+                    s < end and start < e for s, e in spans):
                 known[name] = {"name": name, "country": country, "role": role, "person": None}
         return known
 
@@ -97,9 +99,10 @@ class Extractor:
         principals = _unique([p for p in people if not p.speaker and not p.possessive])
         groups = [g for g in self._groups(text, principals) if len(g) >= 2]
         delegation = cues.DELEGATION.search(text)
+        recent = focus and sentence.paragraph - focus.mentions[-1].sentence.paragraph <= 2
+        within = focus and {p.name for p in principals} <= set(focus.people)
         refers_back = focus and (GROUP.search(text) or delegation or cancel or not _PLURAL.search(text) and (
-            cues.ANAPHOR.search(text) or self._anchored(text)
-            or len(principals) == 1 and principals[0].name in focus.people))
+            cues.ANAPHOR.search(text) or recent and within and (principals or self._anchored(text))))
         if delegation and not refers_back:
             return []
         if refers_back and (not groups or delegation or GROUP.search(text) and not self._named_pair(text, principals)):
@@ -119,7 +122,10 @@ class Extractor:
             subject = [p for p in principals if p.start < split.start()][-1:]
             return [subject + [p] for p in principals if p.start > split.start()] if subject else []
         pair = self._named_pair(text, principals)
-        return [pair] if pair else [principals]
+        if pair:
+            return [pair]
+        near = [p for p in principals if _near_trigger(text, p)]
+        return [near] if len(near) <= 3 else []
 
     @staticmethod
     def _named_pair(text, principals):
@@ -278,6 +284,11 @@ def _within(date, precision, summit):
 def _confidence(meeting, date):
     score = 0.5 + 0.1 * min(len(meeting.mentions) - 1, 2) + 0.15 * any(m.explicit for m in meeting.mentions)
     return round(min(score + 0.05 * (date is not None), 0.95), 2)
+
+
+def _near_trigger(text, person, reach=80):
+    """Whether a meeting word is within `reach` characters of the person (the person takes part in it)."""
+    return any(m.start() - reach <= person.start <= m.end() + reach for m in cues.TRIGGER.finditer(text))
 
 
 def _trigger_near(text, group):

@@ -25,7 +25,8 @@ TITLES = {
 HEADS = ("President", "Prime Minister", "Chancellor", "King", "Emir", "Supreme Leader", "Crown Prince")
 _LEADER_WORDS = {"leader": HEADS, "head of state": HEADS, "head of government": ("Prime Minister", "Chancellor")}
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sheikh)\.?"
-_NAME = r"(?P<name>[A-Z][\w'’-]+(?:\s+(?:(?:bin|ibn|al|de|da|van|von|der|le|la)\s+)?[A-Z][\w'’-]+){0,3})"
+_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?!['’\w])"  # O'Brien, not Trump's
+_NAME = r"(?P<name>" + _WORD + r"(?:\s+(?:(?:bin|ibn|al|de|da|van|von|der|le|la)\s+)?" + _WORD + r"){0,3})"
 _SPEECH = (r"said|says|say|told|tells|stated|states|noted|notes|added|adds|explained|stressed|emphasi[sz]ed|"
            r"announced|confirmed|believes|wrote|tweeted|commented|recalled|declared|insisted|claimed|"
            r"quoted|replied|responded|admitted|warned|argued|suggested|pointed out|underlined|remarked")
@@ -37,8 +38,12 @@ _SPEAKER_BEFORE = re.compile(r"(?:\b(?:" + _SPEECH + r")|according to|as noted|q
 # "the press secretary of the President of Russia", "an aide to Putin": the person is not the actor.
 _DEPENDENT_BEFORE = re.compile(r"\b(?:aide|spokesman|spokeswoman|spokesperson|press secretary|adviser|advisor|"
                                r"assistant|daughter|son|wife|husband|envoy|representative|office|administration)"
-                               r"\s+(?:of|to)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"^['’]s?\b(?!\s+(?:meeting|talks|visit|call|conversation))")
+                               r"\s+(?:of|to)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$", re.IGNORECASE)
+# "Putin's spokesman", "the Trump administration": the name qualifies something else (not "Trump's call").
+_POSSESSIVE = re.compile(r"^(?:['’]s?\b(?!\s+(?:[\w.,-]+\s+){0,3}(?:meeting|talks|visit|call|conversation|phone))|"
+                         r"\s+(?:administration|team|campaign|era|presidency|government|cabinet|camp|aides?|officials?|"
+                         r"allies|family|loyalists?|supporters|doctrine|policy|policies|National|White House|"
+                         r"Organization|Foundation|Center|Library)\b)")
 GROUP = re.compile(r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|heads of government|men|"
                    r"sides|ministers|foreign ministers|prime ministers)\b|\bthey (?=(?:\w+ )?(?:met|meet|had|held|"
                    r"talked|spoke|discussed|agreed)\b)|\btheir (?=meeting|talks|negotiations|conversation)",
@@ -62,7 +67,7 @@ def find_people(text, gaz, known, day):
     mentions = []
     for start, end, form in gaz.find("person", text):
         person = _choose(gaz.person_forms[form], known, day)
-        if person:
+        if person and (form != person.surname or person.name in known or _prominent(person, day)):
             role = (known.get(person.name) or {}).get("role") or person.role_on(day)
             mentions.append(_mention(text, start, end, person.name, person.country, role))
     for name, info in known.items():
@@ -91,7 +96,7 @@ def _patterns(gaz):
         words = "|".join(re.escape(t) for t in sorted([*TITLES, *_LEADER_WORDS], key=len, reverse=True))
         gaz.patterns["titled"] = re.compile(r"\b(?P<title>(?i:" + titles + r"|leader)|" + _HONORIFICS + r")\s+" + _NAME)
         gaz.patterns["adjective_before"] = re.compile(r"(?<!\w)(?P<adj>" + adjectives + r")(?:['’]s)?\s+$")
-        gaz.patterns["role_before"] = re.compile(r"\b(?P<adj>" + adjectives + r")\s+(?P<title>(?i:" + words
+        gaz.patterns["role_before"] = re.compile(r"\b(?P<adj>" + adjectives + r")(?:['’]s)?\s+(?P<title>(?i:" + words
                                                  + r"))\b(?!\s+[A-Z])")
         gaz.patterns["role_after"] = re.compile(r"\b(?i:the)\s+(?P<title>(?i:" + words + r"))\s+of\s+(?:the\s+)?(?P<adj>"
                                                 + adjectives + r")\b")
@@ -139,6 +144,12 @@ def _holder(title_word, country, gaz, known, day):
     return None
 
 
+def _prominent(person, day):
+    """A leader or chief diplomat (then, or ever when the day is unknown): named by surname alone."""
+    titles = (*HEADS, "Foreign Minister", "Secretary of State")
+    return any(role.startswith(titles) and (day is None or person.holds(role, day)) for role, _, _ in person.offices)
+
+
 def _choose(people, known, day):
     """One person for a surface form: the only bearer, the one the article names, or the one in office."""
     if len(people) == 1:
@@ -164,15 +175,16 @@ def _trim_name(name, gaz):
 _STOP = {"The", "A", "An", "And", "Of", "In", "On", "At", "To", "For", "With", "By", "But", "As", "He", "She",
          "It", "They", "We", "This", "That", "January", "February", "March", "April", "May", "June", "July",
          "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-         "Thursday", "Friday", "Saturday", "Sunday", "Administration", "Office", "Government", "Affairs"}
+         "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
+         "Sept", "Oct", "Nov", "Dec", "Administration", "Office", "Government", "Affairs"}
 
 
 def _mention(text, start, end, name, country, role):
     return PersonMention(start, end, name, country, role,
                          speaker=bool(_SPEAKER_AFTER.match(text[end:end + 40]) or text[end:end + 1] == ":"
                                       or _SPEAKER_BEFORE.search(text[max(0, start - 60):start])),
-                         possessive=bool(_POSSESSIVE.match(text[end:end + 12])
-                                         or _DEPENDENT_BEFORE.search(text[max(0, start - 30):start])))
+                         possessive=bool(_POSSESSIVE.match(text[end:end + 60])
+                                         or _DEPENDENT_BEFORE.search(text[max(0, start - 80):start])))
 
 
 def _overlaps(mentions, start, end):
