@@ -104,7 +104,7 @@ class ExtractFn(_Stage):
 
     def process(self, article):
         try:
-            found = self.extractor.extract(article["text"], article["published_date"], article["title"])
+            found = self.extractor.extract(article["text"], article["published_date"])
         except Exception as e:  # noqa: BLE001
             yield self.reject(article["source"], "internal_error", f"{type(e).__name__}: {e}")
             return

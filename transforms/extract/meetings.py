@@ -3,7 +3,7 @@ import re
 from dataclasses import dataclass, field
 
 from transforms.extract import cues
-from transforms.extract.dates import find_dates, resolve
+from transforms.extract.dates import MONTHS, find_dates, resolve
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.people import GROUP, find_people, titled_names
 from transforms.extract.places import Location, locate, resolve_summit
@@ -63,33 +63,34 @@ class Extractor:
     def from_config(cls, load):
         return cls(Gazetteer.from_config(load))
 
-    def extract(self, text, published_date=None, title=None):
+    def extract(self, text, published_date=None):
         """Meeting records (dicts with the meetings schema's extraction fields) found in `text`."""
-        known = self._known_people(text, published_date)
+        known = self._known_people(text)
         meetings, focus = [], None
         for sentence in sentences(text):
             relevant = cues.TRIGGER.search(sentence.text) or cues.DELEGATION.search(sentence.text)
             people = find_people(sentence.text, self.gaz, known, published_date) if relevant else []
-            for mention in self._mentions(sentence, people, focus, published_date):
+            for mention in self._mentions(sentence, people, focus):
                 focus = self._merge(meetings, mention, focus)
             if focus:
                 self._attach_context(focus, meetings, sentence, people)
-        return [self._record(m, text, published_date) for m in meetings if len(m.people) >= 2]
+        return [self._record(m, published_date) for m in meetings if len(m.people) >= 2]
 
-    def _known_people(self, text, day):
-        known = {}
-        for start, end, form in self.gaz.find("person", text):
+    def _known_people(self, text):
+        """Everyone the article names in full: gazetteer people, and titled names the gazetteer lacks."""
+        known, found = {}, self.gaz.find("person", text)
+        for _, _, form in found:
             for p in self.gaz.person_forms[form]:
                 if form == p.name or form in p.aliases:
                     known[p.name] = {"name": p.name, "country": p.country, "role": None, "person": p}
-        spans = [(start, end) for start, end, _ in self.gaz.find("person", text)]
+        spans = [(start, end) for start, end, _ in found]
         for start, end, name, country, role in titled_names(text, self.gaz):
             if name not in known and not self.gaz.person_forms.get(name) and not any(
                     s < end and start < e for s, e in spans):
                 known[name] = {"name": name, "country": country, "role": role, "person": None}
         return known
 
-    def _mentions(self, sentence, people, focus, day):
+    def _mentions(self, sentence, people, focus):
         """The meeting mentions of one sentence, each with its participants."""
         text = sentence.text
         trigger = cues.TRIGGER.search(text)
@@ -184,7 +185,7 @@ class Extractor:
                 if not p.speaker and not p.possessive and p.name not in focus.people:
                     focus.delegation.setdefault(p.name, _person(p))
         discussed = cues.DISCUSSION.search(text)
-        if last is sentence or not (discussed or recent and sentence.paragraph > last.paragraph - 1):
+        if last is sentence or not (discussed or recent):
             return
         target = focus if recent else max(meetings, key=lambda m: (len(m.mentions), -meetings.index(m)))
         countries = {p["country"] for p in target.people.values()}
@@ -202,7 +203,7 @@ class Extractor:
                         found.append((cue.start() + start, name))
         return [name for _, name in sorted(found)]
 
-    def _record(self, meeting, text, published):
+    def _record(self, meeting, published):
         status = max((m.status for m in meeting.mentions if m.status), key=_STATUS_RANK.get, default="held")
         future = status != "held" and any(m.status in ("planned", "proposed") for m in meeting.mentions)
         city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))
@@ -256,7 +257,6 @@ def _agreement(meeting, mention):
 
 def _date_key(mention):
     get = mention.get
-    from transforms.extract.dates import MONTHS
     month = MONTHS.get(get("month")) if get("month") else None
     return (int(get("year")) if get("year") else None, month, int(get("day")) if get("day") else None)
 
