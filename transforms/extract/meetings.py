@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from transforms.extract import cues
 from transforms.extract.dates import MONTHS, find_dates, resolve
 from transforms.extract.gazetteer import Gazetteer
-from transforms.extract.people import GROUP, find_people, titled_names
+from transforms.extract.people import GROUP, TITLES, find_people, titled_names
 from transforms.extract.places import Location, locate, resolve_summit
 from transforms.extract.text import sentences
 
@@ -17,6 +17,8 @@ _BETWEEN = re.compile(r"\b(?:between|of)\s+(?P<span>.+?)(?=[,;:.]|\s+(?:is|was|w
 _COMPOUND = re.compile(r"^\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|negotiations|call|conversation)\b")
 _MEETING_NOUN = re.compile(r"\b(?:meeting|talks|negotiations|conversation)\b", re.IGNORECASE)
 _PLURAL = re.compile(r"\b(?:meetings|summits|contacts)\b", re.IGNORECASE)
+_TITLE_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+                          + r"|National Security Council)(?!\w)", re.IGNORECASE)
 _SPEECH_DATE = re.compile(r"\b(?:said|told|stated|noted|added|stressed|emphasi[sz]ed)\s+(?:\w+\s+){0,2}$")
 
 
@@ -193,6 +195,7 @@ class Extractor:
 
     def _topics(self, text, exclude_countries, discussion_only):
         """Topics from the topic gazetteer, and countries or regions named as subjects of discussion."""
+        text = _TITLE_WORDS.sub(lambda m: " " * len(m.group()), text)  # "Finance Minister" is not about finance
         found = self.gaz.find_topics(text)
         cue = cues.DISCUSSION.search(text)
         if cue and not discussion_only:

@@ -151,14 +151,15 @@ def _prominent(person, day):
 
 
 def _choose(people, known, day):
-    """One person for a surface form: the only bearer, the one the article names, or the one in office."""
+    """One person for a surface form: the only bearer, the one the article names, the one leading (on the
+    day, or ever when it is unknown), or the one in office."""
     if len(people) == 1:
         return people[0]
-    named = [p for p in people if p.name in known]
-    if len(named) == 1:
-        return named[0]
-    serving = [p for p in people if day and any(p.holds(r, day) for r, _, _ in p.offices)]
-    return serving[0] if len(serving) == 1 else None
+    for candidates in ([p for p in people if p.name in known], [p for p in people if _prominent(p, day)],
+                       [p for p in people if day and any(p.holds(r, day) for r, _, _ in p.offices)]):
+        if len(candidates) == 1:
+            return candidates[0]
+    return None
 
 
 def _trim_name(name, gaz):
