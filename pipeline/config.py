@@ -5,6 +5,9 @@ import os
 
 import yaml
 
+# libyaml's parser when PyYAML has it: the gazetteers parse about ten times faster.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 class ConfigError(ValueError):
     """A configuration file is missing or malformed."""
@@ -23,7 +26,7 @@ def load_yaml(name, config_dir=None):
             raise ConfigError(f"no configuration named {filename!r}")
         text = resource.read_text(encoding="utf-8")
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as e:
         raise ConfigError(f"{filename}: {e}") from None
     return data or {}
