@@ -12,6 +12,7 @@ Usage: python benchmarks/throughput.py [N] [--corpus DIR] [--workers K] [--skip-
 """
 import argparse
 import os
+import resource
 import pathlib
 import shutil
 import subprocess
@@ -65,8 +66,8 @@ def tree_rss(root):
 
 
 def measure(cmd):
-    """(wall seconds, peak tree RSS bytes, return code) of a child process."""
-    started = time.monotonic()
+    """(wall seconds, CPU seconds, peak tree RSS bytes, return code) of a child process and its descendants."""
+    started, cpu = time.monotonic(), _children_cpu()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = [0]
 
@@ -82,51 +83,55 @@ def measure(cmd):
     sampler.join()
     if proc.returncode:
         sys.stderr.write(err.decode("utf-8", "replace"))
-    return wall, peak[0], proc.returncode
+    return wall, _children_cpu() - cpu, peak[0], proc.returncode
+
+
+def _children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def corpus(n, folder):
-    """A corpus of `n` documents in `folder`, built once."""
+    """`folder` as it is when it exists, else a new corpus of `n` documents built there."""
     folder = pathlib.Path(folder)
-    if folder.is_dir() and len(list(folder.iterdir())) == n:
+    if folder.is_dir():
         return folder
     if not MAKE_CORPUS.exists():
         sys.exit(f"no corpus at {folder} and no {MAKE_CORPUS} to build one")
-    shutil.rmtree(folder, ignore_errors=True)
     subprocess.run([sys.executable, str(MAKE_CORPUS), str(n), str(folder), "--seeds", str(ROOT / "seeds")], check=True)
     return folder
 
 
-def line(name, docs, mb, wall, peak):
+def line(name, docs, mb, wall, cpu, peak):
     print(f"{name:8s} {docs:6d} docs  {mb:7.1f} MB  {wall:7.1f} s  {docs / wall:6.1f} docs/s  "
-          f"peak {peak / 2**20:6.0f} MiB")
+          f"peak {peak / 2**20:6.0f} MiB  (cpu {cpu:.1f} s)")
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("n", type=int, nargs="?", default=2000)
-    ap.add_argument("--corpus", help="corpus folder (default: /tmp/parley-corpus-N)")
+    ap.add_argument("--corpus", help="corpus folder, used as it is when it exists (default: /tmp/parley-corpus-N)")
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--skip-floor", action="store_true")
     a, flags = ap.parse_known_args()
     folder = corpus(a.n, a.corpus or f"/tmp/parley-corpus-{a.n}")
-    files = list(folder.iterdir())
+    files = [f for f in folder.iterdir() if f.is_file()]
     docs, mb = len(files), sum(f.stat().st_size for f in files) / 1e6
     if a.workers:
         flags += ["--direct_running_mode=multi_processing", f"--direct_num_workers={a.workers}"]
     out = tempfile.mkdtemp(prefix="parley-bench-")
     try:
-        wall, peak, rc = measure([str(ROOT / ".venv" / "bin" / "parley") if (ROOT / ".venv").exists() else "parley",
+        wall, cpu, peak, rc = measure([str(ROOT / ".venv" / "bin" / "parley") if (ROOT / ".venv").exists() else "parley",
                                   "run", str(folder), "--out", out, *flags])
     finally:
         shutil.rmtree(out, ignore_errors=True)
     print(f"corpus {folder}; parley run {' '.join(flags) or '(default DirectRunner)'}")
     if rc:
         sys.exit(f"parley run failed with exit code {rc}")
-    line("parley", docs, mb, wall, peak)
+    line("parley", docs, mb, wall, cpu, peak)
     if not a.skip_floor:
-        floor_wall, floor_peak, _ = measure([sys.executable, "-c", FLOOR, str(folder)])
-        line("floor", docs, mb, floor_wall, floor_peak)
+        floor_wall, floor_cpu, floor_peak, _ = measure([sys.executable, "-c", FLOOR, str(folder)])
+        line("floor", docs, mb, floor_wall, floor_cpu, floor_peak)
         print(f"ratio    wall {wall / floor_wall:.2f} x the floor's")
 
 

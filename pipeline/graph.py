@@ -1,25 +1,26 @@
-"""Builds the Beam graph: sources -> read, clean, extract (one fused stage) -> dedup -> write -> commit."""
+"""Builds the Beam graph: sources -> read, clean, extract and spill to temp files (one fused stage) ->
+de-duplicate on ids -> merge the temp files into the run's files -> commit."""
 import apache_beam as beam
 
-from transforms.articles import ProcessDocuments
-from transforms.dedup import DropDuplicates
+from transforms.articles import ProcessDocuments, bundle_ids, bundle_rows
+from transforms.dedup import FindDuplicates
 from transforms.recurrence import LearnRecurringLines
-from transforms.write import Commit, WriteDataset
+from transforms.write import Commit, MergeChunks, SpillFn
 
 
 def build(p, sources, run, settings, existing_files, manifest):
     """Add Parley's ingest to pipeline `p`; returns the PCollection holding the run's manifest."""
-    out, shards = run["out"], settings["shards_per_partition"]
+    out, run_id = run["out"], run["run_id"]
     srcs = p | "Sources" >> beam.Create(sources)
     recurrence = settings["recurrence"]
     recurring = srcs | "LearnFurniture" >> LearnRecurringLines(
         run["max_input_bytes"], recurrence["min_documents"], recurrence["min_share"])
     bundles, rejects = srcs | "Process" >> ProcessDocuments(run, recurring)
-    kept = bundles | "Dedup" >> DropDuplicates(existing_files)
-    written = (
-        (kept.articles | "WriteArticles" >> WriteDataset(out, "articles", run["run_id"], shards),
-         kept.meetings | "WriteMeetings" >> WriteDataset(out, "meetings", run["run_id"], shards),
-         rejects | "WriteRejects" >> WriteDataset(out, "rejects", run["run_id"], shards))
-        | "Written" >> beam.Flatten())
-    duplicates = kept.duplicates | "CountDuplicates" >> beam.combiners.Count.Globally()
-    return (written, duplicates) | "Commit" >> Commit(out, run["run_id"], manifest)
+    duplicates = bundles | "Ids" >> beam.Map(bundle_ids) | "Dedup" >> FindDuplicates(existing_files)
+    spill = (out, run_id, settings["shards_per_partition"], settings["write_buffer_rows"])
+    chunks = ((bundles | "Rows" >> beam.FlatMap(bundle_rows) | "SpillRows" >> beam.ParDo(SpillFn(*spill)),
+               rejects | "RejectRows" >> beam.Map(lambda r: ("rejects", r)) | "SpillRejects" >> beam.ParDo(SpillFn(*spill)))
+              | "Chunks" >> beam.Flatten())
+    written = chunks | "Merge" >> MergeChunks(out, run_id, duplicates)
+    count = duplicates | "CountDuplicates" >> beam.combiners.Count.Globally()
+    return (written, count) | "Commit" >> Commit(out, run_id, manifest)

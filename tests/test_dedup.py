@@ -5,22 +5,15 @@ import pyarrow.parquet as pq
 from apache_beam.testing.util import assert_that, equal_to
 
 from tests.conftest import offline_pipeline
-from transforms.dedup import DropDuplicates, choose, existing_article_files
+from transforms.dedup import FindDuplicates, duplicate_sources, existing_article_files
 
 
-def bundle(aid, source, meetings=0):
-    return {"article": {"article_id": aid, "source": source},
-            "meetings": [{"meeting_id": f"{aid}-{i}"} for i in range(meetings)]}
+def test_the_first_source_is_kept():
+    assert duplicate_sources(["b", "a", "c"], already_written=False) == ["b", "c"]
 
 
-def test_choose_keeps_the_first_source():
-    kept, dropped = choose([bundle("x", "b"), bundle("x", "a")], already_written=False)
-    assert kept["article"]["source"] == "a" and [d["article"]["source"] for d in dropped] == ["b"]
-
-
-def test_choose_drops_all_when_already_written():
-    kept, dropped = choose([bundle("x", "a")], already_written=True)
-    assert kept is None and len(dropped) == 1
+def test_every_source_is_a_duplicate_when_already_written():
+    assert duplicate_sources(["a"], already_written=True) == ["a"]
 
 
 def test_drop_duplicates_transform(tmp_path):
@@ -28,13 +21,8 @@ def test_drop_duplicates_transform(tmp_path):
     old.parent.mkdir(parents=True)
     pq.write_table(pa.table({"article_id": ["seen"]}), old)
     with offline_pipeline() as p:
-        bundles = p | beam.Create([("a", bundle("a", "s1", 2)), ("a", bundle("a", "s2", 1)),
-                                   ("seen", bundle("seen", "s3", 1)), ("b", bundle("b", "s4"))])
-        result = bundles | DropDuplicates([str(old)])
-        assert_that(result.articles | beam.Map(lambda a: a["source"]), equal_to(["s1", "s4"]), label="articles")
-        assert_that(result.meetings | beam.Map(lambda m: m["meeting_id"]), equal_to(["a-0", "a-1"]),
-                    label="meetings")
-        assert_that(result.duplicates, equal_to(["s2", "s3"]), label="duplicates")
+        ids = p | beam.Create([("a", "s1"), ("a", "s2"), ("seen", "s3"), ("b", "s4")])
+        assert_that(ids | FindDuplicates([str(old)]), equal_to([("a", "s2"), ("seen", "s3")]))
 
 
 def test_existing_files_leave_out_the_run_being_redone(tmp_path):

@@ -73,3 +73,19 @@ def test_rerun_same_id_is_identical_and_new_id_counts_duplicates(out, capsys):
     assert main(["run", str(SEEDS), "--out", str(out), "--run-id", "seed2"]) == 0
     assert "5 inputs, 0 articles, 5 duplicates skipped, 0 meetings" in capsys.readouterr().err
     assert snapshot() == before
+
+
+def test_a_copy_in_the_same_run_is_a_duplicate_and_brings_no_meetings(tmp_path, capsys):
+    seed = sorted(SEEDS.glob("*.txt"))[2]
+    single, double = tmp_path / "single", tmp_path / "double"
+    single.mkdir()
+    double.mkdir()
+    (single / "a.txt").write_bytes(seed.read_bytes())
+    (double / "a.txt").write_bytes(seed.read_bytes())
+    (double / "b.txt").write_bytes(seed.read_bytes())
+    assert main(["run", str(single), "--out", str(tmp_path / "o1")]) == 0
+    assert main(["run", str(double), "--out", str(tmp_path / "o2")]) == 0
+    assert "2 inputs, 1 articles, 1 duplicates skipped" in capsys.readouterr().err
+    one, two = rows(tmp_path / "o1", "meetings"), rows(tmp_path / "o2", "meetings")
+    assert one and sorted(m["meeting_id"] for m in two) == sorted(m["meeting_id"] for m in one)
+    assert [a["source"].rsplit("/", 1)[-1] for a in rows(tmp_path / "o2", "articles")] == ["a.txt"]

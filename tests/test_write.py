@@ -9,7 +9,8 @@ import pytest
 from tests.conftest import offline_pipeline
 
 from pipeline.dataset import read_dataset
-from transforms.write import Commit, WriteDataset, commit, final_path, partition_value, shard_of, to_table
+from transforms.write import (Commit, MergeChunks, SpillFn, chunk_schema, commit, drop_duplicates, final_path,
+                              partition_value, shard_of, to_table)
 
 NOW = datetime.datetime(2024, 5, 6, 7, 8, 9, tzinfo=datetime.timezone.utc)
 
@@ -19,9 +20,11 @@ def reject(source, day=datetime.date(2024, 5, 6)):
             "run_id": "r1", "ingested_at": NOW}
 
 
-def run_write(out, run_id, rows, duplicates=0, shards=1):
+def run_write(out, run_id, rows, duplicates=0, shards=1, buffer_rows=2):
     with offline_pipeline() as p:
-        written = p | beam.Create(rows) | WriteDataset(str(out), "rejects", run_id, shards)
+        chunks = (p | beam.Create([("rejects", r) for r in rows])
+                  | beam.ParDo(SpillFn(str(out), run_id, shards, buffer_rows)))
+        written = chunks | MergeChunks(str(out), run_id, p | "NoDuplicates" >> beam.Create([]))
         dups = p | "Dups" >> beam.Create([duplicates])
         (written, dups) | Commit(str(out), run_id, {"run_id": run_id})
     return json.loads((out / "_runs" / f"{run_id}.json").read_text())
@@ -47,6 +50,13 @@ def test_to_table_drops_the_partition_column_and_keeps_types():
     assert "ingest_date" not in table.column_names
     assert table.column("source").to_pylist() == ["a", "b"]
     assert table.schema.field("ingested_at").type == pa.timestamp("us", tz="UTC")
+
+
+def test_drop_duplicates_leaves_out_the_duplicate_sources_rows():
+    meeting = {"meeting_id": "m", "article_id": "x", "participants": [], "delegation": [], "topics": []}
+    table = to_table([dict(meeting, source="a"), dict(meeting, source="b")], "meetings", chunk_schema("meetings"))
+    kept = drop_duplicates(table, "meetings", {("x", "b"): True})
+    assert kept.num_rows == 1 and "source" not in kept.column_names
 
 
 def test_write_partitions_and_manifest(tmp_path):
@@ -76,6 +86,13 @@ def test_rerun_with_same_id_replaces_and_new_id_appends(tmp_path):
     assert not any("2024-05-07/part-r1" in f for f in parquet_files(tmp_path))
     run_write(tmp_path, "r2", [reject("z")])
     assert sorted(read_dataset(str(tmp_path), "rejects").column("source").to_pylist()) == ["a", "z"]
+
+
+def test_chunks_of_one_partition_merge_into_one_file(tmp_path):
+    run_write(tmp_path, "r1", [reject(f"s{i}") for i in range(7)], buffer_rows=2)
+    assert [f for f in parquet_files(tmp_path) if f.startswith("rejects/")] == [
+        "rejects/ingest_date=2024-05-06/part-r1-000.parquet"]
+    assert sorted(read_dataset(str(tmp_path), "rejects").column("source").to_pylist()) == [f"s{i}" for i in range(7)]
 
 
 def test_shards_split_a_partition(tmp_path):

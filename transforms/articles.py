@@ -38,6 +38,20 @@ def meeting_id(article, meeting, ordinal):
     return hashlib.sha256(json.dumps(key, default=str).encode("utf-8")).hexdigest()[:32]
 
 
+def bundle_ids(bundle):
+    """(article_id, source) of an extracted article: all de-duplication needs."""
+    article = bundle[1]["article"]
+    return article["article_id"], article["source"]
+
+
+def bundle_rows(bundle):
+    """(dataset, row) pairs of an extracted article; meeting rows carry the source until de-duplication."""
+    article = bundle[1]["article"]
+    yield "articles", article
+    for meeting in bundle[1]["meetings"]:
+        yield "meetings", dict(meeting, source=article["source"])
+
+
 class _Stage(beam.DoFn):
     """Shared by the stage's DoFns: the run's identity, counters and the dead-letter route."""
 
@@ -53,13 +67,17 @@ class _Stage(beam.DoFn):
 
 
 class ReadFn(_Stage):
-    """Source -> Document (decoded text and metadata), or a reject."""
+    """Source -> (Document, the furniture lines of its group), or a reject.
+
+    The furniture side input is taken here, by the stage's first DoFn, so that the runner computes it before
+    the stage starts and never has to hold the decoded documents while it waits.
+    """
 
     stage = "read"
 
-    def process(self, source):
+    def process(self, source, recurring):
         try:
-            yield load_source(source.path, self.run["max_input_bytes"]), source.group
+            yield load_source(source.path, self.run["max_input_bytes"]), recurring.get(source.group, frozenset())
         except Rejected as r:
             yield self.reject(source.path, r.reason, r.detail)
         except Exception as e:  # noqa: BLE001 - any other failure is a reject, never a lost input
@@ -67,17 +85,17 @@ class ReadFn(_Stage):
 
 
 class CleanFn(_Stage):
-    """Document -> article row with boilerplate removed, using the recurring lines of its group."""
+    """(Document, furniture lines) -> article row with boilerplate removed."""
 
     stage = "clean"
 
     def setup(self):
         self.cleaner = Cleaner.from_config(load_yaml("boilerplate", self.run.get("config_dir")))
 
-    def process(self, element, recurring):
-        doc, group = element
+    def process(self, element):
+        doc, furniture = element
         try:
-            cleaned = self.cleaner.clean(doc.text, recurring.get(group, frozenset()))
+            cleaned = self.cleaner.clean(doc.text, furniture)
             title, text = (doc.title, cleaned.text) if doc.title else self.cleaner.split_title(cleaned.text)
         except Exception as e:  # noqa: BLE001
             yield self.reject(doc.source, "internal_error", f"{type(e).__name__}: {e}")
@@ -125,9 +143,9 @@ class ProcessDocuments(beam.PTransform):
         self.run, self.recurring = run, recurring
 
     def expand(self, sources):
-        read = sources | "Read" >> beam.ParDo(ReadFn(self.run)).with_outputs(REJECTS, main="docs")
-        clean = read.docs | "Clean" >> beam.ParDo(
-            CleanFn(self.run), recurring=beam.pvalue.AsDict(self.recurring)).with_outputs(REJECTS, main="articles")
+        read = sources | "Read" >> beam.ParDo(
+            ReadFn(self.run), recurring=beam.pvalue.AsDict(self.recurring)).with_outputs(REJECTS, main="docs")
+        clean = read.docs | "Clean" >> beam.ParDo(CleanFn(self.run)).with_outputs(REJECTS, main="articles")
         extract = clean.articles | "Extract" >> beam.ParDo(ExtractFn(self.run)).with_outputs(REJECTS, main="bundles")
         rejects = (read[REJECTS], clean[REJECTS], extract[REJECTS]) | "Rejects" >> beam.Flatten()
         return extract.bundles, rejects

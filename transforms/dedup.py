@@ -1,4 +1,7 @@
-"""De-duplication: one article per article_id, in this run and across the runs already in the output."""
+"""De-duplication: one article per article_id, in this run and across the runs already in the output.
+
+Only (article_id, source) pairs travel through it; the writer leaves the duplicates' rows out.
+"""
 import apache_beam as beam
 import pyarrow.parquet as pq
 from apache_beam.io.filesystem import CompressionTypes
@@ -6,8 +9,6 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from transforms.write import dataset_files
-
-MEETINGS, DUPLICATES = "meetings", "duplicates"
 
 
 def existing_article_files(out, run_id):
@@ -21,12 +22,10 @@ def read_ids(path):
         return pq.read_table(f, columns=["article_id"]).column("article_id").to_pylist()
 
 
-def choose(bundles, already_written):
-    """(kept bundle or None, duplicate bundles): the first by source wins unless the id is already written."""
-    ordered = sorted(bundles, key=lambda b: b["article"]["source"])
-    if already_written:
-        return None, ordered
-    return ordered[0], ordered[1:]
+def duplicate_sources(sources, already_written):
+    """The sources of one article_id that are duplicates: all when it is already written, else all but the first."""
+    ordered = sorted(sources)
+    return ordered if already_written else ordered[1:]
 
 
 class _ChooseFn(beam.DoFn):
@@ -34,29 +33,22 @@ class _ChooseFn(beam.DoFn):
         self.duplicates = Metrics.counter("parley", "duplicates")
 
     def process(self, element):
-        _, groups = element
-        kept, dropped = choose(list(groups["new"]), any(True for _ in groups["old"]))
-        for bundle in dropped:
+        article, groups = element
+        for source in duplicate_sources(list(groups["new"]), any(True for _ in groups["old"])):
             self.duplicates.inc()
-            yield beam.pvalue.TaggedOutput(DUPLICATES, bundle["article"]["source"])
-        if kept:
-            yield kept["article"]
-            for m in kept["meetings"]:
-                yield beam.pvalue.TaggedOutput(MEETINGS, m)
+            yield article, source
 
 
-class DropDuplicates(beam.PTransform):
-    """Keyed bundles -> articles (main), meetings and duplicate sources (tagged)."""
+class FindDuplicates(beam.PTransform):
+    """(article_id, source) of this run's articles -> the (article_id, source) pairs that are duplicates."""
 
     def __init__(self, existing_files):
         super().__init__()
         self.existing_files = existing_files
 
-    def expand(self, bundles):
-        old = (bundles.pipeline
+    def expand(self, ids):
+        old = (ids.pipeline
                | "ExistingFiles" >> beam.Create(self.existing_files)
                | "ExistingIds" >> beam.FlatMap(read_ids)
                | "Mark" >> beam.Map(lambda i: (i, True)))
-        return ({"new": bundles, "old": old}
-                | "Join" >> beam.CoGroupByKey()
-                | "Choose" >> beam.ParDo(_ChooseFn()).with_outputs(MEETINGS, DUPLICATES, main="articles"))
+        return {"new": ids, "old": old} | "Join" >> beam.CoGroupByKey() | "Choose" >> beam.ParDo(_ChooseFn())

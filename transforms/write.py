@@ -7,7 +7,9 @@ import uuid
 import apache_beam as beam
 import pyarrow as pa
 import pyarrow.parquet as pq
+from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
+from apache_beam.transforms.window import GlobalWindows
 
 from pipeline.schema import DATASETS, NULL_PARTITION, file_schema
 
@@ -36,11 +38,11 @@ def final_path(out, dataset, partition, run_id, shard):
     return join(out, dataset, f"{column}={partition}", f"part-{run_id}-{shard:03d}.parquet")
 
 
-def to_table(rows, dataset):
-    """Rows (dicts holding every column) -> a table of the dataset's file schema, in a stable order."""
-    schema = file_schema(dataset)
+def to_table(rows, dataset, schema=None):
+    """Rows (dicts holding every column) -> a table of the dataset's file schema (or `schema`), in a stable order."""
+    schema = schema or file_schema(dataset)
     key = SHARD_KEY[dataset]
-    rows = sorted(rows, key=lambda r: (str(r[key]), json.dumps(r, sort_keys=True, default=str)))
+    rows = sorted(rows, key=lambda r: (str(r[key]), str(r.get("source") or "")))
     return pa.Table.from_pylist([{n: r.get(n) for n in schema.names} for r in rows], schema=schema)
 
 
@@ -110,35 +112,115 @@ def write_manifest(out, run_id, manifest):
     FileSystems.delete([FileSystems.split(tmp)[0]])
 
 
-class _WriteGroupFn(beam.DoFn):
-    """Writes one (partition, shard) group to a temp file and reports where it must go."""
+def release_freed_memory():
+    """Arrow's system allocator: the default mimalloc pool keeps freed pages, so a long run's peak memory
+    would grow with every temp file written (measured with benchmarks/throughput.py)."""
+    pa.set_memory_pool(pa.system_memory_pool())
 
-    def __init__(self, out, dataset, run_id):
-        self.out, self.dataset, self.run_id = out, dataset, run_id
+
+def chunk_schema(dataset):
+    """The schema of a temp chunk: the file schema, plus `source` where the dataset lacks it (for de-duplication)."""
+    schema = file_schema(dataset)
+    return schema if "source" in schema.names else schema.append(pa.field("source", pa.string()))
+
+
+class SpillFn(beam.DoFn):
+    """(dataset, row) -> temp chunk files, one per (dataset, partition, shard) in the buffer, written whenever
+    `buffer_rows` rows wait: memory stays flat however many documents a bundle holds. Outputs chunk records."""
+
+    def __init__(self, out, run_id, shards, buffer_rows):
+        self.out, self.run_id, self.shards, self.buffer_rows = out, run_id, shards, buffer_rows
+
+    def setup(self):
+        release_freed_memory()
+        self.rows_counter = {d: beam.metrics.Metrics.counter("write", f"{d}_rows_buffered") for d in DATASETS}
+
+    def start_bundle(self):
+        self.buffer, self.waiting = {}, 0
 
     def process(self, element):
-        (partition, shard), rows = element
-        table = to_table(list(rows), self.dataset)
-        tmp = join(temp_folder(self.out, self.run_id), self.dataset, f"{uuid.uuid4().hex}.tmp")
-        write_table(table, tmp)
-        beam.metrics.Metrics.counter("write", f"{self.dataset}_rows").inc(table.num_rows)
-        yield {"dataset": self.dataset, "tmp": tmp, "rows": table.num_rows,
-               "final": final_path(self.out, self.dataset, partition, self.run_id, shard)}
+        dataset, row = element
+        key = (dataset, partition_value(row, dataset), shard_of(row, dataset, self.shards))
+        self.buffer.setdefault(key, []).append(row)
+        self.rows_counter[dataset].inc()
+        self.waiting += 1
+        if self.waiting >= self.buffer_rows:
+            yield from self._flush()
+
+    def finish_bundle(self):
+        for record in self._flush():
+            yield GlobalWindows.windowed_value(record)
+
+    def _flush(self):
+        for (dataset, partition, shard), rows in sorted(self.buffer.items()):
+            table = to_table(rows, dataset, chunk_schema(dataset))
+            tmp = join(temp_folder(self.out, self.run_id), "chunks", f"{uuid.uuid4().hex}.tmp")
+            write_table(table, tmp)
+            yield {"dataset": dataset, "partition": partition, "shard": shard, "tmp": tmp, "rows": table.num_rows,
+                   "first": str(table.column(SHARD_KEY[dataset])[0].as_py())}
+        self.buffer, self.waiting = {}, 0
 
 
-class WriteDataset(beam.PTransform):
-    """Rows of one dataset -> temp Parquet files, one per (partition, shard); outputs the file records."""
+def read_chunk(path):
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+        return pq.read_table(f)
 
-    def __init__(self, out, dataset, run_id, shards=1):
+
+def drop_duplicates(table, dataset, duplicates):
+    """`table` less the rows of duplicate (article_id, source) pairs, in the dataset's file schema."""
+    if duplicates and "article_id" in table.column_names:
+        keep = [(a, s) not in duplicates for a, s in zip(table.column("article_id").to_pylist(),
+                                                         table.column("source").to_pylist())]
+        table = table.filter(pa.array(keep, pa.bool_()))
+    return table.select(file_schema(dataset).names)
+
+
+class _MergeFn(beam.DoFn):
+    """The chunks of one (dataset, partition, shard) -> one temp file, duplicates left out, one chunk in memory at a time."""
+
+    def __init__(self, out, run_id):
+        self.out, self.run_id = out, run_id
+
+    def setup(self):
+        release_freed_memory()
+
+    def process(self, element, duplicates):
+        (dataset, partition, shard), chunks = element
+        tmp = join(temp_folder(self.out, self.run_id), dataset, f"{uuid.uuid4().hex}.tmp")
+        rows = 0
+        with FileSystems.create(tmp, mime_type="application/octet-stream") as f:
+            with pq.ParquetWriter(f, file_schema(dataset), compression="zstd") as writer:
+                for chunk in sorted(chunks, key=lambda c: (c["first"], c["tmp"])):
+                    table = drop_duplicates(read_chunk(chunk["tmp"]), dataset, duplicates)
+                    if table.num_rows:
+                        writer.write_table(table)
+                        rows += table.num_rows
+        if not rows:
+            FileSystems.delete([tmp])
+            return
+        beam.metrics.Metrics.counter("write", f"{dataset}_rows").inc(rows)
+        yield {"dataset": dataset, "tmp": tmp, "rows": rows,
+               "final": final_path(self.out, dataset, partition, self.run_id, shard)}
+
+
+class MergeChunks(beam.PTransform):
+    """Chunk records -> the run's files, one per (dataset, partition, shard); outputs the file records.
+
+    `duplicates` holds the (article_id, source) pairs de-duplication dropped; only these small rows and
+    the chunk records are grouped, never the articles themselves.
+    """
+
+    def __init__(self, out, run_id, duplicates):
         super().__init__()
-        self.out, self.dataset, self.run_id, self.shards = out, dataset, run_id, shards
+        self.out, self.run_id, self.duplicates = out, run_id, duplicates
 
-    def expand(self, rows):
-        dataset, shards = self.dataset, self.shards
-        return (rows
-                | "Key" >> beam.Map(lambda r: ((partition_value(r, dataset), shard_of(r, dataset, shards)), r))
+    def expand(self, chunks):
+        return (chunks
+                | "Key" >> beam.Map(lambda c: ((c["dataset"], c["partition"], c["shard"]), c))
                 | "Group" >> beam.GroupByKey()
-                | "Write" >> beam.ParDo(_WriteGroupFn(self.out, dataset, self.run_id)))
+                | "Merge" >> beam.ParDo(_MergeFn(self.out, self.run_id),
+                                        duplicates=beam.pvalue.AsDict(
+                                            self.duplicates | "AsKeys" >> beam.Map(lambda d: (d, True)))))
 
 
 class _CommitFn(beam.DoFn):
