@@ -1,9 +1,10 @@
 """Loads Parley's YAML configuration: package data in `configs/`, or a user's folder in its place."""
 import functools
 import importlib.resources
-import os
 
 import yaml
+from apache_beam.io.filesystem import CompressionTypes
+from apache_beam.io.filesystems import FileSystems
 
 # libyaml's parser when PyYAML has it: the gazetteers parse about ten times faster.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -15,11 +16,12 @@ class ConfigError(ValueError):
 
 @functools.lru_cache(maxsize=None)
 def load_yaml(name, config_dir=None):
-    """Parsed `configs/NAME.yaml`; a file of that name in `config_dir` takes precedence."""
+    """Parsed `configs/NAME.yaml`; a file of that name in `config_dir` (any Beam file system) takes precedence."""
     filename = f"{name}.yaml"
-    if config_dir and os.path.exists(os.path.join(config_dir, filename)):
-        with open(os.path.join(config_dir, filename), encoding="utf-8") as f:
-            text = f.read()
+    override = FileSystems.join(config_dir, filename) if config_dir else None
+    if override and FileSystems.exists(override):
+        with FileSystems.open(override, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+            text = f.read().decode("utf-8")
     else:
         resource = importlib.resources.files("configs").joinpath(filename)
         if not resource.is_file():

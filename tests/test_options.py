@@ -5,6 +5,7 @@ from apache_beam.options.pipeline_options import DirectOptions, StandardOptions
 from apache_beam.runners.portability import prism_runner
 from apache_beam.testing.util import assert_that, equal_to
 
+from pipeline.config import load_yaml
 from pipeline.options import pipeline_options, profile_args, unknown_beam_args
 
 
@@ -36,3 +37,10 @@ def test_unknown_beam_args(args, unknown):
 def test_profile_args():
     assert profile_args({"runner": "DirectRunner", "streaming": False, "save_main_session": True}) == [
         "--runner=DirectRunner", "--save_main_session"]
+
+
+@pytest.mark.parametrize("profile", ["local", "dataflow", "flink", "spark"])
+def test_packaged_run_profiles_hold_known_options_and_every_setting(profile):
+    data = load_yaml(profile)
+    assert data["beam"]["runner"] and unknown_beam_args(profile_args(data["beam"])) == []
+    assert set(data["settings"]) == set(load_yaml("local")["settings"])
