@@ -16,6 +16,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from pipeline import __version__, graph, options, schema
 from pipeline.config import ConfigError, load_yaml
+from transforms import events
 from transforms.dedup import existing_article_files
 from transforms.sources import MissingInput, discover
 from transforms.write import join, write_manifest
@@ -38,6 +39,11 @@ def _parser():
     run.add_argument("--run-id", help="id of this run (default: time-based); a re-run with the same id replaces it")
     run.add_argument("--config", help="run profile YAML (default: the packaged configs/local.yaml)")
     run.add_argument("--verbose", action="store_true", help="show Beam's log and tracebacks")
+    events = sub.add_parser("events", help="rebuild DIR/events/ from all of DIR/meetings/",
+                            epilog="Any other --flag is passed to Beam as a pipeline option.")
+    events.add_argument("out", metavar="DIR", help="a Parley output folder")
+    events.add_argument("--config", help="run profile YAML (default: the packaged configs/local.yaml)")
+    events.add_argument("--verbose", action="store_true", help="show Beam's log and tracebacks")
     sub.add_parser("schema", help="print the output contract")
     return parser
 
@@ -81,11 +87,7 @@ def new_run_id(now):
 
 def run(args, beam_args):
     started = time.monotonic()
-    settings, beam_settings = load_profile(args.config)
-    flags = options.profile_args(beam_settings) + beam_args
-    unknown = options.unknown_beam_args(flags)
-    if unknown:
-        raise UsageError(f"unknown option(s): {' '.join(unknown)}")
+    settings, flags = beam_flags(args.config, beam_args)
     out = check_output(args.out)
     try:
         sources = discover(args.inputs, exclude=out)
@@ -103,21 +105,52 @@ def run(args, beam_args):
     pipeline_options = options.pipeline_options(flags)
     with beam.Pipeline(options=pipeline_options) as p:
         graph.build(p, sources, run_info, settings, existing_article_files(out, run_id), manifest)
-    return summarise(out, run_id, len(sources), time.monotonic() - started)
+    events = rebuild_events(out, settings, flags)
+    return summarise(out, run_id, len(sources), events, time.monotonic() - started)
 
 
-def summarise(out, run_id, inputs, elapsed):
+def beam_flags(config, beam_args):
+    """The run profile and the user's Beam flags, checked; (settings, flags)."""
+    settings, beam_settings = load_profile(config)
+    flags = options.profile_args(beam_settings) + beam_args
+    unknown = options.unknown_beam_args(flags)
+    if unknown:
+        raise UsageError(f"unknown option(s): {' '.join(unknown)}")
+    return settings, flags
+
+
+def rebuild_events(out, settings, flags):
+    """Rebuild `OUT/events/` from all of `OUT/meetings/` with a Beam job; the number of events."""
+    with beam.Pipeline(options=options.pipeline_options(flags)) as p:
+        events.build(p, out, datetime.datetime.now(datetime.timezone.utc), settings)
+    return events.count_rows(out, "events")
+
+
+def events_command(args, beam_args):
+    started = time.monotonic()
+    settings, flags = beam_flags(args.config, beam_args)
+    out = args.out if "://" in args.out else os.path.abspath(args.out)
+    if not FileSystems.exists(join(out, "meetings")):
+        raise UsageError(f"no Parley output in {out}: it has no meetings/ folder")
+    count = rebuild_events(out, settings, flags)
+    print(f"parley: events: {count} events rebuilt from {events.count_rows(out, 'meetings')} meetings in "
+          f"{time.monotonic() - started:.1f} s -> {join(out, 'events')}", file=sys.stderr)
+    return 0
+
+
+def summarise(out, run_id, inputs, events_count, elapsed):
     """Check the run's accounting, record its timing and print the summary; the exit code."""
     with FileSystems.open(join(out, "_runs", f"{run_id}.json")) as f:
         manifest = json.loads(f.read())
     counts = manifest["counts"]
     accounted = counts["articles"] + counts["duplicates"] + counts["rejects"]
+    counts["events"] = events_count
     manifest["timings"] = {"wall_seconds": round(elapsed, 3)}
     manifest["accounting"] = {"inputs": inputs, "accounted": accounted, "ok": accounted == inputs}
     write_manifest(out, run_id, manifest)
     print(f"parley: run {run_id}: {inputs} inputs, {counts['articles']} articles, {counts['duplicates']} duplicates "
-          f"skipped, {counts['meetings']} meetings, {counts['rejects']} rejects in {elapsed:.1f} s -> {out}",
-          file=sys.stderr)
+          f"skipped, {counts['meetings']} meetings, {counts['rejects']} rejects in {elapsed:.1f} s -> {out} "
+          f"(events/ now holds {events_count} events)", file=sys.stderr)
     if accounted != inputs:
         print(f"parley: accounting does not hold: {inputs} inputs but {accounted} outcomes", file=sys.stderr)
         return EXIT_FAILED
@@ -144,6 +177,8 @@ def main(argv=None):
             if rest:
                 raise UsageError(f"unknown argument(s): {' '.join(rest)}")
             return print_schema()
+        if args.command == "events":
+            return events_command(args, rest)
         return run(args, rest)
     except (UsageError, ConfigError) as e:
         print(f"parley: {e}", file=sys.stderr)

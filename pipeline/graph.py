@@ -17,7 +17,7 @@ def build(p, sources, run, settings, existing_files, manifest):
         run["max_input_bytes"], recurrence["min_documents"], recurrence["min_share"])
     bundles, rejects = srcs | "Process" >> ProcessDocuments(run, recurring)
     duplicates = bundles | "Ids" >> beam.Map(bundle_ids) | "Dedup" >> FindDuplicates(existing_files)
-    spill = (out, run_id, settings["shards_per_partition"], settings["write_buffer_rows"])
+    spill = (out, run_id, settings["shards_per_partition"], settings["write_buffer_mb"])
     chunks = ((bundles | "Rows" >> beam.FlatMap(bundle_rows) | "SpillRows" >> beam.ParDo(SpillFn(*spill)),
                rejects | "RejectRows" >> beam.Map(lambda r: ("rejects", r)) | "SpillRejects" >> beam.ParDo(SpillFn(*spill)))
               | "Chunks" >> beam.Flatten())

@@ -1,7 +1,7 @@
 """The output contract: one versioned pyarrow schema per dataset, and the partition column of each."""
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 PERSON = pa.struct([("name", pa.string()), ("country", pa.string()), ("role", pa.string())])
 REMOVED_LINE = pa.struct([("text", pa.string()), ("rule", pa.string())])
@@ -57,12 +57,42 @@ REJECTS = pa.schema([
     ("ingested_at", pa.timestamp("us", tz="UTC")),
 ])
 
+STATUS_REPORT = pa.struct([("status", pa.string()), ("as_of", pa.date32()), ("article_id", pa.string())])
+CONFLICT = pa.struct([("field", pa.string()), ("values", pa.list_(pa.string()))])
+
+EVENTS = pa.schema([
+    ("event_id", pa.string()),
+    ("participants", pa.list_(PERSON)),
+    ("event_date", pa.date32()),
+    ("date_precision", pa.string()),
+    ("city", pa.string()),
+    ("country", pa.string()),
+    ("venue", pa.string()),
+    ("event", pa.string()),
+    ("format", pa.string()),
+    ("duration_minutes", pa.int32()),
+    ("status", pa.string()),
+    ("status_history", pa.list_(STATUS_REPORT)),
+    ("num_articles", pa.int32()),
+    ("num_sources", pa.int32()),
+    ("article_ids", pa.list_(pa.string())),
+    ("meeting_ids", pa.list_(pa.string())),
+    ("first_reported", pa.date32()),
+    ("last_reported", pa.date32()),
+    ("topics", pa.list_(pa.string())),
+    ("conflicts", pa.list_(CONFLICT)),
+    ("rebuilt_at", pa.timestamp("us", tz="UTC")),
+])
+
 # dataset name -> (schema with the partition column, partition column)
 DATASETS = {
     "articles": (ARTICLES, "published_date"),
     "meetings": (MEETINGS, "meeting_date"),
     "rejects": (REJECTS, "ingest_date"),
+    "events": (EVENTS, "event_date"),
 }
+# The datasets a run writes; events are rebuilt from meetings after it.
+RUN_DATASETS = ("articles", "meetings", "rejects")
 
 NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"
 

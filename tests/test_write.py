@@ -20,10 +20,10 @@ def reject(source, day=datetime.date(2024, 5, 6)):
             "run_id": "r1", "ingested_at": NOW}
 
 
-def run_write(out, run_id, rows, duplicates=0, shards=1, buffer_rows=2):
+def run_write(out, run_id, rows, duplicates=0, shards=1, buffer_mb=1):
     with offline_pipeline() as p:
         chunks = (p | beam.Create([("rejects", r) for r in rows])
-                  | beam.ParDo(SpillFn(str(out), run_id, shards, buffer_rows)))
+                  | beam.ParDo(SpillFn(str(out), run_id, shards, buffer_mb)))
         written = chunks | MergeChunks(str(out), run_id, p | "NoDuplicates" >> beam.Create([]))
         dups = p | "Dups" >> beam.Create([duplicates])
         (written, dups) | Commit(str(out), run_id, {"run_id": run_id})
@@ -89,7 +89,7 @@ def test_rerun_with_same_id_replaces_and_new_id_appends(tmp_path):
 
 
 def test_chunks_of_one_partition_merge_into_one_file(tmp_path):
-    run_write(tmp_path, "r1", [reject(f"s{i}") for i in range(7)], buffer_rows=2)
+    run_write(tmp_path, "r1", [reject(f"s{i}") for i in range(7)], buffer_mb=0.0005)
     assert [f for f in parquet_files(tmp_path) if f.startswith("rejects/")] == [
         "rejects/ingest_date=2024-05-06/part-r1-000.parquet"]
     assert sorted(read_dataset(str(tmp_path), "rejects").column("source").to_pylist()) == [f"s{i}" for i in range(7)]

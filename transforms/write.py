@@ -11,9 +11,9 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.transforms.window import GlobalWindows
 
-from pipeline.schema import DATASETS, NULL_PARTITION, file_schema
+from pipeline.schema import DATASETS, NULL_PARTITION, RUN_DATASETS, file_schema
 
-SHARD_KEY = {"articles": "article_id", "meetings": "meeting_id", "rejects": "source"}
+SHARD_KEY = {"articles": "article_id", "meetings": "meeting_id", "rejects": "source", "events": "event_id"}
 
 
 def join(*parts):
@@ -78,7 +78,7 @@ def _ensure_folder(path):
                 raise
 
 
-def commit(out, run_id, written):
+def commit(out, run_id, written, datasets=RUN_DATASETS):
     """Move the run's temp files to their final names, drop its stale files, and fill empty datasets.
 
     `written` holds {"dataset", "tmp", "final", "rows"} records. A failed rename raises: no run reports
@@ -92,7 +92,7 @@ def commit(out, run_id, written):
             raise IOError(f"rename to {w['final']} left no file")
     if stale:
         FileSystems.delete(sorted(stale))
-    for dataset in DATASETS:
+    for dataset in datasets:
         if not dataset_files(out, dataset):
             path = final_path(out, dataset, NULL_PARTITION, run_id, 0)
             write_table(to_table([], dataset), path)
@@ -119,21 +119,29 @@ def release_freed_memory():
 
 
 def chunk_schema(dataset):
-    """The schema of a temp chunk: the file schema, plus `source` where the dataset lacks it (for de-duplication)."""
+    """The schema of a temp chunk: the file schema, plus `source` where rows of an article lack it (for
+    de-duplication)."""
     schema = file_schema(dataset)
-    return schema if "source" in schema.names else schema.append(pa.field("source", pa.string()))
+    if "article_id" in schema.names and "source" not in schema.names:
+        return schema.append(pa.field("source", pa.string()))
+    return schema
+
+
+def row_bytes(row):
+    """A cheap estimate of a row's size: its text fields plus a fixed overhead."""
+    return 200 + sum(len(v) for v in row.values() if isinstance(v, str))
 
 
 class SpillFn(beam.DoFn):
     """(dataset, row) -> temp chunk files, one per (dataset, partition, shard) in the buffer, written whenever
-    `buffer_rows` rows wait: memory stays flat however many documents a bundle holds. Outputs chunk records."""
+    `buffer_mb` of rows wait: memory stays flat however many documents a bundle holds. Outputs chunk records."""
 
-    def __init__(self, out, run_id, shards, buffer_rows):
-        self.out, self.run_id, self.shards, self.buffer_rows = out, run_id, shards, buffer_rows
+    def __init__(self, out, run_id, shards, buffer_mb):
+        self.out, self.run_id, self.shards, self.buffer_bytes = out, run_id, shards, int(buffer_mb * 2**20)
 
     def setup(self):
         release_freed_memory()
-        self.rows_counter = {d: beam.metrics.Metrics.counter("write", f"{d}_rows_buffered") for d in DATASETS}
+        self.rows_counter = {d: beam.metrics.Metrics.counter("write", f"{d}_rows") for d in DATASETS}
 
     def start_bundle(self):
         self.buffer, self.waiting = {}, 0
@@ -143,8 +151,8 @@ class SpillFn(beam.DoFn):
         key = (dataset, partition_value(row, dataset), shard_of(row, dataset, self.shards))
         self.buffer.setdefault(key, []).append(row)
         self.rows_counter[dataset].inc()
-        self.waiting += 1
-        if self.waiting >= self.buffer_rows:
+        self.waiting += row_bytes(row)
+        if self.waiting >= self.buffer_bytes:
             yield from self._flush()
 
     def finish_bundle(self):
@@ -176,7 +184,8 @@ def drop_duplicates(table, dataset, duplicates):
 
 
 class _MergeFn(beam.DoFn):
-    """The chunks of one (dataset, partition, shard) -> one temp file, duplicates left out, one chunk in memory at a time."""
+    """The chunks of one (dataset, partition, shard) -> one temp file, duplicates left out, one chunk in memory at a
+    time; a lone chunk that needs no change is used as it is."""
 
     def __init__(self, out, run_id):
         self.out, self.run_id = out, run_id
@@ -186,11 +195,17 @@ class _MergeFn(beam.DoFn):
 
     def process(self, element, duplicates):
         (dataset, partition, shard), chunks = element
+        chunks = sorted(chunks, key=lambda c: (c["first"], c["tmp"]))
+        final = final_path(self.out, dataset, partition, self.run_id, shard)
+        if len(chunks) == 1 and chunk_schema(dataset) == file_schema(dataset) and not (
+                duplicates and "article_id" in chunk_schema(dataset).names):
+            yield {"dataset": dataset, "tmp": chunks[0]["tmp"], "rows": chunks[0]["rows"], "final": final}
+            return
         tmp = join(temp_folder(self.out, self.run_id), dataset, f"{uuid.uuid4().hex}.tmp")
         rows = 0
         with FileSystems.create(tmp, mime_type="application/octet-stream") as f:
             with pq.ParquetWriter(f, file_schema(dataset), compression="zstd") as writer:
-                for chunk in sorted(chunks, key=lambda c: (c["first"], c["tmp"])):
+                for chunk in chunks:
                     table = drop_duplicates(read_chunk(chunk["tmp"]), dataset, duplicates)
                     if table.num_rows:
                         writer.write_table(table)
@@ -198,9 +213,7 @@ class _MergeFn(beam.DoFn):
         if not rows:
             FileSystems.delete([tmp])
             return
-        beam.metrics.Metrics.counter("write", f"{dataset}_rows").inc(rows)
-        yield {"dataset": dataset, "tmp": tmp, "rows": rows,
-               "final": final_path(self.out, dataset, partition, self.run_id, shard)}
+        yield {"dataset": dataset, "tmp": tmp, "rows": rows, "final": final}
 
 
 class MergeChunks(beam.PTransform):
@@ -229,7 +242,7 @@ class _CommitFn(beam.DoFn):
 
     def process(self, _, written, duplicates):
         commit(self.out, self.run_id, written)
-        counts = {d: sum(w["rows"] for w in written if w["dataset"] == d) for d in DATASETS}
+        counts = {d: sum(w["rows"] for w in written if w["dataset"] == d) for d in RUN_DATASETS}
         manifest = dict(self.manifest, counts={**counts, "duplicates": duplicates},
                         files=sorted(w["final"] for w in written))
         write_manifest(self.out, self.run_id, manifest)
