@@ -153,7 +153,7 @@ def mention(meeting, article):
 
 
 def participants_key(meeting):
-    return tuple(sorted(p["name"] for p in meeting["participants"]))
+    return tuple(sorted(p["name"] or "" for p in meeting["participants"] or []))
 
 
 def read_rows(path, dataset, columns):
