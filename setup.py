@@ -17,12 +17,16 @@ setup(
         "apache-beam>=2.77,<2.78",
         "trafilatura>=2.0,<3",
         "feedparser>=6.0,<7",
+        "urllib3>=2.0,<3",
+        "lxml>=5",
         "pyarrow>=14,<26",
         "lxml_html_clean>=0.4",
         "PyYAML>=6,<7",
+        "duckdb>=1.3",
     ],
     extras_require={
-        "test": ["pytest>=8", "hypothesis>=6.100", "duckdb>=1.1"],
+        "test": ["pytest>=8", "hypothesis>=6.100"],
+        "analysis": ["pandas>=2", "polars>=1"],
     },
     entry_points={"console_scripts": ["parley = pipeline.cli:main"]},
 )

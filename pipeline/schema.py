@@ -21,6 +21,9 @@ ARTICLES = pa.schema([
     ("run_id", pa.string()),
     ("ingested_at", pa.timestamp("us", tz="UTC")),
     ("parley_version", pa.string()),
+    ("feed", pa.string()),
+    ("entry_id", pa.string()),
+    ("text_source", pa.string()),
 ])
 
 MEETINGS = pa.schema([

@@ -1,4 +1,6 @@
 """The seed run end to end, read back with pyarrow and DuckDB; re-runs are idempotent and de-duplicated."""
+import shutil
+
 import duckdb
 import pyarrow as pa
 import pyarrow.dataset as ds
@@ -70,6 +72,7 @@ def test_rerun_same_id_is_identical_and_new_id_counts_duplicates(out, capsys):
     assert main(["run", str(SEEDS), "--out", str(out), "--run-id", "seed1"]) == 0
     assert snapshot() == before
     capsys.readouterr()
+    shutil.rmtree(out / "_state")  # without the incremental state every file is read again (tests/test_state.py)
     assert main(["run", str(SEEDS), "--out", str(out), "--run-id", "seed2"]) == 0
     assert "5 inputs, 0 articles, 5 duplicates skipped, 0 meetings" in capsys.readouterr().err
     assert snapshot() == before

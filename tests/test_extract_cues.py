@@ -14,7 +14,8 @@ from transforms.extract import cues
     ("He refused to meet the delegation.", "cancelled"),
 ])
 def test_status(text, status):
-    at = cues.TRIGGER.search(text).start() if cues.TRIGGER.search(text) else 0
+    trigger = cues.Cues(text).trigger
+    at = trigger.start() if trigger else 0
     assert cues.status_of(text, at) == status
 
 

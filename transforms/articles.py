@@ -8,22 +8,28 @@ from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
 from pipeline.config import load_yaml
+from pipeline.progress import Ticker
 from transforms import html
 from transforms.clean import Cleaner
 from transforms.extract import Extractor
-from transforms.read import Rejected, article_id, read_document
+from transforms.read import Limits, Rejected, article_id, read_document
 
 REJECTS = "rejects"
 
 
-def load_source(path, max_bytes):
-    """Read one input through FileSystems (raw bytes, no automatic decompression) and decode it."""
+def read_bytes(path, max_bytes):
+    """Up to `max_bytes` + 1 raw bytes of a file through FileSystems (no automatic decompression)."""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
-            data = f.read(max_bytes + 1)
+            return f.read(max_bytes + 1)
     except Exception as e:  # a file that vanished, is unreadable, or a broken remote
         raise Rejected("unreadable", f"{type(e).__name__}: {e}") from None
-    return read_document(path, data, max_bytes, html.extract_html)
+
+
+def load_source(path, limits):
+    """Read one input and decode it; `limits` is a Limits, or only the byte cap."""
+    limits = Limits.of(limits)
+    return read_document(path, read_bytes(path, limits.max_bytes), limits, html.extract_html)
 
 
 def reject_row(source, stage, reason, detail, run):
@@ -61,9 +67,9 @@ class _Stage(beam.DoFn):
         self.run = run
         self.rejected = Metrics.counter("parley", f"{self.stage}_rejects")
 
-    def reject(self, source, reason, detail):
+    def reject(self, source, reason, detail, stage=None):
         self.rejected.inc()
-        return beam.pvalue.TaggedOutput(REJECTS, reject_row(source, self.stage, reason, detail, self.run))
+        return beam.pvalue.TaggedOutput(REJECTS, reject_row(source, stage or self.stage, reason, detail, self.run))
 
 
 class ReadFn(_Stage):
@@ -75,13 +81,21 @@ class ReadFn(_Stage):
 
     stage = "read"
 
+    def setup(self):
+        self.progress = Ticker(self.run.get("progress"))
+
     def process(self, source, recurring):
         try:
-            yield load_source(source.path, self.run["max_input_bytes"]), recurring.get(source.group, frozenset())
+            limits = self.run.get("limits", self.run["max_input_bytes"])
+            yield load_source(source.path, limits), recurring.get(source.group, frozenset())
         except Rejected as r:
             yield self.reject(source.path, r.reason, r.detail)
         except Exception as e:  # noqa: BLE001 - any other failure is a reject, never a lost input
             yield self.reject(source.path, "internal_error", f"{type(e).__name__}: {e}")
+        self.progress.tick()  # after the fused clean and extract of what was yielded
+
+    def teardown(self):
+        self.progress.close()
 
 
 class CleanFn(_Stage):
@@ -107,7 +121,7 @@ class CleanFn(_Stage):
                "title": title, "author": doc.author, "site_name": doc.site_name,
                "published_date": doc.published_date, "text": text, "raw_chars": doc.raw_chars,
                "clean_chars": len(text), "boilerplate": cleaned.removed, "run_id": self.run["run_id"],
-               "ingested_at": self.run["ingested_at"], "parley_version": self.run["parley_version"]}
+               "ingested_at": self.run["ingested_at"], "parley_version": self.run["parley_version"], **doc.meta}
 
 
 class ExtractFn(_Stage):
@@ -145,9 +159,20 @@ class ProcessDocuments(beam.PTransform):
     def expand(self, sources):
         read = sources | "Read" >> beam.ParDo(
             ReadFn(self.run), recurring=beam.pvalue.AsDict(self.recurring)).with_outputs(REJECTS, main="docs")
-        clean = read.docs | "Clean" >> beam.ParDo(CleanFn(self.run)).with_outputs(REJECTS, main="articles")
+        bundles, rejects = read.docs | "CleanExtract" >> CleanAndExtract(self.run)
+        return bundles, (read[REJECTS], rejects) | "Rejects" >> beam.Flatten()
+
+
+class CleanAndExtract(beam.PTransform):
+    """(Document, furniture lines) -> keyed article bundles (main output) and reject rows (tagged `rejects`)."""
+
+    def __init__(self, run):
+        super().__init__()
+        self.run = run
+
+    def expand(self, docs):
+        clean = docs | "Clean" >> beam.ParDo(CleanFn(self.run)).with_outputs(REJECTS, main="articles")
         extract = clean.articles | "Extract" >> beam.ParDo(ExtractFn(self.run)).with_outputs(REJECTS, main="bundles")
-        rejects = (read[REJECTS], clean[REJECTS], extract[REJECTS]) | "Rejects" >> beam.Flatten()
-        return extract.bundles, rejects
+        return extract.bundles, (clean[REJECTS], extract[REJECTS]) | "Rejects" >> beam.Flatten()
 
 

@@ -69,7 +69,7 @@ class Cleaner:
         if not stripped:
             return None
         for rule, pattern in self.rules:
-            if pattern.fullmatch(stripped) and _SHAPES[rule](stripped):
+            if _SHAPES[rule](stripped) and pattern.fullmatch(stripped):  # the cheap shape check first
                 return rule
         return RECURRING if line_key(stripped) in recurring else None
 
@@ -120,10 +120,10 @@ def _is_ask(line):
 
 def _is_credit(line):
     """Credits are short, without sentence punctuation, and mostly capitalised name-like words."""
+    if len(line.split()) > _CREDIT_MAX_WORDS or _SENTENCE_PUNCT.search(line):
+        return False
     words = re.findall(r"[^\W\d_][\w'’.&-]*", line)
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return (len(line.split()) <= _CREDIT_MAX_WORDS and not _SENTENCE_PUNCT.search(line)
-            and 2 * capitalised >= len(words))
+    return 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
 
 
 def _is_keywords(line):

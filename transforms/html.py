@@ -1,17 +1,22 @@
 """Article body and metadata of an HTML page, with trafilatura, offline and without ever raising."""
 import datetime
+import io
 import logging
+import re
 
 import trafilatura
+from lxml import etree
+from trafilatura import metadata as tmeta
 
-# Chosen by benchmarks/body_f1.py on ../shared/benchmarks/article-extraction (181 pages): trafilatura's
-# defaults score macro F1 0.953; favouring precision and dropping comments 0.964; re-extracting a short
-# result (under SHORT characters) favouring recall, and keeping that when it is over twice as long, 0.969.
-SETTINGS = {"favor_precision": True, "include_comments": False, "include_tables": True, "with_metadata": True}
-RECALL_SETTINGS = {"favor_recall": True, "include_comments": False, "include_tables": True}
+# Chosen by benchmarks/body_f1.py on ../shared/benchmarks/article-extraction (181 pages): precision-first
+# settings in trafilatura's fast mode (no comparison with readability/justext), and a body under SHORT
+# characters extracted again favouring recall, that one kept when over RECALL_GAIN times longer.
+PRECISION = {"fast": True, "favor_precision": True, "include_comments": False, "include_tables": True}
+RECALL = {"fast": True, "favor_recall": True, "include_comments": False, "include_tables": True}
 SHORT, RECALL_GAIN = 1000, 2
 # htmldate must not fall back on today's date: a page without a date has no published date.
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2100-12-31"}
+_WORD = re.compile(r"\w+")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -20,24 +25,60 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 def extract_html(html, url=None):
     """{text, title, author, site_name, url, published_date (ISO or None)} of a page; text "" when none."""
     try:
-        doc = trafilatura.bare_extraction(html, url=url, date_extraction_params=DATE_PARAMS, **SETTINGS)
+        tree = trafilatura.load_html(html)
+        meta = page_metadata(tree, url) if tree is not None else None
+        text = without_title(body_text(tree, meta.url), meta.title) if meta is not None else ""
     except Exception:  # noqa: BLE001 - a page trafilatura cannot parse has no article
-        doc = None
-    if doc is None:
+        meta, text = None, ""
+    if meta is None:
         return {"text": "", "title": None, "author": None, "site_name": None, "url": url, "published_date": None}
-    return {"text": _body(html, url, (doc.text or "").strip()), "title": doc.title, "author": doc.author, "site_name": doc.sitename,
-            "url": doc.url or url, "published_date": _iso_date(doc.date)}
+    return {"text": text, "title": meta.title, "author": meta.author, "site_name": meta.sitename,
+            "url": meta.url, "published_date": _iso_date(meta.date)}
 
 
-def _body(html, url, text):
-    """The precise body, unless it is short and a recall-oriented extraction finds much more."""
+def body_text(tree, url=None):
+    """The main text of a parsed page: the precise extraction, unless it is short and recall finds much more."""
+    text = _extract(tree, url, PRECISION)
     if len(text) >= SHORT:
         return text
-    try:
-        fuller = (trafilatura.extract(html, url=url, **RECALL_SETTINGS) or "").strip()
-    except Exception:  # noqa: BLE001 - keep the precise body
-        return text
+    fuller = _extract(tree, url, RECALL)
     return fuller if len(fuller) > RECALL_GAIN * len(text) else text
+
+
+def _extract(tree, url, settings):
+    doc = trafilatura.bare_extraction(tree, url=url, **settings)  # works on a copy of the tree
+    return (doc.text or "").strip() if doc is not None else ""
+
+
+def page_metadata(tree, url=None):
+    """Title, author, URL, site name and date of a parsed page: trafilatura's extract_metadata steps for the
+    fields Parley stores (it also finds categories, tags, licence and host name: a third of its time)."""
+    meta = tmeta.examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    try:
+        meta = tmeta.extract_meta_json(tree, meta)
+    except Exception:  # noqa: BLE001 - malformed JSON-LD: keep the <meta> tags' values
+        pass
+    meta.title = meta.title or tmeta.extract_title(tree)
+    meta.author = meta.author or tmeta.extract_author(tree)
+    meta.url = meta.url or tmeta.extract_url(tree, url)
+    meta.date = tmeta.find_date(tree, url=meta.url, **DATE_PARAMS)
+    meta.sitename = (meta.sitename or tmeta.extract_sitename(tree) or "").lstrip("@")
+    if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
+        meta.sitename = meta.sitename.title()
+    if not meta.sitename and meta.url and (host := tmeta.META_URL.match(meta.url)):
+        meta.sitename = host[1]
+    meta.clean_and_trim()
+    meta.sitename = meta.sitename or None
+    return meta
+
+
+def without_title(text, title):
+    """The body without a first line that repeats the page title (Parley keeps the title in its own column)."""
+    first, _, rest = text.partition("\n")
+    words = _WORD.findall(first.lower())
+    return rest.strip() if words and rest.strip() and words == _WORD.findall((title or "").lower()) else text
 
 
 def _iso_date(value):
@@ -45,3 +86,33 @@ def _iso_date(value):
         return datetime.date.fromisoformat(str(value)[:10]).isoformat() if value else None
     except ValueError:
         return None
+
+
+def nesting_depth(html, limit):
+    """How deep the elements of a page nest (<html> is level 1), counted up to `limit` + 1: an input cap checked
+    before extraction. lxml's HTML parser keeps 256 levels and drops what lies deeper (a page of 10,000 nested
+    elements counts 257), so a `limit` over 255 rejects no page and extraction loses the deeper text."""
+    depth = deepest = 0
+    try:
+        for event, _ in etree.iterparse(io.BytesIO(html.encode("utf-8", "replace")), events=("start", "end"),
+                                        html=True, recover=True, encoding="utf-8"):
+            depth += 1 if event == "start" else -1
+            deepest = max(deepest, depth)
+            if deepest > limit:
+                break
+    except etree.Error:  # nothing to parse: extraction finds no article
+        pass
+    return deepest
+
+
+def link_text_share(html, text):
+    """The share of `text` (an extraction's result) on lines that are the label of a link of the page: near 1
+    when extraction took a page of navigation for its body (at most 0.18 on the pages of benchmarks/body_f1.py)."""
+    try:
+        root = etree.fromstring(html.encode("utf-8", "replace"), etree.HTMLParser())
+    except (etree.Error, ValueError):
+        return 0.0
+    labels = {" ".join("".join(a.itertext()).split()) for a in root.iter("a")} if root is not None else set()
+    lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    total = sum(map(len, lines))
+    return sum(len(line) for line in lines if line in labels) / total if total else 0.0

@@ -7,12 +7,20 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
+from transforms.html import link_text_share, nesting_depth
+
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+SNIFF_BYTES = 4096
+# The opening of an RSS, Atom or RDF document: declaration, comments, processing instructions, a DOCTYPE.
+FEED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)\s*)*"
+                        rb"<(?:rss|feed|(?:\w+:)?RDF)\b", re.S)
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?:[ \t]+|[ \t]*\r?\n|\Z)")
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+NAVIGATION_SHARE = 0.8  # a page whose extracted text is this much link labels is navigation, not an article
 
 
 class Rejected(Exception):
@@ -22,6 +30,25 @@ class Rejected(Exception):
         super().__init__(f"{reason}: {detail}" if detail else reason)
         self.reason = reason
         self.detail = detail
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Caps on one input, from the run profile's settings; each one a reject reason of its own. None: no cap."""
+    max_bytes: int
+    max_chars: int = None
+    max_line_chars: int = None
+    max_html_depth: int = None
+
+    @classmethod
+    def from_settings(cls, settings):
+        caps = [settings.get(k) for k in ("max_text_chars", "max_line_chars", "max_html_depth")]
+        return cls(int(settings["max_input_bytes"]), *(int(c) if c else None for c in caps))
+
+    @classmethod
+    def of(cls, limits):
+        """`limits` itself, or the Limits of a bare byte cap."""
+        return limits if isinstance(limits, cls) else cls(int(limits))
 
 
 @dataclass
@@ -51,6 +78,22 @@ def kind_of(path):
     return None
 
 
+def is_feed(path, head=b""):
+    """A feed file: named .xml, .rss or .atom (a `.gz` suffix looked through), or of no other known kind and
+    its first bytes (`head`, gzip looked through) open an RSS, Atom or RDF document."""
+    name = path.lower()
+    if name.removesuffix(".gz").endswith(FEED_SUFFIXES):
+        return True
+    if kind_of(path) or not head:
+        return False
+    if name.endswith(".gz"):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, SNIFF_BYTES)
+        except zlib.error:
+            return False
+    return bool(FEED_START.match(head))
+
+
 def gunzip(data, max_bytes):
     """Decompress gzip `data`, refusing more than `max_bytes` of output."""
     out = bytearray()
@@ -75,15 +118,18 @@ def gunzip(data, max_bytes):
 
 
 def _utf16_without_bom(data):
-    """'utf-16-le'/'utf-16-be' when every other byte is NUL, as in ASCII-range UTF-16 text."""
+    """'utf-16-le'/'utf-16-be' when the high byte of every pair takes a handful of values, NUL among them (spaces
+    and digits; a script's block for its letters: 0x04 for Cyrillic), and the sample decodes to printable text."""
     sample = data[:4096]
+    sample = sample[:len(sample) - len(sample) % 2]
     if len(sample) < 4:
         return None
     even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
-        return "utf-16-be"
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if 0 in high and len(set(high)) <= 4 and low.count(0) < 0.1 * len(low):
+            text = sample.decode(codec, errors="replace")
+            if sum(c.isprintable() or c in "\t\n\r" for c in text) > 0.95 * len(text):
+                return codec
     return None
 
 
@@ -103,10 +149,26 @@ def decode(data):
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _single_byte(data)
+        text = _line_by_line(data)
     if len(CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536):
         raise Rejected("binary", "control characters in a text file")
     return text
+
+
+def _line_by_line(data):
+    """Mixed encodings: lines that are UTF-8 stay UTF-8 (a stray invalid byte becomes U+FFFD when the line holds
+    more UTF-8 characters than invalid bytes), the others are decoded with one single-byte codec chosen over them."""
+    lines = data.split(b"\n")
+    text = {}
+    for i, line in enumerate(lines):
+        loose = line.decode("utf-8", errors="replace")
+        invalid = loose.count("\ufffd")
+        if not invalid or sum(not c.isascii() for c in loose) > 2 * invalid:
+            text[i] = loose
+    others = [i for i in range(len(lines)) if i not in text]
+    decoded = _single_byte(b"\n".join(lines[i] for i in others)).split("\n")
+    text.update(zip(others, decoded))
+    return "\n".join(text[i] for i in range(len(lines)))
 
 
 def _single_byte(data):
@@ -145,30 +207,52 @@ def article_id(url, text):
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
-def read_document(source, data, max_bytes, extract_html):
-    """Bytes of the file at `source` -> Document; raises Rejected with a reason."""
-    kind = kind_of(source)
+def read_document(source, data, limits, extract_html, kind=None):
+    """Bytes of the file at `source` (of `kind`, else known from the name) -> Document; raises Rejected.
+
+    `limits` is a Limits, or only the byte cap.
+    """
+    limits = Limits.of(limits)
+    kind = kind or kind_of(source)
     if kind is None:
         raise Rejected("unsupported_type", "expected .txt, .html or .htm, optionally .gz")
-    if len(data) > max_bytes:
-        raise Rejected("too_large", f"{len(data)} bytes, the limit is {max_bytes}")
+    if len(data) > limits.max_bytes:
+        raise Rejected("too_large", f"more than {limits.max_bytes} bytes (max_input_bytes)")
     if source.lower().endswith(".gz"):
-        data = gunzip(data, max_bytes)
+        data = gunzip(data, limits.max_bytes)
     if not data.strip():
         raise Rejected("empty", "no content")
     text = decode(data)
     if kind == "html":
-        return _html_document(source, text, extract_html)
-    published, body = split_date_header(text)
-    if not body.strip():
-        raise Rejected("empty", "no text after the date header")
-    return Document(source, kind, body, raw_chars=len(text), published_date=published)
+        doc = _html_document(source, text, extract_html, limits.max_html_depth)
+    else:
+        published, body = split_date_header(text)
+        if not body.strip():
+            raise Rejected("empty", "no text after the date header")
+        doc = Document(source, kind, body, raw_chars=len(text), published_date=published)
+    check_text(doc.text, limits)
+    return doc
 
 
-def _html_document(source, html, extract_html):
+def check_text(text, limits):
+    """`Rejected` when a line or the whole text is longer than the limits allow."""
+    if limits.max_line_chars:
+        longest = max(map(len, text.splitlines()), default=0)
+        if longest > limits.max_line_chars:
+            raise Rejected("line_too_long", f"a line of {longest} characters, the limit is {limits.max_line_chars} "
+                                            "(max_line_chars)")
+    if limits.max_chars and len(text) > limits.max_chars:
+        raise Rejected("too_long", f"{len(text)} characters of text, the limit is {limits.max_chars} (max_text_chars)")
+
+
+def _html_document(source, html, extract_html, max_depth):
+    if max_depth and nesting_depth(html, max_depth) > max_depth:
+        raise Rejected("too_deep", f"elements nested more than {max_depth} levels deep (max_html_depth)")
     page = extract_html(html)
     if not page.get("text"):
         raise Rejected("no_article", "no article body found in the page")
+    if link_text_share(html, page["text"]) > NAVIGATION_SHARE:
+        raise Rejected("no_article", "the text found is link labels: a page of navigation")
     published = page.get("published_date")
     return Document(source, "html", page["text"], raw_chars=len(html), title=page.get("title"),
                     author=page.get("author"), site_name=page.get("site_name"), url=page.get("url"),

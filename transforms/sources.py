@@ -2,9 +2,14 @@
 import os
 from dataclasses import dataclass
 
+import yaml
+from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
+from transforms.read import SNIFF_BYTES, is_feed, kind_of
+
 GLOB_CHARS = "*?["
+URL_SCHEMES = ("http://", "https://")
 
 
 class MissingInput(ValueError):
@@ -13,10 +18,11 @@ class MissingInput(ValueError):
 
 @dataclass(frozen=True)
 class Source:
-    """One input file: its path, the group whose furniture it shares (its folder), and its size."""
+    """One input file: its path, the group whose furniture it shares (its folder), its size and modification time."""
     path: str
     group: str
     size: int
+    mtime: float = None
 
 
 def _absolute(path):
@@ -47,5 +53,45 @@ def discover(inputs, exclude=None):
         for meta in _expand(_absolute(pattern)):
             if exclude and meta.path.startswith(exclude):
                 continue
-            found[meta.path] = Source(meta.path, FileSystems.split(meta.path)[0], meta.size_in_bytes)
+            found[meta.path] = Source(meta.path, FileSystems.split(meta.path)[0], meta.size_in_bytes,
+                                      meta.last_updated_in_seconds)
     return sorted(found.values(), key=lambda s: s.path)
+
+
+def is_url(location):
+    """An http or https URL (a feed), not a file path."""
+    return location.lower().startswith(URL_SCHEMES)
+
+
+def split_urls(inputs):
+    """(http and https inputs: feed URLs, the other inputs)."""
+    return [i for i in inputs if is_url(i)], [i for i in inputs if not is_url(i)]
+
+
+def read_feed_list(path):
+    """The inputs a `--feeds` file lists (a YAML list, or a mapping with a `feeds` list); relative paths are
+    taken from the file's folder."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f)
+    except (OSError, yaml.YAMLError) as e:
+        raise MissingInput(f"cannot read feed list {path}: {e}") from None
+    listed = data.get("feeds") if isinstance(data, dict) else data
+    if not isinstance(listed, list) or not all(isinstance(i, str) and i.strip() for i in listed):
+        raise MissingInput(f"feed list {path} must be a YAML list of feed URLs or paths")
+    folder = os.path.dirname(os.path.abspath(path))
+    return [i if "://" in i else os.path.join(folder, i) for i in (i.strip() for i in listed)]
+
+
+def _head(path):
+    try:
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+            return f.read(SNIFF_BYTES)
+    except Exception:  # noqa: BLE001 - the read stage reports an unreadable file
+        return b""
+
+
+def split_feeds(sources):
+    """(article sources, feed sources); a file of no known kind is sniffed by its first bytes."""
+    feed = [is_feed(s.path) or (kind_of(s.path) is None and is_feed(s.path, _head(s.path))) for s in sources]
+    return [s for s, f in zip(sources, feed) if not f], [s for s, f in zip(sources, feed) if f]

@@ -1,6 +1,10 @@
 """Writing: rows -> Hive-partitioned Parquet files, written to a temp folder and renamed into place at commit."""
+import contextlib
+import errno
+import fcntl
 import hashlib
 import json
+import os
 import posixpath
 import uuid
 
@@ -14,6 +18,8 @@ from apache_beam.transforms.window import GlobalWindows
 from pipeline.schema import DATASETS, NULL_PARTITION, RUN_DATASETS, file_schema
 
 SHARD_KEY = {"articles": "article_id", "meetings": "meeting_id", "rejects": "source", "events": "event_id"}
+JOURNAL = "commit.json"  # in a run's temp folder from the first rename of its commit to the last
+LOCK = "_lock"
 
 
 def join(*parts):
@@ -69,7 +75,10 @@ def dataset_files(out, dataset):
 
 
 def _ensure_folder(path):
-    folder = FileSystems.split(path)[0]
+    _make_folder(FileSystems.split(path)[0])
+
+
+def _make_folder(folder):
     if not FileSystems.exists(folder):
         try:
             FileSystems.mkdirs(folder)
@@ -78,14 +87,34 @@ def _ensure_folder(path):
                 raise
 
 
-def commit(out, run_id, written, datasets=RUN_DATASETS):
-    """Move the run's temp files to their final names, drop its stale files, and fill empty datasets.
+def _ensure_writable(folder):
+    """Create `folder`; PermissionError when it is local and this process may not add files to it."""
+    _make_folder(folder)
+    if "://" not in folder and not os.access(folder, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, "Permission denied", folder)
 
-    `written` holds {"dataset", "tmp", "final", "rows"} records. A failed rename raises: no run reports
-    success with data left behind.
+
+def commit(out, run_id, written, datasets=RUN_DATASETS, manifest=None):
+    """Move the run's temp files to their final names, drop its stale files, fill empty datasets, and write
+    `manifest` (when given).
+
+    `written` holds {"dataset", "tmp", "final", "rows"} records. Every target folder is created and checked
+    before the first rename, and a journal of the renames is written first, so that `recover` completes a
+    commit cut short by a killed process. A failed rename raises: no run reports success with data left behind.
     """
+    for folder in sorted({FileSystems.split(w["final"])[0] for w in written}):
+        _ensure_writable(folder)
+    write_json(join(temp_folder(out, run_id), JOURNAL), {"written": written, "datasets": list(datasets),
+                                                         "manifest": manifest}, temp_folder(out, run_id))
+    _complete(out, run_id, written, datasets, manifest)
+
+
+def _complete(out, run_id, written, datasets, manifest, resumed=False):
+    """The commit's steps after its journal; `resumed`: a rename whose temp file is gone was done before."""
     stale = run_files(out, run_id) - {w["final"] for w in written}
     for w in sorted(written, key=lambda w: w["final"]):
+        if resumed and not FileSystems.exists(w["tmp"]) and FileSystems.exists(w["final"]):
+            continue
         _ensure_folder(w["final"])
         FileSystems.rename([w["tmp"]], [w["final"]])
         if not FileSystems.exists(w["final"]):
@@ -96,20 +125,95 @@ def commit(out, run_id, written, datasets=RUN_DATASETS):
         if not dataset_files(out, dataset):
             path = final_path(out, dataset, NULL_PARTITION, run_id, 0)
             write_table(to_table([], dataset), path)
+    if manifest is not None:
+        write_manifest(out, run_id, manifest)
     tmp = temp_folder(out, run_id)
+    if FileSystems.exists(join(tmp, JOURNAL)):
+        FileSystems.delete([join(tmp, JOURNAL)])  # the commit is complete from here on
     if FileSystems.exists(tmp):
         FileSystems.delete([tmp])
 
 
-def write_manifest(out, run_id, manifest):
-    """Write `_runs/RUN_ID.json` atomically."""
-    path = join(out, "_runs", f"{run_id}.json")
-    tmp = join(temp_folder(out, run_id) + "-manifest", f"{uuid.uuid4().hex}.tmp")
+def recover(out):
+    """Complete the commits that killed runs left half done (their journals list the renames), then delete
+    everything else in OUT/_tmp/; the ids of the runs completed. Only while holding `output_lock`: no run is live.
+
+    Completing, not undoing: a re-run of the same id may already have replaced that run's earlier files.
+    """
+    scratch = join(out, "_tmp")
+    journals = sorted(m.path for m in FileSystems.match([join(scratch, "*", JOURNAL)])[0].metadata_list)
+    completed = []
+    for path in journals:
+        with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+            journal = json.loads(f.read())
+        run_id = posixpath.basename(FileSystems.split(path)[0])
+        manifest = dict(journal["manifest"], completed_by_recovery=True) if journal["manifest"] else None
+        try:
+            _complete(out, run_id, journal["written"], journal["datasets"], manifest, resumed=True)
+        except Exception as e:  # noqa: BLE001 - one clear line, not the rename's
+            raise IOError(f"cannot complete the commit of run {run_id}, cut short earlier ({e}); delete "
+                          f"{FileSystems.split(path)[0]} to give it up, then re-run --run-id {run_id}") from None
+        completed.append(run_id)
+    if FileSystems.exists(scratch):
+        FileSystems.delete([scratch])
+    return completed
+
+
+def drop_temp(out):
+    """Delete the temp folders in OUT/_tmp/ that hold no journal (runs that failed or died before committing),
+    freeing their space; journaled ones wait for `recover`. Only while holding `output_lock`."""
+    scratch = join(out, "_tmp")
+    files = [m.path for m in FileSystems.match([join(scratch, "**")])[0].metadata_list]
+    folders = {join(scratch, p[len(scratch):].lstrip("/").split("/")[0]) for p in files}
+    doomed = sorted(f for f in folders if not FileSystems.exists(join(f, JOURNAL)))
+    if doomed:
+        FileSystems.delete(doomed)
+
+
+@contextlib.contextmanager
+def output_lock(out, waiting=None):
+    """Hold the output folder's lock (an exclusive flock on OUT/_lock) for the block, calling `waiting()` first
+    when another process holds it: runs into one folder take turns. The system releases the lock when the
+    process ends, killed or not. Yields False, without locking, for a remote output (gs://, s3://)."""
+    if "://" in out:
+        yield False
+        return
+    with open(os.path.join(out, LOCK), "ab") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting:
+                waiting()
+            fcntl.flock(f, fcntl.LOCK_EX)
+        yield True
+
+
+def unreadable_files(paths):
+    """(path, error) for each file whose Parquet footer cannot be read: truncated, overwritten, not Parquet."""
+    bad = []
+    for path in paths:
+        try:
+            with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+                pq.ParquetFile(f)
+        except Exception as e:  # noqa: BLE001 - whatever the damage, the file cannot be used
+            bad.append((path, f"{type(e).__name__}: {e}"))
+    return bad
+
+
+def write_json(path, data, scratch):
+    """Write `data` as JSON to `path` atomically: a temp file in folder `scratch`, renamed."""
+    tmp = join(scratch, f"{uuid.uuid4().hex}.tmp")
     with FileSystems.create(tmp, mime_type="application/json") as f:
-        f.write(json.dumps(manifest, indent=1, sort_keys=True, default=str).encode("utf-8"))
+        f.write(json.dumps(data, indent=1, sort_keys=True, default=str).encode("utf-8"))
     _ensure_folder(path)
     FileSystems.rename([tmp], [path])
-    FileSystems.delete([FileSystems.split(tmp)[0]])
+
+
+def write_manifest(out, run_id, manifest):
+    """Write `_runs/RUN_ID.json` atomically."""
+    scratch = temp_folder(out, run_id) + "-manifest"
+    write_json(join(out, "_runs", f"{run_id}.json"), manifest, scratch)
+    FileSystems.delete([scratch])
 
 
 def release_freed_memory():
@@ -241,11 +345,10 @@ class _CommitFn(beam.DoFn):
         self.out, self.run_id, self.manifest = out, run_id, manifest
 
     def process(self, _, written, duplicates):
-        commit(self.out, self.run_id, written)
         counts = {d: sum(w["rows"] for w in written if w["dataset"] == d) for d in RUN_DATASETS}
         manifest = dict(self.manifest, counts={**counts, "duplicates": duplicates},
                         files=sorted(w["final"] for w in written))
-        write_manifest(self.out, self.run_id, manifest)
+        commit(self.out, self.run_id, written, manifest=manifest)
         yield manifest
 
 

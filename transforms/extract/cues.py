@@ -1,48 +1,63 @@
 """Cue words of a meeting mention: triggers, status, format, duration, delegation and discussion."""
 import re
 
+from transforms.extract.words import Keyed, key_words, tokens, words_regex
+
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
 _NUMBER = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six)"
 
-TRIGGER = re.compile(
-    r"\b(?:meet|meets|met|meeting|talks|negotiations|summit|tête-à-tête|tete-a-tete|"
-    r"visit|visited|visiting|hosted|received|breakfast|lunch|dinner|phone call|telephone call|"
-    r"(?:tele)?phone conversation|(?:tele)?phone talks|call with|videoconference|video call|video link|"
-    r"held talks|discuss(?:ed|es)?\b[^.]{0,80}\bwith|spoke (?:by|on the) (?:tele)?phone|conversation)\b",
-    re.IGNORECASE)
+_MEETING_WORDS = [
+    "meet", "meets", "met", "meeting", "talks", "negotiations", "summit", "tête-à-tête", "tete-a-tete", "visit",
+    "visited", "visiting", "hosted", "received", "breakfast", "lunch", "dinner", "phone call", "telephone call",
+    "phone conversation", "telephone conversation", "phone talks", "telephone talks", "call with",
+    "videoconference", "video call", "video link", "held talks", "spoke by phone", "spoke by telephone",
+    "spoke on the phone", "spoke on the telephone", "conversation"]
+TRIGGER = Keyed(r"\b(?:" + words_regex(_MEETING_WORDS) + r"|discuss(?:ed|es)?\b[^.]{0,80}\bwith)\b",
+                key_words(_MEETING_WORDS) | {"discuss", "discussed", "discusses"})
 # Without a named person, only a definite reference to one meeting counts ("the talks", "their meeting").
-ANAPHOR = re.compile(
+_ANAPHOR_NOUNS = ["meeting", "talks", "negotiations", "phone conversation", "telephone conversation", "conversation",
+                  "phone call", "call"]
+ANAPHOR = Keyed(
     r"\b(?:the|their|this|that|first|last|previous|next|full-fledged|full-format|bilateral|personal|"
-    r"hour-long|[\w-]+-minute)\s+(?:[\w-]+\s+)?(?:meeting|talks|negotiations|phone conversation|"
-    r"telephone conversation|conversation|phone call|call)\b(?!s)", re.IGNORECASE)
-NOT_A_MEETING = re.compile(r"\b(?:press conference|news conference|interview|briefing|speech|address)\b",
-                           re.IGNORECASE)
+    r"hour-long|[\w-]+-minute)\s+(?:[\w-]+\s+)?(?:" + "|".join(_ANAPHOR_NOUNS) + r")\b(?!s)", key_words(_ANAPHOR_NOUNS))
 
-_STATUS = [
-    ("cancelled", r"cancel+(?:ed|ation|s)?|called off|broke down|broken down|refused to (?:meet|hold)|scrapped|"
-                  r"did(?: not|n['’]t) take place|fell through|postponed|no longer|pulled out of"),
-    ("proposed", r"invit(?:e|es|ed|ing|ation)|propos(?:e|ed|al|es)|suggest(?:ed|s)?|offer(?:ed|s)? to|"
-                 r"call(?:ed|s)? for (?:a )?(?:meeting|talks)"),
-    ("planned", r"will|would|['’]ll|expect(?:s|ed)?|plan(?:s|ned)?|scheduled|going to|upcoming|next (?:week|month|year)|"
-                r"to be held|is to|are to|await(?:s|ing)?|waiting|possible|likely|prepar(?:e|es|ing|ed)|"
-                r"intend(?:s|ed)?|intention|hopes? to|set to|due to|could|(?-i:may)|might|announced|agreed to meet|"
-                r"in the coming|ahead of|potential|expected"),
-    ("held", r"met|held|took place|lasted|had|discussed|talked|spoke|attended|hosted|received|visited|"
-             r"after the|during (?:the|their)|was|were|began|ended"),
+_STATUS = [  # (status, cue words, a case-sensitive cue or None)
+    ("cancelled", ["cancel", "canceled", "cancelation", "cancels", "cancell", "cancelled", "cancellation", "cancells",
+                   "called off", "broke down", "broken down", "refused to meet", "refused to hold", "scrapped",
+                   "did not take place", "didn't take place", "didn’t take place", "fell through", "postponed",
+                   "no longer", "pulled out of"], None),
+    ("proposed", ["invite", "invites", "invited", "inviting", "invitation", "propose", "proposed", "proposal",
+                  "proposes", "suggest", "suggested", "suggests", "offer to", "offered to", "offers to",
+                  *(f"{call} for {a}{what}" for call in ("call", "called", "calls") for a in ("", "a ")
+                    for what in ("meeting", "talks"))], None),
+    ("planned", ["will", "would", "'ll", "’ll", "expect", "expects", "expected", "plan", "plans", "planned",
+                 "scheduled", "going to", "upcoming", "next week", "next month", "next year", "to be held", "is to",
+                 "are to", "await", "awaits", "awaiting", "waiting", "possible", "likely", "prepare", "prepares",
+                 "preparing", "prepared", "intend", "intends", "intended", "intention", "hope to", "hopes to",
+                 "set to", "due to", "could", "might", "announced", "agreed to meet", "in the coming", "ahead of",
+                 "potential"], "may"),
+    ("held", ["met", "held", "took place", "lasted", "had", "discussed", "talked", "spoke", "attended", "hosted",
+              "received", "visited", "after the", "during the", "during their", "was", "were", "began", "ended"], None),
 ]
-_STATUS_RE = [(s, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for s, p in _STATUS]
+_STATUS_RE = [(s, Keyed(r"\b(?:" + words_regex(words) + (f"|(?-i:{exact})" if exact else "") + r")\b",
+                        key_words(words) | {exact} - {None})) for s, words, exact in _STATUS]
 
-PHONE = re.compile(r"\b(?:phone|telephone|by telephone|phoned|call with|phone call)\b", re.IGNORECASE)
-VIDEO = re.compile(r"\b(?:video ?link|video ?conference|videoconference|video call|virtual(?:ly)? (?:meeting|talks|summit)|"
-                   r"online (?:meeting|talks|summit))\b", re.IGNORECASE)
-DELEGATION = re.compile(
-    r"\b(?:attended by|also attended|were present|was present|also present|took part|taking part|"
-    r"participated|accompanied by|joined by|in attendance|delegation included)\b|"
-    r"^(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")
-DISCUSSION = re.compile(
-    r"\b(?:discuss(?:ed|es|ing|ion|ions)?|talk(?:ed|ing)? (?:about|on)|touched (?:up)?on|focus(?:ed|es)? (?:primarily )?on|"
-    r"agenda|topics?|raised|included|covered|agreed|exchanged views|on the issues? of|the issues? of|the situation in|"
-    r"devoted to|dealt with|addressed)\b", re.IGNORECASE)
+PHONE = Keyed(r"\b(?:phone|telephone|by telephone|phoned|call with|phone call)\b",
+              {"phone", "telephone", "by", "phoned", "call"})
+VIDEO = Keyed(r"\b(?:video ?link|video ?conference|videoconference|video call|virtual(?:ly)? (?:meeting|talks|summit)|"
+              r"online (?:meeting|talks|summit))\b",
+              {"video", "videolink", "videoconference", "virtual", "virtually", "online"})
+_DELEGATION_WORDS = ["attended by", "also attended", "were present", "was present", "also present", "took part",
+                     "taking part", "participated", "accompanied by", "joined by", "in attendance", "delegation included"]
+DELEGATION = Keyed(r"\b(?:" + words_regex(_DELEGATION_WORDS) + r")\b", key_words(_DELEGATION_WORDS), flags=0)
+_SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")  # at the start
+_DISCUSSION_WORDS = [
+    "discuss", "discussed", "discusses", "discussing", "discussion", "discussions", "talk about", "talk on",
+    "talked about", "talked on", "talking about", "talking on", "touched on", "touched upon", "focus on",
+    "focused on", "focuses on", "focus primarily on", "focused primarily on", "focuses primarily on", "agenda",
+    "topic", "topics", "raised", "included", "covered", "agreed", "exchanged views", "on the issue of",
+    "on the issues of", "the issue of", "the issues of", "the situation in", "devoted to", "dealt with", "addressed"]
+DISCUSSION = Keyed(r"\b(?:" + words_regex(_DISCUSSION_WORDS) + r")\b", key_words(_DISCUSSION_WORDS))
 
 _DURATION = re.compile(
     r"\b(?:lasted|lasting|for|went on for|continued for)\s+(?:about|around|almost|nearly|more than|over|some|roughly|"
@@ -50,33 +65,37 @@ _DURATION = re.compile(
     + _NUMBER + r"\s+minutes?))?)|\b(?P<compound>(?:" + _NUMBER + r"|\d+)[- ](?:and-a-half-)?(?:hour|minute))-long\b|"
     r"\b(?P<adj>\d+|one|two|three|half)[- ](?P<unit>hour|minute)\b(?!s)", re.IGNORECASE)
 
+_UNIT = re.compile(r"(?=[hm])(?:hour|minute)", re.IGNORECASE)  # every duration names one
 
-def status_of(text, trigger_at):
+
+def status_of(text, trigger_at, words=None):
     """held | planned | proposed | cancelled: a cancellation anywhere wins, else the cue nearest the trigger;
-    None without any cue."""
-    if _STATUS_RE[0][1].search(text):
+    None without any cue. `words`: the text's `tokens`, when known."""
+    words = tokens(text) if words is None else words
+    if _STATUS_RE[0][1].search(text, words):
         return "cancelled"
     best = None
     for status, pattern in _STATUS_RE[1:]:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, words):
             distance = abs(m.start() - trigger_at) + (40 if status == "held" else 0)
             if best is None or distance < best[0]:
                 best = (distance, status)
     return best[1] if best else None
 
 
-def format_of(text):
+def format_of(text, words=None):
     """phone | video when the mention says so, else None (in person unless another mention says otherwise)."""
-    if VIDEO.search(text):
+    words = tokens(text) if words is None else words
+    if VIDEO.search(text, words):
         return "video"
-    if PHONE.search(text):
+    if PHONE.search(text, words):
         return "phone"
     return None
 
 
 def duration_minutes(text):
     """Minutes from 'lasted 1 hour and 20 minutes', 'an hour and a half', 'hour-long', '90-minute'."""
-    m = _DURATION.search(text)
+    m = _UNIT.search(text) and _DURATION.search(text)
     if not m:
         return None
     if m.group("span"):
@@ -95,3 +114,49 @@ def _minutes(span):
     for number, unit in re.findall(r"\b(" + _NUMBER + r")\s+(hour|minute)", re.sub(r"\band a half\b", "", span)):
         total += (_WORDS.get(number) or float(number)) * (60 if unit == "hour" else 1)
     return round(total) or None
+
+
+class _once:
+    """A property computed on first use and then kept on the instance (functools.cached_property without its
+    lock, which costs more than the patterns here)."""
+
+    def __init__(self, compute):
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, obj, owner=None):
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
+class Cues:
+    """The cue words of one sentence: each pattern runs at most once, only when asked for, and only when the
+    sentence holds one of its key words."""
+
+    def __init__(self, text):
+        self.text = text
+        self.words = tokens(text)
+        self.triggers = list(TRIGGER.finditer(text, self.words))  # every meeting word, in order
+        self.trigger = self.triggers[0] if self.triggers else None
+
+    @_once
+    def delegation(self):
+        return DELEGATION.search(self.text, self.words) or _SIDE.match(self.text)
+
+    @_once
+    def discussion(self):
+        return DISCUSSION.search(self.text, self.words)
+
+    @_once
+    def cancelled(self):
+        return bool(_STATUS_RE[0][1].search(self.text, self.words))
+
+    @_once
+    def anaphor(self):
+        return ANAPHOR.search(self.text, self.words)
+
+    def status(self, at):
+        return status_of(self.text, at, self.words)
+
+    @_once
+    def format(self):
+        return format_of(self.text, self.words)

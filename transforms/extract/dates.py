@@ -4,6 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from transforms.extract.words import tokens
+
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
@@ -15,27 +17,28 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _RELATIVE_YEAR = r"(?:\s+(?P<rel_year>last|this|next)\s+year)"
 
-# Most specific first; each names the groups it fills.
-_PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in [
-    ("iso", r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"),
-    ("range", r"\b" + _MONTH + r"\s+" + _DAY + _TO + _MONTH2 + r"\s+" + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("range", r"\b" + _DAY + _TO + _DAY2 + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("range", r"\b" + _MONTH + r"\s+" + _DAY + _TO + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("day", r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?(?![\d:])"),
-    ("day", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?\b"),
-    ("month", r"\b(?P<part>early|mid|late|the end of|the beginning of|the start of)[\s-]+" + _MONTH
+# Most specific first; each names the groups it fills and the words ("#": a digit) one of which it needs.
+_NAMED = ("today", "tonight", "this", "earlier", "yesterday", "tomorrow")
+_PATTERNS = [(kind, frozenset(needs), re.compile(p, re.IGNORECASE)) for kind, needs, p in [
+    ("iso", "#", r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"),
+    ("range", MONTHS, r"\b" + _MONTH + r"\s+" + _DAY + _TO + _MONTH2 + r"\s+" + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("range", MONTHS, r"\b" + _DAY + _TO + _DAY2 + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("range", MONTHS, r"\b" + _MONTH + r"\s+" + _DAY + _TO + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("day", MONTHS, r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?(?![\d:])"),
+    ("day", MONTHS, r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?\b"),
+    ("month", MONTHS, r"\b(?P<part>early|mid|late|the end of|the beginning of|the start of)[\s-]+" + _MONTH
      + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("month", r"\b(?P<rel>last|this|next|past)\s+" + _MONTH + r"\b"),
-    ("month", r"\b(?:in|since|from|by|until|of|during)\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("month", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
-    ("rel_month", r"\b(?P<rel>last|this|next|past)\s+month\b"),
-    ("rel_year", r"\b(?P<rel>last|this|next|past)\s+year\b"),
-    ("ago", r"\b(?:almost\s+|nearly\s+|about\s+|over\s+|more than\s+)?(?P<count>a|one|two|three|\d+)\s+"
+    ("month", MONTHS, r"\b(?P<rel>last|this|next|past)\s+" + _MONTH + r"\b"),
+    ("month", MONTHS, r"\b(?:in|since|from|by|until|of|during)\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("month", MONTHS, r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+    ("rel_month", ["month"], r"\b(?P<rel>last|this|next|past)\s+month\b"),
+    ("rel_year", ["year"], r"\b(?P<rel>last|this|next|past)\s+year\b"),
+    ("ago", ["ago"], r"\b(?:almost\s+|nearly\s+|about\s+|over\s+|more than\s+)?(?P<count>a|one|two|three|\d+)\s+"
      r"(?P<unit>year|month)s?\s+ago\b"),
-    ("weekday", r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"),
-    ("today", r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|earlier in the day|"
+    ("weekday", WEEKDAYS, r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"),
+    ("today", _NAMED, r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|earlier in the day|"
      r"yesterday|tomorrow)\b"),
-    ("year", r"\b(?:in|since|of|during|from)\s+" + _YEAR + r"\b"),
+    ("year", "#", r"\b(?:in|since|of|during|from)\s+" + _YEAR + r"\b"),
 ]]
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _MONTH_ONLY = {"may"}  # "may" is usually the verb unless a day, a year or a preposition pins it
@@ -53,16 +56,19 @@ class DateMention:
         return dict(self.fields).get(key)
 
 
-_ANY_DATE = re.compile(r"\d|\b(?:" + "|".join(sorted({*MONTHS, *WEEKDAYS}, key=len, reverse=True))
-                       + r"|today|tonight|yesterday|tomorrow|this|last|next|past|ago|earlier)\b", re.IGNORECASE)
+_VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_NAMED, "ago", "month", "year"])
+_DIGIT = re.compile(r"\d")
 
 
-def find_dates(text):
-    """Non-overlapping date mentions in `text`, in order."""
-    if not _ANY_DATE.search(text):
+def find_dates(text, words=None):
+    """Non-overlapping date mentions in `text`, in order. `words`: the text's `tokens`, when known."""
+    words = (tokens(text) if words is None else words) & _VOCABULARY | ({"#"} if _DIGIT.search(text) else set())
+    if not words:
         return []
     taken, found = [], []
-    for kind, pattern in _PATTERNS:
+    for kind, needs, pattern in _PATTERNS:
+        if needs.isdisjoint(words):
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken) or _is_verb_may(m, text):
                 continue

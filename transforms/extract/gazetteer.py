@@ -4,6 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.config import ConfigError
+from transforms.extract.words import whole_words
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Gazetteer:
     topics: list              # topic names, in the order of topics.yaml
     patterns: dict = field(default_factory=dict)
     topic_phrases: dict = field(default_factory=dict)  # lower-cased phrase -> topic
+    summits_of: dict = field(default_factory=dict)     # event name -> its summits, in the order of summits.yaml
 
     @classmethod
     def from_config(cls, load):
@@ -83,13 +85,18 @@ class Gazetteer:
             summits=[_summit(s, summits) for s in summits.get("summits") or []],
             topics=[t["name"] for t in topics.get("topics") or []],
         )
-        gaz.patterns = {name: _alternation(forms) for name, forms in (
+        gaz.patterns = {name: whole_words(forms) for name, forms in (
             ("person", gaz.person_forms), ("country", gaz.countries), ("adjective", gaz.adjectives),
             ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
             ("seat", gaz.seats))}
+        for summit in gaz.summits:
+            gaz.summits_of.setdefault(summit.event, []).append(summit)
         gaz.topic_phrases = {p.lower(): t["name"] for t in topics.get("topics") or []
                              for p in t.get("phrases") or [t["name"]]}
-        gaz.patterns["topic"] = _alternation({p: None for p in gaz.topic_phrases}, re.IGNORECASE)
+        # Topic phrases are matched case-sensitively on the lower-cased text, which the regex engine does in half
+        # the time of a case-insensitive match; "topic_any_case" serves the texts lower-casing would lengthen.
+        gaz.patterns["topic"] = whole_words(gaz.topic_phrases, jump=False)
+        gaz.patterns["topic_any_case"] = whole_words(gaz.topic_phrases, re.IGNORECASE)
         gaz.patterns["topic_regex"] = _topic_regexes(topics.get("topics") or [])
         return gaz
 
@@ -100,8 +107,12 @@ class Gazetteer:
 
     def find_topics(self, text):
         """(start, topic name) of every topic phrase or pattern in `text`."""
-        found = [(m.start(), self.topic_phrases[m.group().lower()]) for m in self.patterns["topic"].finditer(text)
-                 ] if self.patterns.get("topic") else []
+        found = []
+        if self.patterns.get("topic"):
+            low = text.lower()
+            phrases = self.patterns["topic"].finditer(low) if len(low) == len(text) else \
+                self.patterns["topic_any_case"].finditer(text)
+            found = [(m.start(), self.topic_phrases[m.group().lower()]) for m in phrases]
         if self.patterns.get("topic_regex"):
             found += [(m.start(), self.topics[int(m.lastgroup[1:])])
                       for m in self.patterns["topic_regex"].finditer(text)]
@@ -169,31 +180,3 @@ def _topic_regexes(topics):
         if topic.get("patterns"):
             groups.append(f"(?P<t{i}>" + "|".join(topic["patterns"]) + ")")
     return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE) if groups else None
-
-
-def _alternation(forms, flags=0):
-    """One case-sensitive pattern for all forms, bounded by non-word characters. The forms are factored into
-    a trie, so matching costs about the length of the text, not the number of forms."""
-    if not forms:
-        return None
-    return re.compile(r"(?<!\w)" + _trie_regex(forms) + r"(?!\w)", flags)
-
-
-def _trie_regex(words):
-    trie = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _node_regex(trie)
-
-
-def _node_regex(node):
-    """Regex for a trie node; longer continuations are tried before the word that ends here."""
-    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
-    ends = "" in node
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if ends else body

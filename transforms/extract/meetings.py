@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from transforms.extract import cues
 from transforms.extract.dates import MONTHS, find_dates, resolve
 from transforms.extract.gazetteer import Gazetteer
-from transforms.extract.people import GROUP, TITLES, find_people, titled_names
+from transforms.extract.words import Keyed, key_words, words_regex
+from transforms.extract.people import GROUP, TITLES, compile_patterns, find_people, names_in
 from transforms.extract.places import Location, locate, resolve_summit
 from transforms.extract.text import sentences
 
@@ -15,10 +16,10 @@ _SPLIT = re.compile(r"\b(?:met|meet|meets|meeting|talks)\s+(?:first\s+)?with\b.+
 _BETWEEN = re.compile(r"\b(?:between|of)\s+(?P<span>.+?)(?=[,;:.]|\s+(?:is|was|were|will|would|has|had|at|in|on|"
                       r"took|lasted|ended|began)\b|$)")
 _COMPOUND = re.compile(r"^\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|negotiations|call|conversation)\b")
-_MEETING_NOUN = re.compile(r"\b(?:meeting|talks|negotiations|conversation)\b", re.IGNORECASE)
-_PLURAL = re.compile(r"\b(?:meetings|summits|contacts)\b", re.IGNORECASE)
-_TITLE_WORDS = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-                          + r"|National Security Council)(?!\w)", re.IGNORECASE)
+_MEETING_NOUN = Keyed(r"\b(?:meeting|talks|negotiations|conversation)\b", {"meeting", "talks", "negotiations", "conversation"})
+_PLURAL = Keyed(r"\b(?:meetings|summits|contacts)\b", {"meetings", "summits", "contacts"})
+_TITLE_WORDS = Keyed(r"(?<!\w)(?:" + words_regex([*TITLES, "national security council"]) + r")(?!\w)",
+                    key_words([*TITLES, "national security council"]))
 _SPEECH_DATE = re.compile(r"\b(?:said|told|stated|noted|added|stressed|emphasi[sz]ed)\s+(?:\w+\s+){0,2}$")
 
 
@@ -60,6 +61,7 @@ class Extractor:
 
     def __init__(self, gazetteer):
         self.gaz = gazetteer
+        compile_patterns(gazetteer)
 
     @classmethod
     def from_config(cls, load):
@@ -67,58 +69,63 @@ class Extractor:
 
     def extract(self, text, published_date=None):
         """Meeting records (dicts with the meetings schema's extraction fields) found in `text`."""
-        known = self._known_people(text)
+        spans = sentences(text)
+        names = [names_in(sentence.text, self.gaz) for sentence in spans]
+        known = self._known_people(names)
         meetings, focus = [], None
-        for sentence in sentences(text):
-            relevant = cues.TRIGGER.search(sentence.text) or cues.DELEGATION.search(sentence.text)
-            people = find_people(sentence.text, self.gaz, known, published_date) if relevant else []
-            for mention in self._mentions(sentence, people, focus):
+        for sentence, found in zip(spans, names):
+            cue = cues.Cues(sentence.text)
+            relevant = cue.trigger or cue.delegation
+            people = find_people(sentence.text, self.gaz, known, published_date, found) if relevant else []
+            for mention in self._mentions(sentence, cue, people, focus):
                 focus = self._merge(meetings, mention, focus)
             if focus:
-                self._attach_context(focus, meetings, sentence, people)
+                self._attach_context(focus, meetings, sentence, cue, people)
         return [self._record(m, published_date) for m in meetings if len(m.people) >= 2]
 
-    def _known_people(self, text):
-        """Everyone the article names in full: gazetteer people, and titled names the gazetteer lacks."""
-        known, found = {}, self.gaz.find("person", text)
-        for _, _, form in found:
-            for p in self.gaz.person_forms[form]:
-                if form == p.name or form in p.aliases:
-                    known[p.name] = {"name": p.name, "country": p.country, "role": None, "person": p}
-        spans = [(start, end) for start, end, _ in found]
-        for start, end, name, country, role in titled_names(text, self.gaz):
-            if name not in known and not self.gaz.person_forms.get(name) and not any(
-                    s < end and start < e for s, e in spans):
-                known[name] = {"name": name, "country": country, "role": role, "person": None}
+    def _known_people(self, names):
+        """Everyone the article names in full (`names`: `names_in` of each sentence): gazetteer people, and
+        titled names the gazetteer lacks."""
+        known = {}
+        for forms, _ in names:
+            for _, _, form in forms:
+                for p in self.gaz.person_forms[form]:
+                    if form == p.name or form in p.aliases:
+                        known[p.name] = {"name": p.name, "country": p.country, "role": None, "person": p}
+        for forms, titled in names:
+            for start, end, name, country, role in titled:
+                if name not in known and not self.gaz.person_forms.get(name) and not any(
+                        s < end and start < e for s, e, _ in forms):
+                    known[name] = {"name": name, "country": country, "role": role, "person": None}
         return known
 
-    def _mentions(self, sentence, people, focus):
+    def _mentions(self, sentence, cue, people, focus):
         """The meeting mentions of one sentence, each with its participants."""
-        text = sentence.text
-        trigger = cues.TRIGGER.search(text)
-        cancel = bool(focus and trigger and cues.status_of(text, 0) == "cancelled")
+        text, trigger = sentence.text, cue.trigger
         if not trigger:
             return []
+        cancel = bool(focus and cue.cancelled)
         principals = _unique([p for p in people if not p.speaker and not p.possessive])
-        groups = [g for g in self._groups(text, principals) if len(g) >= 2]
-        delegation = cues.DELEGATION.search(text)
+        groups = [g for g in self._groups(text, cue, principals) if len(g) >= 2]
+        delegation = cue.delegation
         recent = focus and sentence.paragraph - focus.mentions[-1].sentence.paragraph <= 2
         within = focus and {p.name for p in principals} <= set(focus.people)
-        refers_back = focus and (GROUP.search(text) or delegation or cancel or not _PLURAL.search(text) and (
-            cues.ANAPHOR.search(text) or recent and within and (principals or self._anchored(text))))
+        group_word = GROUP.search(text, cue.words)
+        refers_back = focus and (group_word or delegation or cancel or not _PLURAL.search(text, cue.words) and (
+            cue.anaphor or recent and within and (principals or self._anchored(text, cue.words))))
         if delegation and not refers_back:
             return []
-        if refers_back and (not groups or delegation or GROUP.search(text) and not self._named_pair(text, principals)):
+        if refers_back and (not groups or delegation or group_word and not self._named_pair(text, principals)):
             groups = [list(focus.people.values())]
         found = []
         for group in groups:
             people_by_name = {_name(p): _person(p) for p in group}
             explicit = all(hasattr(p, "start") for p in group)
-            at = _trigger_near(text, group) if explicit else trigger.start()
-            found.append(self._mention(sentence, at, people_by_name, explicit))
+            at = _trigger_near(cue, group) if explicit else trigger.start()
+            found.append(self._mention(sentence, cue, at, people_by_name, explicit))
         return found
 
-    def _groups(self, text, principals):
+    def _groups(self, text, cue, principals):
         """The participant groups a sentence names: 'met first with A and then with B' gives two."""
         split = _SPLIT.search(text)
         if len(principals) >= 3 and split:
@@ -127,7 +134,7 @@ class Extractor:
         pair = self._named_pair(text, principals)
         if pair:
             return [pair]
-        near = [p for p in principals if _near_trigger(text, p)]
+        near = [p for p in principals if _near_trigger(cue, p)]
         return [near] if len(near) <= 3 else []
 
     @staticmethod
@@ -142,24 +149,25 @@ class Extractor:
                 return [a, b]
         return None
 
-    def _anchored(self, text):
+    def _anchored(self, text, words):
         """A meeting noun followed by a place, date or duration of its own ('Negotiations in Osaka lasted ...')."""
-        for m in _MEETING_NOUN.finditer(text):
+        for m in _MEETING_NOUN.finditer(text, words):
             after = text[m.end():m.end() + 60]
             loc = locate(after, self.gaz)
             if loc.city or loc.country or cues.duration_minutes(after) or find_dates(after):
                 return True
         return False
 
-    def _mention(self, sentence, at, people, explicit):
+    def _mention(self, sentence, cue, at, people, explicit):
         text = sentence.text
-        cue = cues.DISCUSSION.search(text, at)
-        dates = [d for d in find_dates(text) if not _SPEECH_DATE.search(text[max(0, d.start - 30):d.start])]
+        discussed = cues.DISCUSSION.search(text, cue.words, at)
+        dates = [d for d in find_dates(text, cue.words) if not _SPEECH_DATE.search(text[max(0, d.start - 30):d.start])]
         date = min(dates, key=lambda d: (not d.get("year"), abs(d.start - at))) if dates else None
         countries = {p["country"] for p in people.values()}
-        return Mention(sentence, tuple(people), people, cues.status_of(text, at), cues.format_of(text),
-                       locate(text[:cue.start()] if cue else text, self.gaz, at), date,
-                       cues.duration_minutes(text), self._topics(text, countries, discussion_only=False), explicit)
+        return Mention(sentence, tuple(people), people, cue.status(at), cue.format,
+                       locate(text[:discussed.start()] if discussed else text, self.gaz, at), date,
+                       cues.duration_minutes(text), self._topics(text, cue.words, countries, discussion_only=False),
+                       explicit)
 
     def _merge(self, meetings, mention, focus):
         """Adds `mention` to the meeting it refers to, or starts a new one; returns the new focus."""
@@ -176,28 +184,29 @@ class Extractor:
         _extend(meeting.topics, mention.topics)
         return meeting
 
-    def _attach_context(self, focus, meetings, sentence, people):
+    def _attach_context(self, focus, meetings, sentence, cue, people):
         """Delegation members and discussed topics stated in sentences about the focus meeting; discussion
         far from any mention is about the article's main meeting."""
         text = sentence.text
         last = focus.mentions[-1].sentence
         recent = sentence.paragraph - last.paragraph <= 1
-        if cues.DELEGATION.search(text) and recent:
+        if cue.delegation and recent:
             for p in people:
                 if not p.speaker and not p.possessive and p.name not in focus.people:
                     focus.delegation.setdefault(p.name, _person(p))
-        discussed = cues.DISCUSSION.search(text)
+        discussed = cue.discussion
         if last is sentence or not (discussed or recent):
             return
         target = focus if recent else max(meetings, key=lambda m: (len(m.mentions), -meetings.index(m)))
         countries = {p["country"] for p in target.people.values()}
-        _extend(target.topics, self._topics(text, countries, discussion_only=not discussed))
+        _extend(target.topics, self._topics(text, cue.words, countries, discussion_only=not discussed))
 
-    def _topics(self, text, exclude_countries, discussion_only):
+    def _topics(self, text, words, exclude_countries, discussion_only):
         """Topics from the topic gazetteer, and countries or regions named as subjects of discussion."""
-        text = _TITLE_WORDS.sub(lambda m: " " * len(m.group()), text)  # "Finance Minister" is not about finance
+        if not _TITLE_WORDS.keys.isdisjoint(words):  # "Finance Minister" is not about finance
+            text = _TITLE_WORDS.pattern.sub(lambda m: " " * len(m.group()), text)
         found = self.gaz.find_topics(text)
-        cue = cues.DISCUSSION.search(text)
+        cue = cues.DISCUSSION.search(text, words)
         if cue and not discussion_only:
             for kind, names in (("country", self.gaz.countries), ("region", self.gaz.regions)):
                 for start, _, form in self.gaz.find(kind, text[cue.start():]):
@@ -289,15 +298,15 @@ def _confidence(meeting, date):
     return round(min(score + 0.05 * (date is not None), 0.95), 2)
 
 
-def _near_trigger(text, person, reach=80):
+def _near_trigger(cue, person, reach=80):
     """Whether a meeting word is within `reach` characters of the person (the person takes part in it)."""
-    return any(m.start() - reach <= person.start <= m.end() + reach for m in cues.TRIGGER.finditer(text))
+    return any(m.start() - reach <= person.start <= m.end() + reach for m in cue.triggers)
 
 
-def _trigger_near(text, group):
+def _trigger_near(cue, group):
     """Position of the meeting word nearest to the named participants."""
     middle = sum(p.start for p in group) / len(group)
-    found = [m.start() for m in cues.TRIGGER.finditer(text)]
+    found = [m.start() for m in cue.triggers]
     return min(found, key=lambda at: abs(at - middle)) if found else 0
 
 

@@ -2,6 +2,8 @@
 import re
 from dataclasses import dataclass
 
+from transforms.extract.words import Keyed, key_words, words_regex
+
 # Title words as written before a name or a role reference, and the canonical title they stand for.
 TITLES = {
     "president": "President", "vice president": "Vice President", "vice-president": "Vice President",
@@ -27,27 +29,32 @@ _LEADER_WORDS = {"leader": HEADS, "head of state": HEADS, "head of government": 
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sheikh)\.?"
 _WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?!['’\w])"  # O'Brien, not Trump's
 _NAME = r"(?P<name>" + _WORD + r"(?:\s+(?:(?:bin|ibn|al|de|da|van|von|der|le|la)\s+)?" + _WORD + r"){0,3})"
-_SPEECH = (r"said|says|say|told|tells|stated|states|noted|notes|added|adds|explained|stressed|emphasi[sz]ed|"
-           r"announced|confirmed|believes|wrote|tweeted|commented|recalled|declared|insisted|claimed|"
-           r"quoted|replied|responded|admitted|warned|argued|suggested|pointed out|underlined|remarked")
+_SPEECH = words_regex([
+    "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds", "explained",
+    "stressed", "emphasised", "emphasized", "announced", "confirmed", "believes", "wrote", "tweeted", "commented",
+    "recalled", "declared", "insisted", "claimed", "quoted", "replied", "responded", "admitted", "warned", "argued",
+    "suggested", "pointed out", "underlined", "remarked"])
 _SPEAKER_AFTER = re.compile(r"^(?:\s*(?:,|\(|\)|[\w.]+\s*\)|later|also|then|has|had|have|on \w+|once again|"
                             r"repeatedly|patiently)){0,3}\s*(?:" + _SPEECH + r")\b", re.IGNORECASE)
-_SPEAKER_BEFORE = re.compile(r"(?:\b(?:" + _SPEECH + r")|according to|as noted|quotes)\s+(?:the\s+)?$|"
-                             r"\b(?:announced|reported|stated|confirmed|quoted|said)\s+(?:\w+\s+)?by\s+(?:[\w.]+\s+){0,5}$",
-                             re.IGNORECASE)
+_SPEAKER_BEFORE = re.compile(r"(?:\b(?:" + _SPEECH + r")|" + words_regex(["according to", "as noted", "quotes"])
+                             + r")\s+(?:the\s+)?$|\b(?:" + words_regex(["announced", "reported", "stated", "confirmed",
+                                                                       "quoted", "said"])
+                             + r")\s+(?:\w+\s+)?by\s+(?:[\w.]+\s+){0,5}$", re.IGNORECASE)
 # "the press secretary of the President of Russia", "an aide to Putin": the person is not the actor.
-_DEPENDENT_BEFORE = re.compile(r"\b(?:aide|spokesman|spokeswoman|spokesperson|press secretary|adviser|advisor|"
-                               r"assistant|daughter|son|wife|husband|envoy|representative|office|administration)"
-                               r"\s+(?:of|to)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$", re.IGNORECASE)
+_DEPENDENT_BEFORE = re.compile(r"\b(?:" + words_regex([
+    "aide", "spokesman", "spokeswoman", "spokesperson", "press secretary", "adviser", "advisor", "assistant",
+    "daughter", "son", "wife", "husband", "envoy", "representative", "office", "administration"])
+    + r")\s+(?:of|to)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$", re.IGNORECASE)
 # "Putin's spokesman", "the Trump administration": the name qualifies something else (not "Trump's call").
 _POSSESSIVE = re.compile(r"^(?:['’]s?\b(?!\s+(?:[\w.,-]+\s+){0,3}(?:meeting|talks|visit|call|conversation|phone))|"
                          r"\s+(?:administration|team|campaign|era|presidency|government|cabinet|camp|aides?|officials?|"
                          r"allies|family|loyalists?|supporters|doctrine|policy|policies|National|White House|"
                          r"Organization|Foundation|Center|Library)\b)")
-GROUP = re.compile(r"\b(?:the two|both|the) (?:leaders|presidents|heads of state|heads of government|men|"
-                   r"sides|ministers|foreign ministers|prime ministers)\b|\bthey (?=(?:\w+ )?(?:met|meet|had|held|"
-                   r"talked|spoke|discussed|agreed)\b)|\btheir (?=meeting|talks|negotiations|conversation)",
-                   re.IGNORECASE)
+_GROUP_NOUNS = ["leaders", "presidents", "heads of state", "heads of government", "men", "sides", "ministers",
+                "foreign ministers", "prime ministers"]
+GROUP = Keyed(r"\b(?:the two|both|the) (?:" + "|".join(_GROUP_NOUNS) + r")\b|\bthey (?=(?:\w+ )?(?:met|meet|had|held|"
+              r"talked|spoke|discussed|agreed)\b)|\btheir (?=meeting|talks|negotiations|conversation)",
+              key_words(_GROUP_NOUNS) | {"they", "their"})
 
 
 @dataclass(frozen=True)
@@ -61,11 +68,18 @@ class PersonMention:
     possessive: bool = False
 
 
-def find_people(text, gaz, known, day):
+def names_in(text, gaz):
+    """(gazetteer names, titled names) found in `text`: what `find_people` starts from."""
+    return gaz.find("person", text), titled_names(text, gaz)
+
+
+def find_people(text, gaz, known, day, names=None):
     """Person mentions in `text`. `known`: the article's people by name ({"name", "country", "role", "person"}:
-    the gazetteer entry or None), for roles and surnames; `day`: the reference date for offices, or None."""
+    the gazetteer entry or None), for roles and surnames; `day`: the reference date for offices, or None;
+    `names`: `names_in(text, gaz)` when already found."""
+    forms, titled = names or names_in(text, gaz)
     mentions = []
-    for start, end, form in gaz.find("person", text):
+    for start, end, form in forms:
         person = _choose(gaz.person_forms[form], known, day)
         if person and (form != person.surname or person.name in known or _prominent(person, day)):
             role = (known.get(person.name) or {}).get("role") or person.role_on(day)
@@ -75,7 +89,7 @@ def find_people(text, gaz, known, day):
             for m in re.finditer(r"(?<!\w)" + re.escape(name.split()[-1]) + r"(?!\w)", text):
                 if not _overlaps(mentions, m.start(), m.end()):
                     mentions.append(_mention(text, m.start(), m.end(), name, info["country"], info["role"]))
-    for start, end, name, country, role in titled_names(text, gaz):
+    for start, end, name, country, role in titled:
         if not _overlaps(mentions, start, end):
             person = known.get(name) or {}
             mentions.append(_mention(text, start, end, name, country or person.get("country"),
@@ -88,29 +102,27 @@ def find_people(text, gaz, known, day):
     return sorted(mentions, key=lambda m: m.start)
 
 
-def _patterns(gaz):
+def compile_patterns(gaz):
     """The title and role patterns for this gazetteer's countries, compiled once and kept on it."""
-    if "titled" not in gaz.patterns:
-        adjectives = "|".join(re.escape(a) for a in sorted({*gaz.adjectives, *gaz.countries}, key=len, reverse=True))
-        titles = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
-        words = "|".join(re.escape(t) for t in sorted([*TITLES, *_LEADER_WORDS], key=len, reverse=True))
-        gaz.patterns["titled"] = re.compile(r"\b(?P<title>(?i:" + titles + r"|leader)|" + _HONORIFICS + r")\s+" + _NAME)
-        gaz.patterns["adjective_before"] = re.compile(r"(?<!\w)(?P<adj>" + adjectives + r")(?:['’]s)?\s+$")
-        gaz.patterns["role_before"] = re.compile(r"\b(?P<adj>" + adjectives + r")(?:['’]s)?\s+(?P<title>(?i:" + words
-                                                 + r"))\b(?!\s+[A-Z])")
-        gaz.patterns["role_after"] = re.compile(r"\b(?i:the)\s+(?P<title>(?i:" + words + r"))\s+of\s+(?:the\s+)?(?P<adj>"
-                                                + adjectives + r")\b")
-    return gaz.patterns
+    adjectives = words_regex({*gaz.adjectives, *gaz.countries})
+    titles = words_regex([*TITLES, "leader"])
+    words = words_regex([*TITLES, *_LEADER_WORDS])
+    gaz.patterns["titled"] = re.compile(r"\b(?P<title>(?i:" + titles + r")|" + _HONORIFICS + r")\s+" + _NAME)
+    gaz.patterns["adjective_before"] = re.compile(r"(?<!\w)(?P<adj>" + adjectives + r")(?:['’]s)?\s+$")
+    gaz.patterns["role_before"] = re.compile(r"\b(?P<adj>" + adjectives + r")(?:['’]s)?\s+(?P<title>(?i:" + words
+                                             + r"))\b(?!\s+[A-Z])")
+    gaz.patterns["role_after"] = re.compile(r"\b(?i:the)\s+(?P<title>(?i:" + words + r"))\s+of\s+(?:the\s+)?(?P<adj>"
+                                            + adjectives + r")\b")
 
 
 def titled_names(text, gaz):
     """(start, end, name, country, role) for 'French President Emmanuel Macron' style mentions of anyone."""
     found = []
-    for m in _patterns(gaz)["titled"].finditer(text):
+    for m in gaz.patterns["titled"].finditer(text):
         name = _trim_name(m.group("name"), gaz)
         if not name or len(name.split()) < 2 and not m.group("title").startswith(("M", "D", "S")):
             continue
-        adj = _patterns(gaz)["adjective_before"].search(text, max(0, m.start() - 40), m.start())
+        adj = gaz.patterns["adjective_before"].search(text, max(0, m.start() - 40), m.start())
         country = adj and (gaz.adjectives.get(adj.group("adj")) or gaz.countries.get(adj.group("adj")))
         title = TITLES.get(m.group("title").lower())
         role = f"{title} of {country}" if title and country else title
@@ -121,7 +133,7 @@ def titled_names(text, gaz):
 def role_references(text, gaz):
     """(start, end, title, country) for 'the Russian president', 'the President of the United States'."""
     found = []
-    for pattern in (_patterns(gaz)["role_before"], _patterns(gaz)["role_after"]):
+    for pattern in (gaz.patterns["role_before"], gaz.patterns["role_after"]):
         for m in pattern.finditer(text):
             country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
             found.append((m.start(), m.end(), m.group("title").lower(), country))

@@ -63,7 +63,7 @@ def _located(text, start, end):
 
 def resolve_summit(gaz, event, city, country, year, published, future):
     """The one summit of a series that fits what is known, or None."""
-    fits = [s for s in gaz.summits if s.event == event and (not city or s.city == city)
+    fits = [s for s in gaz.summits_of.get(event, ()) if (not city or s.city == city)
             and (city or not country or s.country == country) and (not year or s.year == year)]
     if len(fits) > 1 and published and not (city or country or year):
         before = [s for s in fits if s.start <= published]

@@ -1,0 +1,78 @@
+"""Word lists as fast patterns: a trie behind a look-ahead for the first characters, and key words that let a
+text skip a pattern it cannot match."""
+import re
+
+_TOKEN = re.compile(r"\w+")
+
+
+def words_regex(words):
+    """A regular expression matching any of `words`, longest first. The words are factored into a trie behind a
+    look-ahead for their first characters, so matching costs about the length of the text, not the number of
+    words (in a case-insensitive pattern, give the words in lower case)."""
+    if not words:
+        return "(?!)"
+    first = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
+    return f"(?=[{first}])" + _trie_regex(words)
+
+
+def whole_words(words, flags=0, jump=True):
+    """A compiled pattern matching any of `words` as whole words (not inside a longer word), longest first.
+    With `jump` (case-sensitive only), each alternative starts with its first character and only then checks the
+    word boundary, so the regex engine jumps from one possible first character to the next instead of trying
+    every position: this pays when those characters are rare in the text (capitalised names), not otherwise."""
+    if not words:
+        return None
+    if flags & re.IGNORECASE or not jump:
+        return re.compile(r"(?<!\w)" + words_regex(words) + r"(?!\w)", flags)
+    return re.compile("(?:" + "|".join(re.escape(char) + r"(?<!\w.)" + _node_regex(child)
+                                       for char, child in sorted(_trie(words).items())) + r")(?!\w)", flags)
+
+
+def tokens(text):
+    """The case-folded words of `text`."""
+    return frozenset(_TOKEN.findall(text.casefold()))
+
+
+def key_words(phrases):
+    """The longest (so usually the rarest) lower-cased word of each phrase: a text holding one of the phrases as
+    whole words holds its key word."""
+    return {max(_TOKEN.findall(p.lower()), key=len) for p in phrases}
+
+
+class Keyed:
+    """A case-insensitive pattern every match of which holds one of `keys` (lower-cased whole words): a text
+    whose words (`tokens`) include none of them is not scanned."""
+
+    def __init__(self, regex, keys, flags=re.IGNORECASE):
+        self.pattern = re.compile(regex, flags)
+        self.keys = frozenset(keys)
+
+    def search(self, text, words, pos=0):
+        return None if self.keys.isdisjoint(words) else self.pattern.search(text, pos)
+
+    def finditer(self, text, words):
+        return () if self.keys.isdisjoint(words) else self.pattern.finditer(text)
+
+
+def _trie(words):
+    trie = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return trie
+
+
+def _trie_regex(words):
+    return _node_regex(_trie(words))
+
+
+def _node_regex(node):
+    """Regex for a trie node; longer continuations are tried before the word that ends here."""
+    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+    ends = "" in node
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
