@@ -22,6 +22,7 @@ from apache_beam.io.filesystems import FileSystems
 from pipeline import __version__, graph, options, progress, report, schema, state
 from pipeline.config import ConfigError, load_yaml
 from transforms import events
+from transforms.events import RUN_ID as EVENTS_RUN_ID
 from transforms.dedup import existing_article_files
 from transforms.sources import MissingInput, discover, read_feed_list, split_urls
 from transforms.read import Limits
@@ -169,6 +170,8 @@ def ingest(args, settings, flags, out):
     run_id = args.run_id or new_run_id(now)
     if not run_id.replace("-", "").replace("_", "").replace(".", "").isalnum():
         raise UsageError(f"--run-id may hold letters, digits, '-', '_' and '.' only: {run_id!r}")
+    if run_id == EVENTS_RUN_ID:
+        raise UsageError(f"--run-id {run_id!r} is reserved for the events rebuild")
     check_existing(out, run_id)
     try:
         sources, feeds, recorded, unchanged = state.plan(state.load_state(out), run_id, found, urls)

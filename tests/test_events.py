@@ -125,3 +125,8 @@ def test_seed_events_and_an_idempotent_rebuild(tmp_path):
     strip = lambda rows: [{k: v for k, v in r.items() if k != "rebuilt_at"} for r in rows]  # noqa: E731
     assert strip(again) == strip(first)
     assert len(list((tmp_path / "events").rglob("*.parquet"))) == len({e["event_date"] for e in first})
+
+
+def test_the_events_run_id_is_reserved(tmp_path, capsys):
+    assert main(["run", str(SEEDS), "--out", str(tmp_path), "--run-id", "events"]) == 2
+    assert "reserved" in capsys.readouterr().err
