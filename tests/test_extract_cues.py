@@ -12,6 +12,11 @@ from transforms.extract import cues
     ("The summit meeting was cancelled after the incident.", "cancelled"),
     ("The talks broke down in March.", "cancelled"),
     ("He refused to meet the delegation.", "cancelled"),
+    ("The visit did not take place after the talks fell through.", "cancelled"),
+    ("The two sides proposed a meeting in Vienna.", "proposed"),
+    ("They'll meet in Oslo.", "planned"),
+    ("The talks may resume in May.", "planned"),
+    ("The talks in May were held behind closed doors.", "held"),
 ])
 def test_status(text, status):
     trigger = cues.Cues(text).trigger
@@ -38,6 +43,42 @@ def test_format(text, fmt):
     ("A two-hour meeting followed.", 120),
     ("It was cancelled in less than 24 hours.", None),
     ("They met in May.", None),
+    ("The leaders held a four-hour meeting.", 240),
+    ("The talks lasted less than three hours.", 180),
+    ("An hourly update followed the talks.", None),
 ])
 def test_duration(text, minutes):
     assert cues.duration_minutes(text) == minutes
+
+
+@pytest.mark.parametrize("text, discussed", [
+    ("The ministers discussed energy prices.", True),
+    ("Trade was also on the agenda.", True),
+    ("Well, we're talking about a very difficult region here.", False),
+    ("They were talking about trade all evening.", True),
+    ("Nobody asked about the weather.", False),
+])
+def test_discussion_cues(text, discussed):
+    cue = cues.Cues(text)
+    assert bool(cue.discussion or cue.passive) is discussed
+
+
+@pytest.mark.parametrize("text, passive", [
+    ("Syria and Iran were also discussed.", True),
+    ("The situation in the region was also touched upon.", True),
+    ("The state of affairs in the north was also affected.", True),
+    ("The north was also affected by the floods.", False),
+    ("They discussed Syria.", False),
+])
+def test_the_passive_puts_the_subject_before_the_cue(text, passive):
+    assert bool(cues.Cues(text).passive) is passive
+
+
+@pytest.mark.parametrize("text, delegation", [
+    ("Defence Minister Boris Pistorius also took part in the talks.", True),
+    ("On the German side, the talks were attended by two state secretaries.", True),
+    ("From the French side — the foreign minister.", True),
+    ("The talks took a long time.", False),
+])
+def test_delegation_cues(text, delegation):
+    assert bool(cues.Cues(text).delegation) is delegation

@@ -24,6 +24,11 @@ PUBLISHED = datetime.date(2021, 6, 16)  # a Wednesday
     ("from 11 to 13 July", ("2020-07-11", "day"), ("2021-07-11", "day")),
     ("November 30 - December 1, 2018", ("2018-11-30", "day"), ("2018-11-30", "day")),
     ("in late August", ("2020-08-01", "month"), ("2021-08-01", "month")),
+    ("on March 7 and 8", ("2021-03-07", "day"), ("2022-03-07", "day")),
+    ("almost a year ago", ("2020-01-01", "year"), ("2020-01-01", "year")),
+    ("in February 2014", ("2014-02-01", "month"), ("2014-02-01", "month")),
+    ("last September", ("2020-09-01", "month"), ("2020-09-01", "month")),
+    ("on 2 Sept. 2016", ("2016-09-02", "day"), ("2016-09-02", "day")),
 ])
 def test_resolution_against_the_published_date(text, past, future):
     (mention,) = find_dates(text)
@@ -46,3 +51,9 @@ def test_a_summit_year_completes_a_partial_date():
 def test_the_verb_may_is_not_a_month():
     assert find_dates("He may meet the chancellor.") == []
     assert [d.text for d in find_dates("They met in May.")] == ["in May"]
+
+
+def test_only_the_words_a_pattern_needs_let_it_run():
+    assert find_dates("The talks in Ankara ran late.") == []
+    assert [d.text for d in find_dates("They met on 3 March and again on Friday, 12 days later.")] == [
+        "3 March", "on Friday"]

@@ -33,6 +33,7 @@ def test_seed_extraction_is_unchanged():
     assert got == json.loads(golden.read_text(encoding="utf-8"))
 
 
+@pytest.mark.slow
 def test_news_extraction_is_unchanged():
     if not (SHARED / "benchmarks" / "article-extraction").is_dir():
         pytest.skip("../shared/benchmarks/article-extraction is not present")

@@ -39,7 +39,8 @@ GAZETTEER = {
                      "start": "2023-05-19", "end": "2023-05-21"}],
     },
     "topics": {"topics": [{"name": "energy", "phrases": ["energy", "gas supplies"]},
-                          {"name": "grain deal", "phrases": ["grain deal", "grain exports"]}]},
+                          {"name": "grain deal", "phrases": ["grain deal", "grain exports"]},
+                          {"name": "international affairs", "vague": True, "phrases": ["international issues"]}]},
 }
 
 
@@ -129,3 +130,53 @@ def test_no_meeting_is_invented(extractor, text):
 def test_without_a_published_date_a_relative_date_stays_unknown(extractor):
     m = only(extractor.extract("Macron met Scholz in Berlin on Friday.", None))
     assert (m["meeting_date"], m["date_precision"], m["city"]) == (None, None, "Berlin")
+
+
+def topics_of(extractor, text):
+    return only(extractor.extract(text, datetime.date(2023, 6, 1)))["topics"]
+
+
+def test_what_comes_before_a_passive_cue_was_discussed(extractor):
+    text = "Scholz met Macron in Berlin on Tuesday. Spain, and the situation on the Black Sea, were also discussed."
+    assert topics_of(extractor, text) == ["Spain", "Black Sea"]
+
+
+def test_the_meeting_place_and_the_parties_countries_are_not_topics(extractor):
+    text = "Scholz and Macron met in Rome and discussed Italy, France and gas supplies."
+    assert topics_of(extractor, text) == ["energy"]
+
+
+def test_a_vague_topic_stays_only_without_a_specific_one(extractor):
+    assert topics_of(extractor, "Scholz met Macron in Paris. They discussed international issues.") == [
+        "international affairs"]
+    assert topics_of(extractor, "Scholz met Macron in Paris. They discussed international issues and energy.") == [
+        "energy"]
+
+
+def test_a_sentence_about_meetings_in_the_plural_adds_no_topics(extractor):
+    text = "Scholz met Macron in Paris on Monday. All of Scholz's meetings this week are devoted to energy."
+    assert topics_of(extractor, text) == []
+
+
+def test_the_speakers_own_talk_is_not_a_topic_of_the_meeting(extractor):
+    text = "Scholz met Macron in Paris on Monday.\n\nIt rained.\n\nIt was cold.\n\nA diplomat said: {}"
+    assert topics_of(extractor, text.format("we're talking about Spain and energy here.")) == []
+    assert topics_of(extractor, text.format("they were talking about Spain and energy.")) == ["Spain", "energy"]
+
+
+def test_coordinated_speakers_are_not_participants(extractor):
+    assert extractor.extract("Baerbock and Scholz said the call with Zelensky had gone well.", None) == []
+
+
+def test_a_date_and_place_of_another_meeting_noun_are_not_taken(extractor):
+    text = "Officials recalled a June 5 meeting at the Elysee Palace, and Scholz will hold a meeting with Erdogan."
+    m = only(extractor.extract(text, datetime.date(2023, 6, 20)))
+    assert names(m["participants"]) == ["Olaf Scholz", "Recep Tayyip Erdogan"]
+    assert (m["status"], m["meeting_date"], m["venue"], m["city"]) == ("planned", None, None, None)
+
+
+def test_a_reference_after_another_specific_meeting_is_not_to_the_earlier_one(extractor):
+    text = ("Macron will meet Scholz in Paris next month.\n\nBaerbock described a May 3 conversation in Kyiv between "
+            "aides.\n\nThe meeting ended without an agreement.")
+    m = only(extractor.extract(text, datetime.date(2023, 6, 1)))
+    assert (m["status"], m["city"]) == ("planned", "Paris")

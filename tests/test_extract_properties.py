@@ -10,7 +10,9 @@ EXTRACTOR = Extractor.from_config(load_yaml)
 WORDS = ["Putin", "Macron", "Xi Jinping", "President", "the two leaders", "met", "will meet", "talks", "in",
          "Paris", "on", "May 3", "Friday", "last year", "G20 summit", "cancelled", "phone call", "lasted",
          "an hour", ".", ",", "\n", "“", "Secretary of State", "Mr.", "said", "between", "and", "discussed",
-         "trade", "Kremlin", "U.S.", "–", "2019", "30 - December 1"]
+         "trade", "Kremlin", "U.S.", "–", "2019", "30 - December 1", "were also discussed", "a July 10 meeting",
+         "at the White House", "we're talking about", "meetings", "international affairs", "Syria", "four-hour",
+         "spoke by phone", "On the Russian side", "also took part", "Deputy Foreign Minister Sergei Ryabkov"]
 
 
 @settings(max_examples=300, deadline=None)

@@ -30,6 +30,9 @@ def _is_date(value):
 def test_the_gazetteer_builds():
     gaz = Gazetteer.from_config(load_yaml)
     assert gaz.people and gaz.cities and gaz.summits and gaz.topics
+    indexed = [s for summits in gaz.summits_of.values() for s in summits]
+    assert len(indexed) == len(gaz.summits) and set(indexed) == set(gaz.summits)
+    assert gaz.vague_topics and gaz.vague_topics < set(gaz.topics)
 
 
 def test_people_reference_known_countries_and_valid_offices(countries):

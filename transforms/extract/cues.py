@@ -53,17 +53,24 @@ DELEGATION = Keyed(r"\b(?:" + words_regex(_DELEGATION_WORDS) + r")\b", key_words
 _SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")  # at the start
 _DISCUSSION_WORDS = [
     "discuss", "discussed", "discusses", "discussing", "discussion", "discussions", "talk about", "talk on",
-    "talked about", "talked on", "talking about", "talking on", "touched on", "touched upon", "focus on",
+    "talked about", "talked on", "touched on", "touched upon", "focus on",
     "focused on", "focuses on", "focus primarily on", "focused primarily on", "focuses primarily on", "agenda",
     "topic", "topics", "raised", "included", "covered", "agreed", "exchanged views", "on the issue of",
     "on the issues of", "the issue of", "the issues of", "the situation in", "devoted to", "dealt with", "addressed"]
-DISCUSSION = Keyed(r"\b(?:" + words_regex(_DISCUSSION_WORDS) + r")\b", key_words(_DISCUSSION_WORDS))
+# "We're talking about" is the speaker's own talk, not a meeting's subject.
+DISCUSSION = Keyed(r"\b(?:" + words_regex(_DISCUSSION_WORDS) + r"|(?<!we're )(?<!we’re )(?<!we are )(?<!i'm )(?<!i’m )"
+                   r"(?<!i am )talking (?:about|on))\b", key_words(_DISCUSSION_WORDS) | {"talking"})
+# The passive ("Syria was also discussed"): what was discussed comes before the cue. "Also affected" without an
+# agent is the translated "also touched upon" of many official readouts.
+PASSIVE = Keyed(r"\b(?:was|were|is|are|been)\s+(?:also\s+)?(?:discussed|raised|touched upon|touched on|mentioned|"
+                r"on the agenda)\b|\b(?:was|were)\s+also\s+affected\b(?!\s+by\b)",
+                {"discussed", "raised", "touched", "mentioned", "agenda", "affected"})
 
 _DURATION = re.compile(
-    r"\b(?:lasted|lasting|for|went on for|continued for)\s+(?:about|around|almost|nearly|more than|over|some|roughly|"
-    r"just over|just under|approximately)?\s*(?P<span>" + _NUMBER + r"\s+(?:hours?|minutes?)(?:\s+and\s+(?:a\s+half|"
+    r"\b(?:lasted|lasting|for|went on for|continued for)\s+(?:about|around|almost|nearly|more than|less than|over|under|"
+    r"some|roughly|just over|just under|approximately)?\s*(?P<span>" + _NUMBER + r"\s+(?:hours?|minutes?)(?:\s+and\s+(?:a\s+half|"
     + _NUMBER + r"\s+minutes?))?)|\b(?P<compound>(?:" + _NUMBER + r"|\d+)[- ](?:and-a-half-)?(?:hour|minute))-long\b|"
-    r"\b(?P<adj>\d+|one|two|three|half)[- ](?P<unit>hour|minute)\b(?!s)", re.IGNORECASE)
+    r"\b(?P<adj>\d+|one|two|three|four|five|six|half)[- ](?P<unit>hour|minute)\b(?!s)", re.IGNORECASE)
 
 _UNIT = re.compile(r"(?=[hm])(?:hour|minute)", re.IGNORECASE)  # every duration names one
 
@@ -145,6 +152,10 @@ class Cues:
     @_once
     def discussion(self):
         return DISCUSSION.search(self.text, self.words)
+
+    @_once
+    def passive(self):
+        return PASSIVE.search(self.text, self.words)
 
     @_once
     def cancelled(self):

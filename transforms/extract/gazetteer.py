@@ -55,6 +55,7 @@ class Gazetteer:
     series: dict              # alias -> event name
     summits: list
     topics: list              # topic names, in the order of topics.yaml
+    vague_topics: frozenset   # topics kept only without a more specific one
     patterns: dict = field(default_factory=dict)
     topic_phrases: dict = field(default_factory=dict)  # lower-cased phrase -> topic
     summits_of: dict = field(default_factory=dict)     # event name -> its summits, in the order of summits.yaml
@@ -84,6 +85,7 @@ class Gazetteer:
             series={a: s["event"] for s in summits.get("series") or [] for a in [s["event"], *(s.get("aliases") or [])]},
             summits=[_summit(s, summits) for s in summits.get("summits") or []],
             topics=[t["name"] for t in topics.get("topics") or []],
+            vague_topics=frozenset(t["name"] for t in topics.get("topics") or [] if t.get("vague")),
         )
         gaz.patterns = {name: whole_words(forms) for name, forms in (
             ("person", gaz.person_forms), ("country", gaz.countries), ("adjective", gaz.adjectives),

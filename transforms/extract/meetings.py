@@ -1,4 +1,5 @@
 """Assembles meeting records from the mentions in an article: one record per meeting, merged across mentions."""
+import calendar
 import re
 from dataclasses import dataclass, field
 
@@ -20,6 +21,16 @@ _MEETING_NOUN = Keyed(r"\b(?:meeting|talks|negotiations|conversation)\b", {"meet
 _PLURAL = Keyed(r"\b(?:meetings|summits|contacts)\b", {"meetings", "summits", "contacts"})
 _TITLE_WORDS = Keyed(r"(?<!\w)(?:" + words_regex([*TITLES, "national security council"]) + r")(?!\w)",
                     key_words([*TITLES, "national security council"]))
+# Another meeting the article introduces with its own date or parties ("a July 10 meeting", "a call between ..."),
+# and what belongs to a meeting noun itself: a date before it, and a place right after it ("at the White House").
+_WHEN = "|".join([*calendar.month_name[1:], *calendar.day_name, r"\d[\w-]*"])
+_ANOTHER_MEETING = Keyed(r"\b(?:[Aa]n?|[Aa]nother)\s+(?:(?:[\w-]+\s+){0,2}?(?:" + _WHEN + r")\s+(?:[\w-]+\s+)?"
+                         r"(?:meeting|conversation|call|talks)\b|(?:[\w-]+\s+){0,2}(?:meeting|conversation|call|talks)\s+"
+                         r"(?:[\w,.-]+\s+){0,4}?between\b)", {"meeting", "conversation", "call", "talks"}, flags=0)
+_NOUN = re.compile(r"meeting|talks|negotiations|(?:(?:tele)?phone )?(?:conversation|call)|breakfast|lunch|dinner",
+                   re.IGNORECASE)
+_BEFORE_NOUN = re.compile(r"\s+(?:[\w-]+\s+)?")
+_AFTER_NOUN = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w.'’-]*(?:\s+|$))+")
 _SPEECH_DATE = re.compile(r"\b(?:said|told|stated|noted|added|stressed|emphasi[sz]ed)\s+(?:\w+\s+){0,2}$")
 
 
@@ -70,15 +81,18 @@ class Extractor:
     def extract(self, text, published_date=None):
         """Meeting records (dicts with the meetings schema's extraction fields) found in `text`."""
         spans = sentences(text)
-        names = [names_in(sentence.text, self.gaz) for sentence in spans]
+        scans = [cues.Cues(sentence.text) for sentence in spans]
+        names = [names_in(sentence.text, self.gaz, cue.words) for sentence, cue in zip(spans, scans)]
         known = self._known_people(names)
         meetings, focus = [], None
-        for sentence, found in zip(spans, names):
-            cue = cues.Cues(sentence.text)
+        for sentence, cue, found in zip(spans, scans, names):
             relevant = cue.trigger or cue.delegation
             people = find_people(sentence.text, self.gaz, known, published_date, found) if relevant else []
-            for mention in self._mentions(sentence, cue, people, focus):
+            found_mentions = self._mentions(sentence, cue, people, focus)
+            for mention in found_mentions:
                 focus = self._merge(meetings, mention, focus)
+            if not found_mentions and _ANOTHER_MEETING.search(sentence.text, cue.words) and not cue.anaphor:
+                focus = None  # "a September conversation between ...": later references are to that one
             if focus:
                 self._attach_context(focus, meetings, sentence, cue, people)
         return [self._record(m, published_date) for m in meetings if len(m.people) >= 2]
@@ -161,11 +175,14 @@ class Extractor:
     def _mention(self, sentence, cue, at, people, explicit):
         text = sentence.text
         discussed = cues.DISCUSSION.search(text, cue.words, at)
-        dates = [d for d in find_dates(text, cue.words) if not _SPEECH_DATE.search(text[max(0, d.start - 30):d.start])]
+        others = [m for m in cue.triggers if m.start() != at and _NOUN.fullmatch(m.group())]
+        dates = [d for d in find_dates(text, cue.words) if not _SPEECH_DATE.search(text[max(0, d.start - 30):d.start])
+                 and not any(_BEFORE_NOUN.fullmatch(text, d.end, m.start()) for m in others)]
         date = min(dates, key=lambda d: (not d.get("year"), abs(d.start - at))) if dates else None
-        countries = {p["country"] for p in people.values()}
-        return Mention(sentence, tuple(people), people, cue.status(at), cue.format,
-                       locate(text[:discussed.start()] if discussed else text, self.gaz, at), date,
+        located = _without_places_of(others, text)
+        location = locate(located[:discussed.start()] if discussed else located, self.gaz, at)
+        countries = {p["country"] for p in people.values()} | {location.country}  # who meets, and where, are not topics
+        return Mention(sentence, tuple(people), people, cue.status(at), cue.format, location, date,
                        cues.duration_minutes(text), self._topics(text, cue.words, countries, discussion_only=False),
                        explicit)
 
@@ -186,7 +203,8 @@ class Extractor:
 
     def _attach_context(self, focus, meetings, sentence, cue, people):
         """Delegation members and discussed topics stated in sentences about the focus meeting; discussion
-        far from any mention is about the article's main meeting."""
+        far from any mention is about the article's main meeting. A sentence about meetings in the plural is about
+        none of them in particular."""
         text = sentence.text
         last = focus.mentions[-1].sentence
         recent = sentence.paragraph - last.paragraph <= 1
@@ -194,11 +212,11 @@ class Extractor:
             for p in people:
                 if not p.speaker and not p.possessive and p.name not in focus.people:
                     focus.delegation.setdefault(p.name, _person(p))
-        discussed = cue.discussion
-        if last is sentence or not (discussed or recent):
+        discussed = cue.discussion or cue.passive
+        if last is sentence or not (discussed or recent) or _PLURAL.search(text, cue.words):
             return
         target = focus if recent else max(meetings, key=lambda m: (len(m.mentions), -meetings.index(m)))
-        countries = {p["country"] for p in target.people.values()}
+        countries = {p["country"] for p in target.people.values()} | {target.value("country")}
         _extend(target.topics, self._topics(text, cue.words, countries, discussion_only=not discussed))
 
     def _topics(self, text, words, exclude_countries, discussion_only):
@@ -206,13 +224,15 @@ class Extractor:
         if not _TITLE_WORDS.keys.isdisjoint(words):  # "Finance Minister" is not about finance
             text = _TITLE_WORDS.pattern.sub(lambda m: " " * len(m.group()), text)
         found = self.gaz.find_topics(text)
-        cue = cues.DISCUSSION.search(text, words)
-        if cue and not discussion_only:
-            for kind, names in (("country", self.gaz.countries), ("region", self.gaz.regions)):
-                for start, _, form in self.gaz.find(kind, text[cue.start():]):
-                    name = names[form][0] if kind == "region" else names[form]
-                    if name not in exclude_countries:
-                        found.append((cue.start() + start, name))
+        if not discussion_only:
+            cue, passive = cues.DISCUSSION.search(text, words), cues.PASSIVE.search(text, words)
+            spans = ([(cue.start(), len(text))] if cue else []) + ([(0, passive.start())] if passive else [])
+            for begin, end in spans:
+                for kind, names in (("country", self.gaz.countries), ("region", self.gaz.regions)):
+                    for start, _, form in self.gaz.find(kind, text[begin:end]):
+                        name = names[form][0] if kind == "region" else names[form]
+                        if name not in exclude_countries:
+                            found.append((begin + start, name))
         return [name for _, name in sorted(found)]
 
     def _record(self, meeting, published):
@@ -234,7 +254,8 @@ class Extractor:
             "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
             "city": city, "country": country, "venue": venue, "event": event,
             "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
-            "topics": meeting.topics, "evidence": evidence.text,
+            "topics": [t for t in meeting.topics if t not in self.gaz.vague_topics] or meeting.topics,
+            "evidence": evidence.text,
             "evidence_start": evidence.start, "evidence_end": evidence.end,
             "confidence": _confidence(meeting, date),
         }
@@ -243,6 +264,15 @@ class Extractor:
         entry = next((p for p in self.gaz.person_forms.get(person["name"], []) if p.name == person["name"]), None)
         role = entry.role_on(day) if entry and entry.offices else person["role"]
         return {"name": person["name"], "country": person["country"], "role": role}
+
+
+def _without_places_of(nouns, text):
+    """`text` with the places named right after these meeting nouns blanked out."""
+    for noun in nouns:
+        place = _AFTER_NOUN.match(text, noun.end())
+        if place:
+            text = text[:place.start()] + " " * (place.end() - place.start()) + text[place.end():]
+    return text
 
 
 def _compatible(meeting, mention):

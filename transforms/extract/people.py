@@ -27,15 +27,18 @@ TITLES = {
 HEADS = ("President", "Prime Minister", "Chancellor", "King", "Emir", "Supreme Leader", "Crown Prince")
 _LEADER_WORDS = {"leader": HEADS, "head of state": HEADS, "head of government": ("Prime Minister", "Chancellor")}
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sheikh)\.?"
+_TITLE_KEYS = frozenset(key_words([*TITLES, "leader"]) | {"mr", "mrs", "ms", "dr", "sheikh"})
 _WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?!['’\w])"  # O'Brien, not Trump's
 _NAME = r"(?P<name>" + _WORD + r"(?:\s+(?:(?:bin|ibn|al|de|da|van|von|der|le|la)\s+)?" + _WORD + r"){0,3})"
 _SPEECH = words_regex([
     "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds", "explained",
     "stressed", "emphasised", "emphasized", "announced", "confirmed", "believes", "wrote", "tweeted", "commented",
     "recalled", "declared", "insisted", "claimed", "quoted", "replied", "responded", "admitted", "warned", "argued",
-    "suggested", "pointed out", "underlined", "remarked"])
+    "suggested", "pointed out", "underlined", "remarked", "testified"])
+# "Volker said", "Volker and Morrison said", "Volker (pictured) later said"
 _SPEAKER_AFTER = re.compile(r"^(?:\s*(?:,|\(|\)|[\w.]+\s*\)|later|also|then|has|had|have|on \w+|once again|"
-                            r"repeatedly|patiently)){0,3}\s*(?:" + _SPEECH + r")\b", re.IGNORECASE)
+                            r"repeatedly|patiently|and\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})){0,3}"
+                            r"\s*(?:" + _SPEECH + r")\b", re.IGNORECASE)
 _SPEAKER_BEFORE = re.compile(r"(?:\b(?:" + _SPEECH + r")|" + words_regex(["according to", "as noted", "quotes"])
                              + r")\s+(?:the\s+)?$|\b(?:" + words_regex(["announced", "reported", "stated", "confirmed",
                                                                        "quoted", "said"])
@@ -68,9 +71,11 @@ class PersonMention:
     possessive: bool = False
 
 
-def names_in(text, gaz):
-    """(gazetteer names, titled names) found in `text`: what `find_people` starts from."""
-    return gaz.find("person", text), titled_names(text, gaz)
+def names_in(text, gaz, words=None):
+    """(gazetteer names, titled names) found in `text`: what `find_people` starts from. `words`: the text's
+    `tokens`, when known (a text without a title word has no titled name)."""
+    titled = titled_names(text, gaz) if words is None or not _TITLE_KEYS.isdisjoint(words) else []
+    return gaz.find("person", text), titled
 
 
 def find_people(text, gaz, known, day, names=None):

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 # ("Washington expects", "relations between Moscow and Washington").
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?i:in|at|to|near|visit(?:ed|ing|s)?|arrived in|trip to|hosted in|summit in|talks in|meeting in|"
-    r"city of|capital of|capital,|fields in)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)\s+)?(?:\w+\s+city\s+of\s+)?)$")
+    r"city of|capital of|capital,|fields in)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)\s+)?"
+    r"(?:(?:\w+\s+)?(?i:city|town|village|resort|port|island|enclave)\s+of\s+)?)$")
 _LOCATIVE_AFTER = re.compile(r"^(?:\s+G\d+|\s+[A-Z]\w*)?\s+(?:summit|talks|meeting|negotiations)\b")
 _ADJECTIVAL = re.compile(r"^\s+(?!(?:in|on|at|last|this|next|and|or|to|for|with|from|during|since|before|after|"
                          r"was|were|is|are|has|had|will|would|where|when|which|that|who|earlier|later|today|"
-                         r"yesterday|tomorrow|itself|on|by|of|as|but|city|capital|summit|talks|meeting|negotiations)\b)[a-z]")
+                         r"yesterday|tomorrow|itself|on|by|of|as|but|city|capital|summit|talks|meeting|negotiations|"
+                         r"near|outside|lasted|ended|began|started|took|amid|ahead|following)\b)[a-z]")
 _CAPITAL = re.compile(r"\b(?:the\s+)(?P<adj>[A-Z][\w.]*)\s+capital\b")
 
 
