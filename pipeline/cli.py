@@ -148,7 +148,7 @@ def check_existing(out, run_id):
 
 
 def run(args, beam_args):
-    settings, flags = beam_flags(args.config, beam_args)
+    settings, flags = beam_flags(args, beam_args)
     if args.allow_private_addresses:
         settings["fetch"] = dict(settings["fetch"], allow_private_addresses=True)
     out = check_output(args.out)
@@ -189,35 +189,36 @@ def ingest(args, settings, flags, out):
         run_info["progress"] = shown.folder
         with beam.Pipeline(options=pipeline_options) as p:
             graph.build(p, sources, run_info, settings, existing_article_files(out, run_id), manifest, feeds, recorded)
-    events = rebuild_events(out, settings, flags)
+    events = rebuild_events(out, settings, options.follow_up_options(flags))
     return summarise(out, run_id, len(sources), events, time.monotonic() - started)
 
 
-def beam_flags(config, beam_args):
-    """The run profile and the user's Beam flags, checked; (settings, flags)."""
-    settings, beam_settings = load_profile(config)
-    flags = options.profile_args(beam_settings) + beam_args
+def beam_flags(args, beam_args):
+    """The run profile and the user's Beam flags, checked; (settings, flags). --verbose shows the workers' log."""
+    settings, beam_settings = load_profile(args.config)
+    flags = options.profile_args(beam_settings) + (["--default_sdk_harness_log_level=INFO"] if args.verbose else [])
+    flags += beam_args
     unknown = options.unknown_beam_args(flags)
     if unknown:
         raise UsageError(f"unknown option(s): {' '.join(unknown)}")
     return settings, flags
 
 
-def rebuild_events(out, settings, flags):
+def rebuild_events(out, settings, pipeline_options):
     """Rebuild `OUT/events/` from all of `OUT/meetings/` with a Beam job; the number of events."""
-    with beam.Pipeline(options=options.pipeline_options(flags)) as p:
+    with beam.Pipeline(options=pipeline_options) as p:
         events.build(p, out, datetime.datetime.now(datetime.timezone.utc), settings)
     return events.count_rows(out, "events")
 
 
 def events_command(args, beam_args):
     started = time.monotonic()
-    settings, flags = beam_flags(args.config, beam_args)
+    settings, flags = beam_flags(args, beam_args)
     out = args.out if "://" in args.out else os.path.abspath(args.out)
     if not FileSystems.exists(join(out, "meetings")):
         raise UsageError(f"no Parley output in {out}: it has no meetings/ folder")
     with exclusive(out):
-        count = rebuild_events(out, settings, flags)
+        count = rebuild_events(out, settings, options.pipeline_options(flags))
     print(f"parley: events: {count} events rebuilt from {events.count_rows(out, 'meetings')} meetings in "
           f"{time.monotonic() - started:.1f} s -> {join(out, 'events')}", file=sys.stderr)
     return 0

@@ -1,7 +1,8 @@
 """Beam pipeline options: the run profile's, the user's, and the offline default runner."""
 import argparse
 
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions, TypeOptions
+from apache_beam.options.pipeline_options import (DirectOptions, PipelineOptions, StandardOptions, TypeOptions,
+                                                  WorkerOptions)
 
 DIRECT = ("DirectRunner", "SwitchingDirectRunner")
 
@@ -37,7 +38,8 @@ def pipeline_options(args):
 
     Beam 2.77's DirectRunner first tries the Prism runner, a binary it downloads. It skips Prism for
     pipelines that allow unsafe triggers; Parley uses the global window with default triggers only,
-    so setting that flag changes nothing else and keeps a local run offline.
+    so setting that flag changes nothing else and keeps a local run offline. The DirectRunner's worker
+    processes log to the terminal, at INFO by default: errors only, unless the flags set a level.
     """
     options = PipelineOptions(args)
     standard = options.view_as(StandardOptions)
@@ -45,4 +47,16 @@ def pipeline_options(args):
         standard.runner = "DirectRunner"
     if standard.runner in DIRECT:
         options.view_as(TypeOptions).allow_unsafe_triggers = True
+        if not any(a.startswith("--default_sdk_harness_log_level") for a in args):
+            options.view_as(WorkerOptions).default_sdk_harness_log_level = "ERROR"
+    return options
+
+
+def follow_up_options(args):
+    """pipeline_options for a job that follows a run (the events rebuild): the local DirectRunner's worker
+    processes are started again for every job, which costs more than this one, so it runs in memory."""
+    options = pipeline_options(args)
+    direct = options.view_as(DirectOptions)
+    if options.view_as(StandardOptions).runner in DIRECT and direct.direct_running_mode == "multi_processing":
+        direct.direct_running_mode, direct.direct_num_workers = "in_memory", 1
     return options

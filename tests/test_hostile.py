@@ -284,11 +284,12 @@ def test_html_depth_cap(depth, rejected):
 
 
 def test_navigation_share():
-    page = navigation_page().decode()
-    assert html.link_text_share(page, html.extract_html(page)["text"] or "Section 1\nSection 2") == 1.0
-    story = "<html><body><p>Envoys met in Vienna.</p><p>Read <a href='/x'>more</a> on it.</p></body></html>"
-    assert html.link_text_share(story, "Envoys met in Vienna.\nRead more on it.") == 0.0
-    assert html.link_text_share("", "text") == 0.0
+    page = html.parse(navigation_page().decode())
+    labels = html.link_labels(page)
+    assert html.link_text_share(labels, html.extract_html(page)["text"] or "Section 1\nSection 2") == 1.0
+    story = html.parse("<html><body><p>Envoys met in Vienna.</p><p>Read <a href='/x'>more</a> on it.</p></body></html>")
+    assert html.link_text_share(html.link_labels(story), "Envoys met in Vienna.\nRead more on it.") == 0.0
+    assert html.link_text_share(html.link_labels(html.parse("")), "text") == 0.0
 
 
 def test_utf16_without_bom_in_other_scripts_and_binary_with_nuls():

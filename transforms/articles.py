@@ -1,4 +1,5 @@
 """The per-document stage: read, clean and extract, as DoFns that fuse into one stage with tagged rejects."""
+import functools
 import hashlib
 import json
 
@@ -124,14 +125,20 @@ class CleanFn(_Stage):
                "ingested_at": self.run["ingested_at"], "parley_version": self.run["parley_version"], **doc.meta}
 
 
+@functools.lru_cache(maxsize=4)
+def extractor(config_dir):
+    """The meeting extractor of a configs folder: loaded once per worker process, shared by every DoFn there
+    (the files and the feeds branch each have an ExtractFn)."""
+    return Extractor.from_config(lambda name: load_yaml(name, config_dir))
+
+
 class ExtractFn(_Stage):
     """Article row -> (article_id, {"article", "meetings"}) with its meeting records."""
 
     stage = "extract"
 
     def setup(self):
-        config_dir = self.run.get("config_dir")
-        self.extractor = Extractor.from_config(lambda name: load_yaml(name, config_dir))
+        self.extractor = extractor(self.run.get("config_dir"))
         self.meetings = Metrics.counter("parley", "meetings_extracted")
 
     def process(self, article):

@@ -1,11 +1,11 @@
 """Article body and metadata of an HTML page, with trafilatura, offline and without ever raising."""
 import datetime
-import io
+import functools
 import logging
 import re
 
 import trafilatura
-from lxml import etree
+from lxml.etree import XPath
 from trafilatura import metadata as tmeta
 
 # Chosen by benchmarks/body_f1.py on ../shared/benchmarks/article-extraction (181 pages): precision-first
@@ -22,8 +22,17 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
+def parse(html):
+    """The page's element tree (trafilatura's parser), or None when there is nothing to parse."""
+    try:
+        return trafilatura.load_html(html)
+    except Exception:  # noqa: BLE001 - a page lxml cannot parse has no article
+        return None
+
+
 def extract_html(html, url=None):
-    """{text, title, author, site_name, url, published_date (ISO or None)} of a page; text "" when none."""
+    """{text, title, author, site_name, url, published_date (ISO or None)} of a page (markup or a `parse`d tree);
+    text "" when none."""
     try:
         tree = trafilatura.load_html(html)
         meta = page_metadata(tree, url) if tree is not None else None
@@ -88,31 +97,26 @@ def _iso_date(value):
         return None
 
 
-def nesting_depth(html, limit):
-    """How deep the elements of a page nest (<html> is level 1), counted up to `limit` + 1: an input cap checked
-    before extraction. lxml's HTML parser keeps 256 levels and drops what lies deeper (a page of 10,000 nested
-    elements counts 257), so a `limit` over 255 rejects no page and extraction loses the deeper text."""
-    depth = deepest = 0
-    try:
-        for event, _ in etree.iterparse(io.BytesIO(html.encode("utf-8", "replace")), events=("start", "end"),
-                                        html=True, recover=True, encoding="utf-8"):
-            depth += 1 if event == "start" else -1
-            deepest = max(deepest, depth)
-            if deepest > limit:
-                break
-    except etree.Error:  # nothing to parse: extraction finds no article
-        pass
-    return deepest
+def nests_deeper(tree, limit):
+    """Whether elements of a parsed page nest more than `limit` levels (<html> is level 1): an input cap checked
+    before extraction. lxml's HTML parser keeps 256 levels and drops what lies deeper, so a `limit` over 255
+    rejects no page and extraction loses the deeper text."""
+    return bool(_level(limit + 1)(tree))
 
 
-def link_text_share(html, text):
-    """The share of `text` (an extraction's result) on lines that are the label of a link of the page: near 1
-    when extraction took a page of navigation for its body (at most 0.18 on the pages of benchmarks/body_f1.py)."""
-    try:
-        root = etree.fromstring(html.encode("utf-8", "replace"), etree.HTMLParser())
-    except (etree.Error, ValueError):
-        return 0.0
-    labels = {" ".join("".join(a.itertext()).split()) for a in root.iter("a")} if root is not None else set()
+@functools.lru_cache(maxsize=8)
+def _level(depth):
+    return XPath("boolean(/*" + "/*" * (depth - 1) + ")")
+
+
+def link_labels(tree):
+    """The whitespace-folded labels of a parsed page's links (take them before extraction changes the tree)."""
+    return {" ".join("".join(a.itertext()).split()) for a in tree.iter("a")} if tree is not None else set()
+
+
+def link_text_share(labels, text):
+    """The share of `text` (an extraction's result) on lines that are link `labels` of the page: near 1 when
+    extraction took a page of navigation for its body (at most 0.18 on the pages of benchmarks/body_f1.py)."""
     lines = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     total = sum(map(len, lines))
     return sum(len(line) for line in lines if line in labels) / total if total else 0.0

@@ -7,7 +7,7 @@ import re
 import zlib
 from dataclasses import dataclass, field
 
-from transforms.html import link_text_share, nesting_depth
+from transforms.html import link_labels, link_text_share, nests_deeper, parse
 
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm")
@@ -246,12 +246,14 @@ def check_text(text, limits):
 
 
 def _html_document(source, html, extract_html, max_depth):
-    if max_depth and nesting_depth(html, max_depth) > max_depth:
+    tree = parse(html)
+    if max_depth and tree is not None and nests_deeper(tree, max_depth):
         raise Rejected("too_deep", f"elements nested more than {max_depth} levels deep (max_html_depth)")
-    page = extract_html(html)
+    labels = link_labels(tree)
+    page = extract_html(tree)
     if not page.get("text"):
         raise Rejected("no_article", "no article body found in the page")
-    if link_text_share(html, page["text"]) > NAVIGATION_SHARE:
+    if link_text_share(labels, page["text"]) > NAVIGATION_SHARE:
         raise Rejected("no_article", "the text found is link labels: a page of navigation")
     published = page.get("published_date")
     return Document(source, "html", page["text"], raw_chars=len(html), title=page.get("title"),
