@@ -315,6 +315,9 @@ OS_HINTS = {errno.ENOSPC: "the disk is full: free space and run again (what the 
             errno.EDQUOT: "the disk quota is used up: free space and run again (what the output held is intact)",
             errno.EACCES: "check the permissions of the output folder and its subfolders",
             errno.EROFS: "the output is on a read-only file system"}
+DOCKER_HINT = ("the runner starts its workers in Docker, which is not running here: start Docker, or give "
+               "--environment_type=LOOPBACK (a job server on this machine) or --environment_type=PROCESS")
+MESSAGE_CHARS = 300
 
 
 def failed(error):
@@ -326,10 +329,11 @@ def failed(error):
         cause = cause.__cause__ or cause.__context__
     os_errors = [e for e in chain if isinstance(e, OSError)]
     shown = next((e for e in os_errors if e.errno), os_errors[0] if os_errors else error)
-    hint = OS_HINTS.get(getattr(shown, "errno", None))
-    print(f"parley: run failed: {type(shown).__name__}: "
-          f"{str(shown).strip().splitlines()[-1] if str(shown).strip() else ''}{'; ' + hint if hint else ''}",
-          file=sys.stderr)
+    message = str(shown).strip().splitlines()[-1] if str(shown).strip() else ""
+    hint = OS_HINTS.get(getattr(shown, "errno", None)) or (DOCKER_HINT if "docker" in message.lower() else None)
+    if len(message) > MESSAGE_CHARS:
+        message = message[:MESSAGE_CHARS] + " ..."
+    print(f"parley: run failed: {type(shown).__name__}: {message}{'; ' + hint if hint else ''}", file=sys.stderr)
     return EXIT_FAILED
 
 

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from pipeline.cli import main
+from pipeline.cli import EXIT_FAILED, failed, main
 from pipeline.dataset import read_dataset
 
 ARTICLE = "Summit talks\n\nThe president met the prime minister in Geneva on Monday to discuss trade.\n"
@@ -79,3 +79,12 @@ def test_module_entry_point_has_no_traceback(tmp_path):
     done = subprocess.run([sys.executable, "-m", "pipeline", "run", str(tmp_path / "nope"), "--out",
                            str(tmp_path / "o")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "Traceback" not in done.stderr
+
+
+def test_a_failed_run_is_one_short_line_with_a_hint(capsys):
+    command = "['docker', 'run', '-d', '--network=host', " + "'--endpoint=localhost:1', " * 40 + "]"
+    error = RuntimeError(f"Traceback (most recent call last):\nsubprocess.CalledProcessError: Command {command} returned 125")
+    assert failed(error) == EXIT_FAILED
+    line = capsys.readouterr().err
+    assert line.count("\n") == 1 and len(line) < 600 and line.startswith("parley: run failed: RuntimeError: subprocess")
+    assert "--environment_type=LOOPBACK" in line
