@@ -2,6 +2,7 @@
 import datetime
 
 import apache_beam as beam
+from hypothesis import given, settings, strategies as st
 from apache_beam.testing.util import assert_that, equal_to
 
 from pipeline.cli import main
@@ -130,3 +131,27 @@ def test_seed_events_and_an_idempotent_rebuild(tmp_path):
 def test_the_events_run_id_is_reserved(tmp_path, capsys):
     assert main(["run", str(SEEDS), "--out", str(tmp_path), "--run-id", "events"]) == 2
     assert "reserved" in capsys.readouterr().err
+
+
+def naive_cluster(mentions):
+    """The definition: every event is checked for every mention."""
+    from transforms.events import PRECISION_RANK, Event
+    events = []
+    for x in sorted(mentions, key=lambda x: (PRECISION_RANK.get(x["date_precision"], 3),
+                                             x["meeting_date"] or datetime.date.min, x["meeting_id"])):
+        fitting = [e for e in events if e.fits(x)]
+        if len(fitting) == 1:
+            fitting[0].add(x)
+        else:
+            events.append(Event(x))
+    return [e.mentions for e in events]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 800), st.sampled_from(["day", "month", "year", None]),
+                          st.sampled_from([None, "Oslo", "Lima"]), st.sampled_from([None, "G20 summit"]),
+                          st.sampled_from(["in_person", "phone"])), max_size=40))
+def test_the_month_index_clusters_like_checking_every_event(rows):
+    mentions = [m(str(i), day=None if p is None else D(2019, 12, 25) + datetime.timedelta(days=d), precision=p,
+                  city=c, event=e, fmt=f) for i, (d, p, c, e, f) in enumerate(rows)]
+    assert cluster(mentions) == naive_cluster(mentions)

@@ -7,6 +7,7 @@ import calendar
 import collections
 import datetime
 import hashlib
+import itertools
 import posixpath
 import urllib.parse
 
@@ -81,17 +82,35 @@ def cluster(mentions):
     """Mentions of one set of participants -> lists of mentions, one per event.
 
     Precise dates go first, so a month or a year joins the day it covers; a mention joins an event only
-    when exactly one fits, otherwise (none fits, or the choice is ambiguous) it starts its own.
+    when exactly one fits, otherwise (none fits, or the choice is ambiguous) it starts its own. A dated
+    mention is checked only against the events filed under the months its dates touch.
     """
-    events = []
+    events, undated, by_month = [], [], collections.defaultdict(list)
     for mention in sorted(mentions, key=lambda m: (PRECISION_RANK.get(m["date_precision"], 3),
                                                    m["meeting_date"] or datetime.date.min, m["meeting_id"])):
-        fitting = [e for e in events if e.fits(mention)]
+        candidates = events if mention["span"] is None else undated + list(
+            {id(e): e for month in _months(mention["span"]) for e in by_month[month]}.values())
+        fitting = list(itertools.islice((e for e in candidates if e.fits(mention)), 2))
         if len(fitting) == 1:
-            fitting[0].add(mention)
+            event, span = fitting[0], fitting[0].span
+            event.add(mention)
+            if event.span == span:
+                continue
         else:
-            events.append(Event(mention))
+            event = Event(mention)
+            events.append(event)
+        if event.span is None:
+            undated.append(event)
+        else:  # filed under its new months too; a month it no longer touches only costs a check
+            for month in _months(event.span):
+                by_month[month].append(event)
     return [e.mentions for e in events]
+
+
+def _months(span):
+    """The months (as year * 12 + month index) of a span, widened by the summit slack."""
+    first, last = span[0] - SUMMIT_SLACK, span[1] + SUMMIT_SLACK
+    return range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
 
 
 def _most_reported(values):
