@@ -176,26 +176,27 @@ def participants_key(meeting):
 
 
 def read_rows(path, dataset, columns):
-    """Rows of one committed Parquet file, with the partition column taken from its folder name."""
+    """Rows of one committed Parquet file, a batch at a time, with the partition column from its folder name."""
     column = DATASETS[dataset][1]
-    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
-        table = pq.read_table(f, columns=[c for c in columns if c != column])
     folder = posixpath.basename(posixpath.dirname(path))
     value = folder.split("=", 1)[1] if folder.startswith(column + "=") else NULL_PARTITION
     day = None if value == NULL_PARTITION else datetime.date.fromisoformat(value)
-    for row in table.to_pylist():
-        row[column] = day
-        yield row
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=1024, columns=[c for c in columns if c != column]):
+            for row in batch.to_pylist():
+                row[column] = day
+                yield row
 
 
-class _MentionsFn(beam.DoFn):
-    """(article_id, {meetings, articles}) -> (participants, mention) for every meeting of the article."""
+def article_facts(article):
+    """(article_id, (published date, site)): all events need of an article."""
+    return article["article_id"], (article.get("published_date"), site_of(article))
 
-    def process(self, element):
-        _, joined = element
-        articles = list(joined["articles"])
-        for meeting in joined["meetings"]:
-            yield participants_key(meeting), mention(meeting, articles[0] if articles else None)
+
+def keyed_mention(meeting, articles):
+    """(participants, mention) of a meeting row, its article's facts looked up in `articles`."""
+    published, site = articles.get(meeting["article_id"], (None, ""))
+    return participants_key(meeting), mention(meeting, {"published_date": published, "site_name": site})
 
 
 class _EventsFn(beam.DoFn):
@@ -211,7 +212,8 @@ class _EventsFn(beam.DoFn):
 
 
 class BuildEvents(beam.PTransform):
-    """Meeting file paths and article file paths -> events rows. Only one participant set's mentions meet in memory."""
+    """Meeting file paths and article file paths -> events rows. Articles come as a side input of their dates and
+    sites; only one participant set's mentions meet in memory."""
 
     def __init__(self, rebuilt_at):
         super().__init__()
@@ -219,15 +221,12 @@ class BuildEvents(beam.PTransform):
 
     def expand(self, files):
         meeting_files, article_files = files
-        meetings = (meeting_files
-                    | "ReadMeetings" >> beam.FlatMap(read_rows, "meetings", MEETING_COLUMNS)
-                    | "ByArticle" >> beam.Map(lambda m: (m["article_id"], m)))
         articles = (article_files
                     | "ReadArticles" >> beam.FlatMap(read_rows, "articles", ARTICLE_COLUMNS)
-                    | "ArticleKey" >> beam.Map(lambda a: (a["article_id"], a)))
-        return ({"meetings": meetings, "articles": articles}
-                | "Join" >> beam.CoGroupByKey()
-                | "Mentions" >> beam.ParDo(_MentionsFn())
+                    | "ArticleFacts" >> beam.Map(article_facts))
+        return (meeting_files
+                | "ReadMeetings" >> beam.FlatMap(read_rows, "meetings", MEETING_COLUMNS)
+                | "Mentions" >> beam.Map(keyed_mention, beam.pvalue.AsDict(articles))
                 | "ByParticipants" >> beam.GroupByKey()
                 | "Cluster" >> beam.ParDo(_EventsFn(self.rebuilt_at)))
 
