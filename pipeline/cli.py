@@ -16,7 +16,6 @@ import uuid
 logging.getLogger().addHandler(logging.NullHandler())  # Beam's import-time warnings stay off the user's screen
 
 import apache_beam as beam  # noqa: E402
-import yaml
 from apache_beam.io.filesystems import FileSystems
 
 from pipeline import __version__, graph, options, progress, report, schema, state
@@ -24,7 +23,7 @@ from pipeline.config import ConfigError, load_yaml
 from transforms import events
 from transforms.events import RUN_ID as EVENTS_RUN_ID
 from transforms.dedup import existing_article_files
-from transforms.sources import MissingInput, discover, read_feed_list, split_urls
+from transforms.sources import MissingInput, discover, read_feed_list, read_yaml, split_urls
 from transforms.read import Limits
 from transforms.write import (dataset_files, drop_temp, join, output_lock, recover, run_files, unreadable_files,
                               write_manifest)
@@ -82,9 +81,8 @@ def load_profile(path):
     settings, beam_settings = dict(profile.get("settings") or {}), dict(profile.get("beam") or {})
     if path:
         try:
-            with open(path, encoding="utf-8") as f:
-                user = yaml.safe_load(f) or {}
-        except (OSError, yaml.YAMLError) as e:
+            user = read_yaml(path) or {}
+        except ValueError as e:
             raise UsageError(f"cannot read config {path}: {e}") from None
         if not isinstance(user, dict):
             raise UsageError(f"config {path} must be a mapping with `settings` and `beam`")

@@ -13,7 +13,7 @@ from apache_beam.io.filesystems import FileSystems
 
 from transforms.feeds import FeedInput
 from transforms.sources import split_feeds
-from transforms.write import join, write_manifest
+from transforms.write import join, write_json_file, write_manifest
 
 VERSION = 1
 
@@ -46,14 +46,9 @@ def load_state(out):
 
 
 def save_state(out, state):
-    """Write the state atomically: a temp file renamed over the old one."""
-    path = state_path(out)
-    tmp = join(FileSystems.split(path)[0], f".state-{uuid.uuid4().hex}.tmp")
-    if not FileSystems.exists(FileSystems.split(path)[0]):
-        FileSystems.mkdirs(FileSystems.split(path)[0])
-    with FileSystems.create(tmp, mime_type="application/json") as f:
-        f.write(json.dumps(state, indent=1, sort_keys=True).encode("utf-8"))
-    FileSystems.rename([tmp], [path])
+    """Write the state atomically: a temp file in OUT/_tmp/ (cleared by the next run should this one die before
+    the rename) renamed over the old one."""
+    write_json_file(out, state_path(out), state, f"state-{uuid.uuid4().hex}")
 
 
 def plan(state, run_id, sources, urls):

@@ -4,6 +4,7 @@ import pathlib
 import pytest
 from apache_beam.testing.test_pipeline import TestPipeline
 
+from pipeline.cli import main
 from pipeline.options import pipeline_options
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
@@ -19,3 +20,11 @@ def offline_pipeline():
 @pytest.fixture
 def seeds():
     return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_output(tmp_path_factory):
+    """`parley run seeds` once per session: an output folder to read, never to change."""
+    out = tmp_path_factory.mktemp("seed-output") / "out"
+    assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 0
+    return out

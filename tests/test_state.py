@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from apache_beam.io.filesystems import FileSystems
 
 from pipeline import state
 from pipeline.cli import main
@@ -126,3 +127,33 @@ def test_manifest_counts_feeds_and_unchanged_files(folder, tmp_path):
     manifest = json.loads((out / "_runs" / "one.json").read_text())
     assert manifest["inputs"]["files"] == 2 and manifest["inputs"]["feeds"] == 1
     assert manifest["feeds"]["entries_new"] == 1 and manifest["accounting"] == {"inputs": 3, "accounted": 3, "ok": True}
+
+
+def test_a_run_leaves_no_temp_folder_failed_or_not(folder, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert run(folder, out) == 0
+    assert main(["events", str(out)]) == 0
+    assert not (out / "_tmp").exists()
+
+    def broken_commit(*_):
+        raise OSError("disk full")
+    monkeypatch.setattr(write, "commit", broken_commit)
+    (folder / "c.txt").write_text(ARTICLE.replace("Monday", "Tuesday"), encoding="utf-8")
+    assert run(folder, out) == 1
+    assert not (out / "_tmp").exists()
+
+
+def test_a_state_write_cut_short_is_cleared_by_the_next_run(folder, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert run(folder, out) == 0
+    saved = state.load_state(str(out))
+
+    def killed(*_):  # the process dies between writing the temp file and renaming it
+        raise KeyboardInterrupt
+    monkeypatch.setattr(FileSystems, "rename", killed)
+    with pytest.raises(KeyboardInterrupt):
+        state.save_state(str(out), state.empty_state())
+    monkeypatch.undo()
+    assert list(out.rglob("*.tmp")) and state.load_state(str(out)) == saved
+    assert run(folder, out) == 0
+    assert not list(out.rglob("*.tmp")) and not (out / "_tmp").exists()

@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import offline_pipeline
 
 from pipeline.dataset import read_dataset
-from transforms.write import (Commit, MergeChunks, SpillFn, chunk_schema, commit, drop_duplicates, final_path,
-                              partition_value, shard_of, to_table)
+from transforms.write import (JOURNAL, Commit, MergeChunks, SpillFn, chunk_schema, commit, drop_duplicates,
+                              final_path, partition_value, shard_of, to_table)
 
 NOW = datetime.datetime(2024, 5, 6, 7, 8, 9, tzinfo=datetime.timezone.utc)
 
@@ -120,3 +120,12 @@ def test_commit_fails_loudly_when_a_temp_file_is_missing(tmp_path):
         commit(str(tmp_path), "r1", [{"dataset": "rejects", "tmp": str(tmp_path / "gone.tmp"), "final": final,
                                       "rows": 1}])
     assert not os.path.exists(final)
+
+
+def test_commit_removes_the_temp_folder_once_empty(tmp_path):
+    run_write(tmp_path, "r1", [reject("a")])
+    assert not (tmp_path / "_tmp").exists()
+    (tmp_path / "_tmp" / "cut").mkdir(parents=True)  # a journal that recovery has yet to complete
+    (tmp_path / "_tmp" / "cut" / JOURNAL).write_text("{}")
+    run_write(tmp_path, "r2", [reject("b")])
+    assert [p.name for p in (tmp_path / "_tmp").iterdir()] == ["cut"]

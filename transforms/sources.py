@@ -68,19 +68,28 @@ def split_urls(inputs):
     return [i for i in inputs if is_url(i)], [i for i in inputs if not is_url(i)]
 
 
+def read_yaml(path):
+    """A YAML file, local or on any Beam file system (gs://, s3://, ...), parsed; ValueError with a one-line
+    reason when it cannot be read or parsed."""
+    try:
+        with FileSystems.open(_absolute(path), compression_type=CompressionTypes.UNCOMPRESSED) as f:
+            return yaml.safe_load(f.read())
+    except (OSError, ValueError, yaml.YAMLError) as e:  # ValueError: no Beam file system for the scheme
+        raise ValueError(" ".join(str(e).split())) from None
+
+
 def read_feed_list(path):
     """The inputs a `--feeds` file lists (a YAML list, or a mapping with a `feeds` list); relative paths are
     taken from the file's folder."""
     try:
-        with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f)
-    except (OSError, yaml.YAMLError) as e:
+        data = read_yaml(path)
+    except ValueError as e:
         raise MissingInput(f"cannot read feed list {path}: {e}") from None
     listed = data.get("feeds") if isinstance(data, dict) else data
     if not isinstance(listed, list) or not all(isinstance(i, str) and i.strip() for i in listed):
         raise MissingInput(f"feed list {path} must be a YAML list of feed URLs or paths")
-    folder = os.path.dirname(os.path.abspath(path))
-    return [i if "://" in i else os.path.join(folder, i) for i in (i.strip() for i in listed)]
+    folder = FileSystems.split(_absolute(path))[0]
+    return [i if "://" in i else FileSystems.join(folder, i) for i in (i.strip() for i in listed)]
 
 
 def _head(path):

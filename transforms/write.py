@@ -132,6 +132,7 @@ def _complete(out, run_id, written, datasets, manifest, resumed=False):
         FileSystems.delete([join(tmp, JOURNAL)])  # the commit is complete from here on
     if FileSystems.exists(tmp):
         FileSystems.delete([tmp])
+    drop_empty_scratch(out)
 
 
 def recover(out):
@@ -168,6 +169,14 @@ def drop_temp(out):
     doomed = sorted(f for f in folders if not FileSystems.exists(join(f, JOURNAL)))
     if doomed:
         FileSystems.delete(doomed)
+    drop_empty_scratch(out)
+
+
+def drop_empty_scratch(out):
+    """Remove OUT/_tmp/ when it holds nothing (an object store has no empty folders to remove)."""
+    if FileSystems.get_scheme(out) is None:
+        with contextlib.suppress(OSError):  # not empty: another step of this run, or a journal, is in it
+            os.rmdir(os.path.join(out, "_tmp"))
 
 
 @contextlib.contextmanager
@@ -209,11 +218,18 @@ def write_json(path, data, scratch):
     FileSystems.rename([tmp], [path])
 
 
+def write_json_file(out, path, data, name):
+    """Write `data` as JSON to `path` atomically, through a temp folder OUT/_tmp/NAME removed after: should the
+    process die before the rename, the next run into OUT clears it with the rest of OUT/_tmp/ (`recover`)."""
+    scratch = join(out, "_tmp", name)
+    write_json(path, data, scratch)
+    FileSystems.delete([scratch])
+    drop_empty_scratch(out)
+
+
 def write_manifest(out, run_id, manifest):
     """Write `_runs/RUN_ID.json` atomically."""
-    scratch = temp_folder(out, run_id) + "-manifest"
-    write_json(join(out, "_runs", f"{run_id}.json"), manifest, scratch)
-    FileSystems.delete([scratch])
+    write_json_file(out, join(out, "_runs", f"{run_id}.json"), manifest, f"{run_id}-manifest")
 
 
 def release_freed_memory():
