@@ -180,3 +180,76 @@ def test_a_reference_after_another_specific_meeting_is_not_to_the_earlier_one(ex
             "aides.\n\nThe meeting ended without an agreement.")
     m = only(extractor.extract(text, datetime.date(2023, 6, 1)))
     assert (m["status"], m["city"]) == ("planned", "Paris")
+
+
+def test_a_possessive_call_is_the_owners_meeting(extractor):
+    text = "An official described Scholz's call with Erdogan on Monday as useful."
+    m = only(extractor.extract(text, datetime.date(2023, 6, 7)))
+    assert names(m["participants"]) == ["Olaf Scholz", "Recep Tayyip Erdogan"]
+    assert (m["status"], m["format"], m["meeting_date"]) == ("held", "phone", datetime.date(2023, 6, 5))
+
+
+def test_a_meeting_inside_a_condition_is_not_reported(extractor):
+    text = ("A new poll shows that most voters want an inquiry into Scholz if he “broke the law during his "
+            "conversation with the president of Turkey.”")
+    assert extractor.extract(text, datetime.date(2023, 6, 7)) == []
+
+
+def test_an_introduced_meeting_with_another_status_is_another_meeting(extractor):
+    text = ("An aide described Scholz's call with Erdogan as improper.\n\nShe testified about a June 2 meeting at "
+            "the Elysee Palace where officials said the chancellery would agree to a meeting Erdogan wanted with "
+            "Scholz.")
+    call, wanted = extractor.extract(text, datetime.date(2023, 6, 20))
+    assert names(call["participants"]) == names(wanted["participants"]) == ["Olaf Scholz", "Recep Tayyip Erdogan"]
+    assert (call["status"], call["format"]) == ("held", "phone")
+    assert (wanted["status"], wanted["format"], wanted["meeting_date"], wanted["venue"]) == (
+        "proposed", "in_person", None, None)
+
+
+def test_the_date_of_a_testimony_is_not_the_meetings(extractor):
+    text = "Baerbock's testimony Tuesday described Scholz's call with Erdogan."
+    m = only(extractor.extract(text, datetime.date(2023, 6, 7)))
+    assert (m["format"], m["meeting_date"], m["date_precision"]) == ("phone", None, None)
+
+
+def test_people_joined_by_and_before_the_meeting_word_meet(extractor):
+    text = ("German Chancellor Olaf Scholz and Turkish President Recep Tayyip Erdogan held their first formal "
+            "bilateral talks in two years on Friday.")
+    m = only(extractor.extract(text, datetime.date(2023, 6, 9)))
+    assert names(m["participants"]) == ["Olaf Scholz", "Recep Tayyip Erdogan"]
+    assert m["meeting_date"] == datetime.date(2023, 6, 9)
+
+
+def test_a_date_before_for_talks_is_the_meetings(extractor):
+    m = only(extractor.extract("Scholz met Erdogan in Istanbul on Monday for talks on the grain deal.",
+                               datetime.date(2023, 6, 7)))
+    assert (m["meeting_date"], m["city"]) == (datetime.date(2023, 6, 5), "Istanbul")
+
+
+def test_meetings_counted_in_general_are_none(extractor):
+    assert extractor.extract("Scholz and Macron have met more than a dozen times and speak regularly.", None) == []
+
+
+def test_a_meeting_without_a_place_is_where_a_party_arrived(extractor):
+    text = "Scholz arrived in Madrid on Wednesday for a two-day visit.\n\nScholz met Macron on Thursday."
+    m = only(extractor.extract(text, datetime.date(2023, 6, 8)))
+    assert (m["city"], m["country"], m["meeting_date"]) == ("Madrid", "Spain", datetime.date(2023, 6, 8))
+    text = "Scholz arrived in Madrid on Wednesday.\n\nScholz spoke by phone with Macron on Thursday."
+    assert only(extractor.extract(text, datetime.date(2023, 6, 8)))["city"] is None
+
+
+def test_a_guest_welcomed_by_name_is_met_but_a_welcomed_decision_is_not(extractor):
+    m = only(extractor.extract("Macron welcomed Scholz at the Elysee Palace on Monday.", datetime.date(2023, 6, 7)))
+    assert (names(m["participants"]), m["venue"]) == (["Emmanuel Macron", "Olaf Scholz"], "Elysee Palace")
+    assert extractor.extract("Macron welcomed the decision of Scholz on energy.", None) == []
+
+
+def test_a_surname_after_another_first_name_is_someone_else(extractor):
+    assert extractor.extract("The former official Peter Scholz met Erdogan in Istanbul on Monday.", None) == []
+
+
+def test_a_speaker_who_witnessed_a_meeting_did_not_take_part(extractor):
+    text = "Baerbock told investigators that she witnessed a conversation between Erdogan and an aide to Zelensky."
+    assert extractor.extract(text, None) == []
+    m = only(extractor.extract("Baerbock said on Monday she had spoken by telephone with Erdogan.", None))
+    assert names(m["participants"]) == ["Annalena Baerbock", "Recep Tayyip Erdogan"]

@@ -8,12 +8,27 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six)"
 
 _MEETING_WORDS = [
     "meet", "meets", "met", "meeting", "talks", "negotiations", "summit", "tête-à-tête", "tete-a-tete", "visit",
-    "visited", "visiting", "hosted", "received", "breakfast", "lunch", "dinner", "phone call", "telephone call",
-    "phone conversation", "telephone conversation", "phone talks", "telephone talks", "call with",
+    "visited", "visiting", "hosted", "received", "welcomed by", "breakfast", "lunch", "dinner", "phone call",
+    "telephone call", "phone conversation", "telephone conversation", "phone talks", "telephone talks", "call with",
     "videoconference", "video call", "video link", "held talks", "spoke by phone", "spoke by telephone",
-    "spoke on the phone", "spoke on the telephone", "conversation"]
-TRIGGER = Keyed(r"\b(?:" + words_regex(_MEETING_WORDS) + r"|discuss(?:ed|es)?\b[^.]{0,80}\bwith)\b",
-                key_words(_MEETING_WORDS) | {"discuss", "discussed", "discusses"})
+    "spoke on the phone", "spoke on the telephone", "spoken by phone", "spoken by telephone", "spoken on the phone",
+    "talked by phone", "talked by telephone", "conversation"]
+# "welcomed", "spoke with", "spoke to" only before a name: "welcomed the decision", "spoke to reporters" are no
+# meetings.
+TRIGGER = Keyed(r"\b(?:" + words_regex(_MEETING_WORDS) + r"|discuss(?:ed|es)?\b[^.]{0,80}\bwith|"
+                r"(?:welcome[ds]?|(?:spoke|spoken|talked)\s+(?:with|to))(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\s)|"
+                r"(?:was|were|be|been|is|are|being)\s+welcomed)\b",
+                key_words(_MEETING_WORDS) | {"discuss", "discussed", "discusses", "welcome", "welcomed", "welcomes",
+                                             "spoke", "spoken", "talked"})
+# What makes a meeting word no report of a meeting: "will not meet", "has never met"; "addressed the summit by
+# video link" (a speech).
+NEGATED = re.compile(r"\b(?:not|never|n['’]t|no plans to|no intention to)\s+(?:\w+\s+)?$", re.IGNORECASE)
+ADDRESSED = re.compile(r"\baddress(?:ed|es|ing)?\s+(?:a|an|the)\b(?:(?!\b(?:and|then|before|after|later|met|meet|"
+                       r"held|hold)\b)[^;])*$", re.IGNORECASE)
+# "met more than a dozen times", "speak regularly": meetings in general, not one meeting.
+_ITERATIVE = Keyed(r"\b(?:met|meet|meets|spoke|speak|speaks|talked)\s+(?:(?:[\w-]+\s+){0,4}?(?:times|occasions)|"
+                   r"regularly|frequently|often|repeatedly)\b",
+                   {"times", "occasions", "regularly", "frequently", "often", "repeatedly"})
 # Without a named person, only a definite reference to one meeting counts ("the talks", "their meeting").
 _ANAPHOR_NOUNS = ["meeting", "talks", "negotiations", "phone conversation", "telephone conversation", "conversation",
                   "phone call", "call"]
@@ -27,7 +42,9 @@ _STATUS = [  # (status, cue words, a case-sensitive cue or None)
                    "did not take place", "didn't take place", "didn’t take place", "fell through", "postponed",
                    "no longer", "pulled out of"], None),
     ("proposed", ["invite", "invites", "invited", "inviting", "invitation", "propose", "proposed", "proposal",
-                  "proposes", "suggest", "suggested", "suggests", "offer to", "offered to", "offers to",
+                  "proposes", "suggest", "suggested", "suggests", "offer to", "offered to", "offers to", "wanted",
+                  "wants", "sought a meeting", "seeks a meeting", "seeking a meeting", "requested a meeting",
+                  "asked for a meeting",
                   *(f"{call} for {a}{what}" for call in ("call", "called", "calls") for a in ("", "a ")
                     for what in ("meeting", "talks"))], None),
     ("planned", ["will", "would", "'ll", "’ll", "expect", "expects", "expected", "plan", "plans", "planned",
@@ -37,16 +54,24 @@ _STATUS = [  # (status, cue words, a case-sensitive cue or None)
                  "set to", "due to", "could", "might", "announced", "agreed to meet", "in the coming", "ahead of",
                  "potential"], "may"),
     ("held", ["met", "held", "took place", "lasted", "had", "discussed", "talked", "spoke", "attended", "hosted",
-              "received", "visited", "after the", "during the", "during their", "was", "were", "began", "ended"], None),
+              "welcomed", "received", "visited", "after the", "during the", "during their", "was", "were", "began",
+              "ended"], None),
 ]
 _STATUS_RE = [(s, Keyed(r"\b(?:" + words_regex(words) + (f"|(?-i:{exact})" if exact else "") + r")\b",
                         key_words(words) | {exact} - {None})) for s, words, exact in _STATUS]
+
+_HELD_VERB = re.compile(r"(?:met|hosted|received|visited|held talks|spoke|talked)\b", re.IGNORECASE)
+_HOSTED_BY = re.compile(r"\b(?:at|on)\s+the\s+$", re.IGNORECASE)  # "at the invitation of": a visit, not a proposal
+_MODAL = {"would", "could", "might", "may"}  # weaker than any other cue at the same distance
 
 PHONE = Keyed(r"\b(?:phone|telephone|by telephone|phoned|call with|phone call)\b",
               {"phone", "telephone", "by", "phoned", "call"})
 VIDEO = Keyed(r"\b(?:video ?link|video ?conference|videoconference|video call|virtual(?:ly)? (?:meeting|talks|summit)|"
               r"online (?:meeting|talks|summit))\b",
               {"video", "videolink", "videoconference", "virtual", "virtually", "online"})
+_ARRIVAL_WORDS = ["arrived in", "arrives in", "arriving in", "arrived on", "landed in", "lands in", "visit to",
+                  "trip to", "tour of", "visiting"]
+ARRIVAL = Keyed(r"\b(?:" + words_regex(_ARRIVAL_WORDS) + r")\b", key_words(_ARRIVAL_WORDS))
 _DELEGATION_WORDS = ["attended by", "also attended", "were present", "was present", "also present", "took part",
                      "taking part", "participated", "accompanied by", "joined by", "in attendance", "delegation included"]
 DELEGATION = Keyed(r"\b(?:" + words_regex(_DELEGATION_WORDS) + r")\b", key_words(_DELEGATION_WORDS), flags=0)
@@ -76,15 +101,20 @@ _UNIT = re.compile(r"(?=[hm])(?:hour|minute)", re.IGNORECASE)  # every duration 
 
 
 def status_of(text, trigger_at, words=None):
-    """held | planned | proposed | cancelled: a cancellation anywhere wins, else the cue nearest the trigger;
+    """held | planned | proposed | cancelled: a cancellation anywhere wins (but far from 'met', 'hosted', it is
+    another meeting's), else the cue nearest the trigger;
     None without any cue. `words`: the text's `tokens`, when known."""
     words = tokens(text) if words is None else words
-    if _STATUS_RE[0][1].search(text, words):
+    if _STATUS_RE[0][1].search(text, words) and not (_HELD_VERB.match(text, trigger_at) and all(
+            abs(m.start() - trigger_at) > 60 for m in _STATUS_RE[0][1].finditer(text, words))):
         return "cancelled"
     best = None
     for status, pattern in _STATUS_RE[1:]:
         for m in pattern.finditer(text, words):
-            distance = abs(m.start() - trigger_at) + (40 if status == "held" else 0)
+            if status == "proposed" and _HOSTED_BY.search(text, max(0, m.start() - 8), m.start()):
+                continue
+            weight = 40 if status == "held" else 10 if m.group().lower() in _MODAL else 0
+            distance = abs(m.start() - trigger_at) + weight
             if best is None or distance < best[0]:
                 best = (distance, status)
     return best[1] if best else None
@@ -160,6 +190,15 @@ class Cues:
     @_once
     def cancelled(self):
         return bool(_STATUS_RE[0][1].search(self.text, self.words))
+
+    @_once
+    def arrival(self):
+        return ARRIVAL.search(self.text, self.words)
+
+    @_once
+    def iterative(self):
+        """Start positions of the meeting verbs that count meetings in general ("met several times")."""
+        return {m.start() for m in _ITERATIVE.finditer(self.text, self.words)}
 
     @_once
     def anaphor(self):

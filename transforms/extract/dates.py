@@ -115,8 +115,8 @@ def _year(mention, published, future, year, month, day):
     shift = {"last": -1, "past": -1, "next": 1, "this": 0}
     if get("rel_year"):
         return published.year + shift[get("rel_year")]
-    candidate = (month, day or 1)
-    now = (published.month, published.day)
+    candidate = (month, day) if day else (month,)  # a month alone is compared as a month: "the end of October"
+    now = (published.month, published.day) if day else (published.month,)
     if get("rel") in ("last", "past"):
         return published.year - (candidate >= now)
     if get("rel") == "next":

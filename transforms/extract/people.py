@@ -48,8 +48,11 @@ _DEPENDENT_BEFORE = re.compile(r"\b(?:" + words_regex([
     "aide", "spokesman", "spokeswoman", "spokesperson", "press secretary", "adviser", "advisor", "assistant",
     "daughter", "son", "wife", "husband", "envoy", "representative", "office", "administration"])
     + r")\s+(?:of|to)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$", re.IGNORECASE)
+# "The Kremlin said Putin held talks": after "said", the subject of what was said, not a speaker.
+_ACTS_AFTER = re.compile(r"\s+(?:had|has|have|held|hosted|met|will|would|was|is|spoke|received|visited|could|may|"
+                         r"might|plans?|planned|wants?|wanted|intends?|invited|agreed|called|phoned|talked)\b")
 # "Putin's spokesman", "the Trump administration": the name qualifies something else (not "Trump's call").
-_POSSESSIVE = re.compile(r"^(?:['’]s?\b(?!\s+(?:[\w.,-]+\s+){0,3}(?:meeting|talks|visit|call|conversation|phone))|"
+_POSSESSIVE = re.compile(r"^(?:['’]s?+\b(?!\s+(?:[\w.,-]+\s+){0,3}(?:meeting|talks|visit|call|conversation|phone))|"
                          r"\s+(?:administration|team|campaign|era|presidency|government|cabinet|camp|aides?|officials?|"
                          r"allies|family|loyalists?|supporters|doctrine|policy|policies|National|White House|"
                          r"Organization|Foundation|Center|Library)\b)")
@@ -86,7 +89,8 @@ def find_people(text, gaz, known, day, names=None):
     mentions = []
     for start, end, form in forms:
         person = _choose(gaz.person_forms[form], known, day)
-        if person and (form != person.surname or person.name in known or _prominent(person, day)):
+        if person and (form != person.surname or person.name in known or _prominent(person, day)) and not (
+                form == person.surname and _other_first_name(text, start, gaz)):
             role = (known.get(person.name) or {}).get("role") or person.role_on(day)
             mentions.append(_mention(text, start, end, person.name, person.country, role))
     for name, info in known.items():
@@ -197,10 +201,24 @@ _STOP = {"The", "A", "An", "And", "Of", "In", "On", "At", "To", "For", "With", "
          "Sept", "Oct", "Nov", "Dec", "Administration", "Office", "Government", "Affairs"}
 
 
+_FIRST_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+)\s+$")
+
+
+def _other_first_name(text, start, gaz):
+    """'official Timothy Morrison': a surname after a first name the gazetteer person does not have."""
+    m = _FIRST_NAME.search(text, max(0, start - 25), start)
+    if not m:
+        return False
+    word = m.group(1)  # not a title ("Presidents Putin and Trump"), a sentence word or a place
+    return not {word.lower(), word.lower()[:-1]} & TITLES.keys() and word not in _STOP and word not in gaz.adjectives \
+        and word not in gaz.countries and word not in gaz.cities
+
+
 def _mention(text, start, end, name, country, role):
     return PersonMention(start, end, name, country, role,
                          speaker=bool(_SPEAKER_AFTER.match(text[end:end + 40]) or text[end:end + 1] == ":"
-                                      or _SPEAKER_BEFORE.search(text[max(0, start - 60):start])),
+                                      or _SPEAKER_BEFORE.search(text[max(0, start - 60):start])
+                                      and not _ACTS_AFTER.match(text, end)),
                          possessive=bool(_POSSESSIVE.match(text[end:end + 60])
                                          or _DEPENDENT_BEFORE.search(text[max(0, start - 80):start])))
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?i:in|at|to|near|visit(?:ed|ing|s)?|arrived in|trip to|hosted in|summit in|talks in|meeting in|"
     r"city of|capital of|capital,|fields in)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)\s+)?"
-    r"(?:(?:\w+\s+)?(?i:city|town|village|resort|port|island|enclave)\s+of\s+)?)$")
+    r"(?:(?:\w+\s+){0,2}(?i:city|town|village|resort|port|island|enclave)\s+of\s+)?)$")
 _LOCATIVE_AFTER = re.compile(r"^(?:\s+G\d+|\s+[A-Z]\w*)?\s+(?:summit|talks|meeting|negotiations)\b")
 _ADJECTIVAL = re.compile(r"^\s+(?!(?:in|on|at|last|this|next|and|or|to|for|with|from|during|since|before|after|"
                          r"was|were|is|are|has|had|will|would|where|when|which|that|who|earlier|later|today|"
