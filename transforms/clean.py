@@ -71,7 +71,7 @@ class Cleaner:
         for rule, pattern in self.rules:
             if _SHAPES[rule](stripped) and pattern.fullmatch(stripped):  # the cheap shape check first
                 return rule
-        return RECURRING if line_key(stripped) in recurring else None
+        return RECURRING if recurring and line_key(stripped) in recurring else None
 
     def _content_end(self, lines, rules):
         """Where the article ends: before the first banner header that has at least as many content lines
