@@ -1,7 +1,7 @@
 """Cue words of a meeting mention: triggers, status, format, duration, delegation and discussion."""
 import re
 
-from transforms.extract.words import Keyed, key_words, tokens, words_regex
+from transforms.extract.words import Keyed, key_words, lacks_keys, tokens, words_regex
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
 _NUMBER = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six)"
@@ -15,7 +15,9 @@ _MEETING_WORDS = [
     "talked by phone", "talked by telephone", "conversation"]
 # "welcomed", "spoke with", "spoke to" only before a name: "welcomed the decision", "spoke to reporters" are no
 # meetings.
-TRIGGER = Keyed(r"\b(?:" + words_regex(_MEETING_WORDS) + r"|discuss(?:ed|es)?\b[^.]{0,80}\bwith|"
+# (The look-ahead for the first characters of all the alternatives spares trying each at every word.)
+TRIGGER = Keyed(r"(?=[" + "".join(sorted({w[0] for w in _MEETING_WORDS} | set("dwstbia"))) + r"])"
+                r"\b(?:" + words_regex(_MEETING_WORDS) + r"|discuss(?:ed|es)?\b[^.]{0,80}\bwith|"
                 r"(?:welcome[ds]?|(?:spoke|spoken|talked)\s+(?:with|to))(?=\s+(?-i:[A-Z])|\s+(?:his|her|their)\s)|"
                 r"(?:was|were|be|been|is|are|being)\s+welcomed)\b",
                 key_words(_MEETING_WORDS) | {"discuss", "discussed", "discusses", "welcome", "welcomed", "welcomes",
@@ -32,9 +34,12 @@ _ITERATIVE = Keyed(r"\b(?:met|meet|meets|spoke|speak|speaks|talked)\s+(?:(?:[\w-
 # Without a named person, only a definite reference to one meeting counts ("the talks", "their meeting").
 _ANAPHOR_NOUNS = ["meeting", "talks", "negotiations", "phone conversation", "telephone conversation", "conversation",
                   "phone call", "call"]
-ANAPHOR = Keyed(
-    r"\b(?:the|their|this|that|first|last|previous|next|full-fledged|full-format|bilateral|personal|"
-    r"hour-long|[\w-]+-minute)\s+(?:[\w-]+\s+)?(?:" + "|".join(_ANAPHOR_NOUNS) + r")\b(?!s)", key_words(_ANAPHOR_NOUNS))
+_ANAPHOR_NOUN = r"\s+(?:[\w-]+\s+)?(?:" + "|".join(_ANAPHOR_NOUNS) + r")\b(?!s)"
+ANAPHOR = Keyed(r"\b(?:the|their|this|that|first|last|previous|next|full-fledged|full-format|bilateral|personal|"
+                r"hour-long)" + _ANAPHOR_NOUN, key_words(_ANAPHOR_NOUNS))
+# "a 40-minute meeting": tried at every word, so only in a sentence with the word "minute".
+MINUTE_ANAPHOR = Keyed(r"\b[\w-]+-minute" + _ANAPHOR_NOUN, key_words(_ANAPHOR_NOUNS))
+_MINUTE = frozenset({"minute"})
 
 _STATUS = [  # (status, cue words, a case-sensitive cue or None)
     ("cancelled", ["cancel", "canceled", "cancelation", "cancels", "cancell", "cancelled", "cancellation", "cancells",
@@ -100,12 +105,14 @@ _DURATION = re.compile(
 _UNIT = re.compile(r"(?=[hm])(?:hour|minute)", re.IGNORECASE)  # every duration names one
 
 
-def status_of(text, trigger_at, words=None):
+def status_of(text, trigger_at, words=None, cancelled=None):
     """held | planned | proposed | cancelled: a cancellation anywhere wins (but far from 'met', 'hosted', it is
     another meeting's), else the cue nearest the trigger;
-    None without any cue. `words`: the text's `tokens`, when known."""
+    None without any cue. `words`: the text's `tokens`, and `cancelled`: whether it holds a cancellation cue, when
+    known."""
     words = tokens(text) if words is None else words
-    if _STATUS_RE[0][1].search(text, words) and not (_HELD_VERB.match(text, trigger_at) and all(
+    cancelled = _STATUS_RE[0][1].search(text, words) if cancelled is None else cancelled
+    if cancelled and not (_HELD_VERB.match(text, trigger_at) and all(
             abs(m.start() - trigger_at) > 60 for m in _STATUS_RE[0][1].finditer(text, words))):
         return "cancelled"
     best = None
@@ -202,10 +209,12 @@ class Cues:
 
     @_once
     def anaphor(self):
-        return ANAPHOR.search(self.text, self.words)
+        """Whether the sentence refers to one meeting without naming its parties."""
+        return bool(ANAPHOR.search(self.text, self.words) or not lacks_keys(_MINUTE, self.words, self.text)
+                    and MINUTE_ANAPHOR.search(self.text, self.words))
 
     def status(self, at):
-        return status_of(self.text, at, self.words)
+        return status_of(self.text, at, self.words, self.cancelled)
 
     @_once
     def format(self):

@@ -4,41 +4,47 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from transforms.extract.words import tokens
+from transforms.extract.words import lacks_keys, tokens, words_regex
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS |= {name.lower(): i for i, name in enumerate(calendar.month_abbr) if name} | {"sept": 9}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + words_regex(MONTHS) + r")\.?"  # a trie: a third of the time of a list of names
 _MONTH2 = _MONTH.replace("month", "month2")
 _DAY, _DAY2 = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?", r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _TO = r"\s*(?:-|–|—|to|and|through|until)\s*"
 _RELATIVE_YEAR = r"(?:\s+(?P<rel_year>last|this|next)\s+year)"
 
-# Most specific first; each names the groups it fills and the words ("#": a digit) one of which it needs.
+# Most specific first; each names the groups it fills, the words ("#": a digit) one of which it needs, and those
+# one of which it needs as well (a day or a year that is not optional, the word before the month).
 _NAMED = ("today", "tonight", "this", "earlier", "yesterday", "tomorrow")
-_PATTERNS = [(kind, frozenset(needs), re.compile(p, re.IGNORECASE)) for kind, needs, p in [
-    ("iso", "#", r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"),
-    ("range", MONTHS, r"\b" + _MONTH + r"\s+" + _DAY + _TO + _MONTH2 + r"\s+" + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("range", MONTHS, r"\b" + _DAY + _TO + _DAY2 + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("range", MONTHS, r"\b" + _MONTH + r"\s+" + _DAY + _TO + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("day", MONTHS, r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?(?![\d:])"),
-    ("day", MONTHS, r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR + r")?\b"),
-    ("month", MONTHS, r"\b(?P<part>early|mid|late|the end of|the beginning of|the start of)[\s-]+" + _MONTH
+_PART, _REL, _SINCE = ("early", "mid", "late", "end", "beginning", "start"), ("last", "this", "next", "past"), (
+    "in", "since", "from", "by", "until", "of", "during")
+_PATTERNS = [(kind, frozenset(needs), frozenset(also), re.compile(p, re.IGNORECASE)) for kind, needs, also, p in [
+    ("iso", "#", "", r"\b" + _YEAR + r"-(?P<mnum>[01]\d)-(?P<dnum>[0-3]\d)\b"),
+    ("range", MONTHS, "#", r"\b" + _MONTH + r"\s+" + _DAY + _TO + _MONTH2 + r"\s+" + _DAY2 + r"(?:,?\s+" + _YEAR
+     + r")?\b"),
+    ("range", MONTHS, "#", r"\b" + _DAY + _TO + _DAY2 + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("range", MONTHS, "#", r"\b" + _MONTH + r"\s+" + _DAY + _TO + _DAY2 + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("day", MONTHS, "#", r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR
+     + r")?(?![\d:])"),
+    ("day", MONTHS, "#", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r"|" + _RELATIVE_YEAR
+     + r")?\b"),
+    ("month", MONTHS, _PART, r"\b(?P<part>early|mid|late|the end of|the beginning of|the start of)[\s-]+" + _MONTH
      + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("month", MONTHS, r"\b(?P<rel>last|this|next|past)\s+" + _MONTH + r"\b"),
-    ("month", MONTHS, r"\b(?:in|since|from|by|until|of|during)\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
-    ("month", MONTHS, r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
-    ("rel_month", ["month"], r"\b(?P<rel>last|this|next|past)\s+month\b"),
-    ("rel_year", ["year"], r"\b(?P<rel>last|this|next|past)\s+year\b"),
-    ("ago", ["ago"], r"\b(?:almost\s+|nearly\s+|about\s+|over\s+|more than\s+)?(?P<count>a|one|two|three|\d+)\s+"
+    ("month", MONTHS, _REL, r"\b(?P<rel>last|this|next|past)\s+" + _MONTH + r"\b"),
+    ("month", MONTHS, _SINCE, r"\b(?:in|since|from|by|until|of|during)\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+    ("month", MONTHS, "#", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b"),
+    ("rel_month", ["month"], "", r"\b(?P<rel>last|this|next|past)\s+month\b"),
+    ("rel_year", ["year"], "", r"\b(?P<rel>last|this|next|past)\s+year\b"),
+    ("ago", ["ago"], "", r"\b(?:almost\s+|nearly\s+|about\s+|over\s+|more than\s+)?(?P<count>a|one|two|three|\d+)\s+"
      r"(?P<unit>year|month)s?\s+ago\b"),
-    ("weekday", WEEKDAYS, r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"),
-    ("today", _NAMED, r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|earlier in the day|"
+    ("weekday", WEEKDAYS, "", r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<weekday>" + words_regex(WEEKDAYS) + r")\b"),
+    ("today", _NAMED, "", r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|earlier in the day|"
      r"yesterday|tomorrow)\b"),
-    ("year", "#", r"\b(?:in|since|of|during|from)\s+" + _YEAR + r"\b"),
+    ("year", "#", "", r"\b(?:in|since|of|during|from)\s+" + _YEAR + r"\b"),
 ]]
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _MONTH_ONLY = {"may"}  # "may" is usually the verb unless a day, a year or a preposition pins it
@@ -53,21 +59,25 @@ class DateMention:
     fields: tuple  # sorted (group, value) pairs of the match
 
     def get(self, key):
-        return dict(self.fields).get(key)
+        for name, value in self.fields:
+            if name == key:
+                return value
+        return None
 
 
-_VOCABULARY = frozenset([*MONTHS, *WEEKDAYS, *_NAMED, "ago", "month", "year"])
+_NEEDS = frozenset().union(*(needs for _, needs, _, _ in _PATTERNS))
+_VOCABULARY = _NEEDS | {*_PART, *_REL, *_SINCE}
 _DIGIT = re.compile(r"\d")
 
 
 def find_dates(text, words=None):
     """Non-overlapping date mentions in `text`, in order. `words`: the text's `tokens`, when known."""
     words = (tokens(text) if words is None else words) & _VOCABULARY | ({"#"} if _DIGIT.search(text) else set())
-    if not words:
+    if _NEEDS.isdisjoint(words):
         return []
     taken, found = [], []
-    for kind, needs, pattern in _PATTERNS:
-        if needs.isdisjoint(words):
+    for kind, needs, also, pattern in _PATTERNS:
+        if needs.isdisjoint(words) or also and lacks_keys(also, words, text):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken) or _is_verb_may(m, text):

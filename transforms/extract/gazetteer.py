@@ -4,7 +4,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.config import ConfigError
-from transforms.extract.words import whole_words
+from transforms.extract.words import form_keys, lacks_keys, whole_words
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Gazetteer:
     topics: list              # topic names, in the order of topics.yaml
     vague_topics: frozenset   # topics kept only without a more specific one
     patterns: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)           # kind -> `form_keys` of its names
     topic_phrases: dict = field(default_factory=dict)  # lower-cased phrase -> topic
     summits_of: dict = field(default_factory=dict)     # event name -> its summits, in the order of summits.yaml
 
@@ -87,10 +88,11 @@ class Gazetteer:
             topics=[t["name"] for t in topics.get("topics") or []],
             vague_topics=frozenset(t["name"] for t in topics.get("topics") or [] if t.get("vague")),
         )
-        gaz.patterns = {name: whole_words(forms) for name, forms in (
-            ("person", gaz.person_forms), ("country", gaz.countries), ("adjective", gaz.adjectives),
-            ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
-            ("seat", gaz.seats))}
+        kinds = (("person", gaz.person_forms), ("country", gaz.countries), ("adjective", gaz.adjectives),
+                 ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
+                 ("seat", gaz.seats))
+        gaz.patterns = {name: whole_words(forms) for name, forms in kinds}
+        gaz.keys = {name: form_keys(forms) for name, forms in kinds}
         for summit in gaz.summits:
             gaz.summits_of.setdefault(summit.event, []).append(summit)
         gaz.topic_phrases = {p.lower(): t["name"] for t in topics.get("topics") or []
@@ -102,10 +104,13 @@ class Gazetteer:
         gaz.patterns["topic_regex"] = _topic_regexes(topics.get("topics") or [])
         return gaz
 
-    def find(self, kind, text):
-        """(start, end, surface form) of every `kind` name in `text`, longest match first."""
+    def find(self, kind, text, words=None):
+        """(start, end, surface form) of every `kind` name in `text`, longest match first. `words`: the `tokens`
+        of `text` (or of a text holding its words whole), when known: a text without a key word is not scanned."""
         pattern = self.patterns.get(kind)
-        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)] if pattern else []
+        if not pattern or lacks_keys(self.keys.get(kind), words, text):
+            return []
+        return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
     def find_topics(self, text):
         """(start, topic name) of every topic phrase or pattern in `text`."""

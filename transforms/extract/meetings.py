@@ -17,6 +17,7 @@ _STATUS_RANK = {"cancelled": 4, "held": 3, "planned": 2, "proposed": 1}
 _SPLIT = re.compile(r"\b(?:met|meet|meets|meeting|talks)\s+(?:first\s+)?with\b.+?\band\s+(?:then|later|also)\s+with\b")
 _BETWEEN = re.compile(r"\b(?:between|of)\s+(?P<span>.+?)(?=[,;:.]|\s+(?:is|was|were|will|would|has|had|at|in|on|"
                       r"took|lasted|ended|began)\b|$)")
+_DASH = re.compile(r"\s*[-–]\s*")
 _COMPOUND = re.compile(r"^\s+(?:[\w-]+\s+)?(?:meeting|talks|summit|negotiations|call|conversation)\b")
 _MEETING_NOUN = Keyed(r"\b(?:meeting|talks|negotiations|conversation)\b", {"meeting", "talks", "negotiations", "conversation"})
 _PLURAL = Keyed(r"\b(?:meetings|summits|contacts)\b", {"meetings", "summits", "contacts"})
@@ -95,7 +96,11 @@ class Meeting:
 
     def value(self, attr):
         """The first non-null location attribute across the mentions."""
-        return next((getattr(m.location, attr) for m in self.mentions if getattr(m.location, attr)), None)
+        for m in self.mentions:
+            found = getattr(m.location, attr)
+            if found:
+                return found
+        return None
 
     def format(self):
         return next((m.format for m in self.mentions if m.format), None)
@@ -122,7 +127,7 @@ class Extractor:
         for i, (sentence, cue, found) in enumerate(zip(spans, scans, names)):
             arrived = (found[0] or found[1]) and cue.arrival
             relevant = cue.trigger or cue.delegation or arrived
-            people = find_people(sentence.text, self.gaz, known, published_date, found) if relevant else []
+            people = find_people(sentence.text, self.gaz, known, published_date, found, cue.words) if relevant else []
             pronoun = cue.trigger and i and _PRONOUN.match(sentence.text)
             antecedent = pronoun and self._subject(spans[i - 1], names[i - 1], known, published_date, pronoun.end())
             found_mentions = self._mentions(sentence, cue, people, focus, antecedent)
@@ -200,8 +205,8 @@ class Extractor:
 
     def _groups(self, text, cue, principals):
         """The participant groups a sentence names: 'met first with A and then with B' gives two."""
-        split = _SPLIT.search(text)
-        if len(principals) >= 3 and split:
+        split = len(principals) >= 3 and _SPLIT.search(text)
+        if split:
             subject = [p for p in principals if p.start < split.start()][-1:]
             return [subject + [p] for p in principals if p.start > split.start()] if subject else []
         clauses = len(principals) >= 3 and _clause_groups(text, cue, principals)
@@ -218,12 +223,14 @@ class Extractor:
     @staticmethod
     def _named_pair(text, principals):
         """Participants named together: 'between A and B', 'the A-B meeting', 'A and B met'."""
+        if len(principals) < 2:
+            return None
         for m in _BETWEEN.finditer(text):
             inside = [p for p in principals if m.start("span") <= p.start < m.end("span")]
             if len(inside) >= 2:
                 return inside
         for a, b in zip(principals, principals[1:]):
-            if re.fullmatch(r"\s*[-–]\s*", text[a.end:b.start]) and _COMPOUND.match(text[b.end:]):
+            if _DASH.fullmatch(text, a.end, b.start) and _COMPOUND.match(text[b.end:]):
                 return [a, b]
         return None
 
@@ -231,7 +238,7 @@ class Extractor:
         """(paragraph, names, location, date) of 'X arrived in Hiroshima on Saturday for the G7 summit': where
         and from when X's next meetings are."""
         text = sentence.text
-        loc = locate(text, self.gaz, cue.arrival.end())
+        loc = locate(text, self.gaz, cue.arrival.end(), cue.words)
         travellers = {p.name for p in people if not p.possessive}
         if not travellers or not (loc.city or loc.country):
             return None
@@ -249,25 +256,29 @@ class Extractor:
 
     def _mention(self, sentence, cue, at, people, explicit):
         text = sentence.text
-        discussed = cues.DISCUSSION.search(text, cue.words, at)
+        discussed = cue.discussion  # the first cue in the sentence is the first after `at` when it is not before it
+        if discussed and discussed.start() < at:
+            discussed = cues.DISCUSSION.search(text, cue.words, at)
         others = [m for m in cue.triggers if m.start() != at and _NOUN.fullmatch(m.group())]
         dates = [d for d in find_dates(text, cue.words) if not _SPEECH_DATE.search(text[max(0, d.start - 30):d.start])
                  and not any(_BEFORE_NOUN.fullmatch(text, d.end, m.start()) for m in others)]
         date = min(dates, key=lambda d: (not d.get("year"), abs(d.start - at))) if dates else None
         located = _without_places_of([*others, *_SPEECH_EVENT.finditer(text, cue.words)], text)
-        location = locate(located[:discussed.start()] if discussed else located, self.gaz, at)
+        # (the places blanked out and the cut at a discussion cue leave the other words whole)
+        location = locate(located[:discussed.start()] if discussed else located, self.gaz, at, cue.words)
         countries = {p["country"] for p in people.values()} | {location.country}  # who meets, and where, are not topics
         # "met A, then spoke by phone with B": each clause its own format and duration
         clause = _clause(text, at) if "then" in cue.words or "later" in cue.words or ";" in text else None
         fmt, duration = (cues.format_of(clause), cues.duration_minutes(clause)) if clause else (
             cue.format, cues.duration_minutes(text))
         return Mention(sentence, tuple(people), people, cue.status(at), fmt, location, date,
-                       duration, self._topics(text, cue.words, countries, discussion_only=False),
+                       duration, self._topics(cue, countries, discussion_only=False),
                        explicit, explicit and bool(_INDEFINITE.search(text, max(0, at - 30), at)))
 
     def _merge(self, meetings, mention, focus):
         """Adds `mention` to the meeting it refers to, or starts a new one; returns the new focus."""
-        same = [m for m in meetings if m.names == frozenset(mention.names) and _compatible(m, mention)]
+        names = frozenset(mention.names)
+        same = [m for m in meetings if m.names == names and _compatible(m, mention)]
         if same:
             meeting = max(same, key=lambda m: (_agreement(m, mention), m is focus, meetings.index(m)))
         else:
@@ -296,19 +307,23 @@ class Extractor:
             return
         target = focus if recent else max(meetings, key=lambda m: (len(m.mentions), -meetings.index(m)))
         countries = {p["country"] for p in target.people.values()} | {target.value("country")}
-        _extend(target.topics, self._topics(text, cue.words, countries, discussion_only=not discussed))
+        _extend(target.topics, self._topics(cue, countries, discussion_only=not discussed))
 
-    def _topics(self, text, words, exclude_countries, discussion_only):
-        """Topics from the topic gazetteer, and countries or regions named as subjects of discussion."""
+    def _topics(self, cue, exclude_countries, discussion_only):
+        """Topics from the topic gazetteer, and countries or regions named as subjects of discussion in the
+        sentence of `cue`."""
+        text, words = cue.text, cue.words
         if not _TITLE_WORDS.keys.isdisjoint(words):  # "Finance Minister" is not about finance
             text = _TITLE_WORDS.pattern.sub(lambda m: " " * len(m.group()), text)
         found = self.gaz.find_topics(text)
         if not discussion_only:
-            cue, passive = cues.DISCUSSION.search(text, words), cues.PASSIVE.search(text, words)
-            spans = ([(cue.start(), len(text))] if cue else []) + ([(0, passive.start())] if passive else [])
+            discussed, passive = (cue.discussion, cue.passive) if text == cue.text else (
+                cues.DISCUSSION.search(text, words), cues.PASSIVE.search(text, words))
+            spans = ([(discussed.start(), len(text))] if discussed else []) + (
+                [(0, passive.start())] if passive else [])
             for begin, end in spans:
                 for kind, names in (("country", self.gaz.countries), ("region", self.gaz.regions)):
-                    for start, _, form in self.gaz.find(kind, text[begin:end]):
+                    for start, _, form in self.gaz.find(kind, text[begin:end], words):
                         name = names[form][0] if kind == "region" else names[form]
                         if name not in exclude_countries:
                             found.append((begin + start, name))

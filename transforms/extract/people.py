@@ -2,7 +2,7 @@
 import re
 from dataclasses import dataclass
 
-from transforms.extract.words import Keyed, key_words, words_regex
+from transforms.extract.words import Keyed, form_keys, key_words, lacks_keys, words_regex
 
 # Title words as written before a name or a role reference, and the canonical title they stand for.
 TITLES = {
@@ -26,6 +26,7 @@ TITLES = {
 # A role reference without a name ("the Russian leader") may mean any of these titles.
 HEADS = ("President", "Prime Minister", "Chancellor", "King", "Emir", "Supreme Leader", "Crown Prince")
 _LEADER_WORDS = {"leader": HEADS, "head of state": HEADS, "head of government": ("Prime Minister", "Chancellor")}
+_ROLE_KEYS = form_keys([*TITLES, *_LEADER_WORDS])
 _HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sheikh)\.?"
 _TITLE_KEYS = frozenset(key_words([*TITLES, "leader"]) | {"mr", "mrs", "ms", "dr", "sheikh"})
 _WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?!['’\w])"  # O'Brien, not Trump's
@@ -78,13 +79,13 @@ def names_in(text, gaz, words=None):
     """(gazetteer names, titled names) found in `text`: what `find_people` starts from. `words`: the text's
     `tokens`, when known (a text without a title word has no titled name)."""
     titled = titled_names(text, gaz) if words is None or not _TITLE_KEYS.isdisjoint(words) else []
-    return gaz.find("person", text), titled
+    return gaz.find("person", text, words), titled
 
 
-def find_people(text, gaz, known, day, names=None):
+def find_people(text, gaz, known, day, names=None, words=None):
     """Person mentions in `text`. `known`: the article's people by name ({"name", "country", "role", "person"}:
     the gazetteer entry or None), for roles and surnames; `day`: the reference date for offices, or None;
-    `names`: `names_in(text, gaz)` when already found."""
+    `names`: `names_in(text, gaz)` when already found; `words`: the text's `tokens`, when known."""
     forms, titled = names or names_in(text, gaz)
     mentions = []
     for start, end, form in forms:
@@ -103,7 +104,7 @@ def find_people(text, gaz, known, day, names=None):
             person = known.get(name) or {}
             mentions.append(_mention(text, start, end, name, country or person.get("country"),
                                      role or person.get("role")))
-    for start, end, role_title, country in role_references(text, gaz):
+    for start, end, role_title, country in role_references(text, gaz, words):
         if not _overlaps(mentions, start, end):
             person = _holder(role_title, country, gaz, known, day)
             if person:
@@ -139,9 +140,12 @@ def titled_names(text, gaz):
     return found
 
 
-def role_references(text, gaz):
-    """(start, end, title, country) for 'the Russian president', 'the President of the United States'."""
+def role_references(text, gaz, words=None):
+    """(start, end, title, country) for 'the Russian president', 'the President of the United States'. `words`:
+    the text's `tokens`, when known (a text without a title word has no role reference)."""
     found = []
+    if lacks_keys(_ROLE_KEYS, words, text):
+        return found
     for pattern in (gaz.patterns["role_before"], gaz.patterns["role_after"]):
         for m in pattern.finditer(text):
             country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))

@@ -2,6 +2,8 @@
 import re
 from dataclasses import dataclass
 
+from transforms.extract.words import lacks_keys
+
 # A place counts as the meeting's location when a locative phrase introduces it, not when it is a metonym
 # ("Washington expects", "relations between Moscow and Washington").
 _LOCATIVE_BEFORE = re.compile(
@@ -14,6 +16,7 @@ _ADJECTIVAL = re.compile(r"^\s+(?!(?:in|on|at|last|this|next|and|or|to|for|with|
                          r"yesterday|tomorrow|itself|on|by|of|as|but|city|capital|summit|talks|meeting|negotiations|"
                          r"near|outside|lasted|ended|began|started|took|amid|ahead|following)\b)[a-z]")
 _CAPITAL = re.compile(r"\b(?:the\s+)(?P<adj>[A-Z][\w.]*)\s+capital\b")
+_CAPITAL_KEYS = frozenset({"capital"})
 
 
 @dataclass
@@ -24,35 +27,35 @@ class Location:
     event: str = None
 
 
-def locate(text, gaz, at=0):
+def locate(text, gaz, at=0, words=None):
     """The venue, city and country `text` names as a location nearest to position `at`, and the summit
-    series it names."""
+    series it names. `words`: the `tokens` of `text` (or of a text holding its words whole), when known."""
     loc = Location()
-    venue = _nearest(gaz, "venue", text, at)
+    venue = _nearest(gaz, "venue", text, at, words)
     if venue:
         loc.venue, loc.city, loc.country = gaz.venues[venue]
-    city = not loc.city and _nearest(gaz, "city", text, at)
+    city = not loc.city and _nearest(gaz, "city", text, at, words)
     if city:
         loc.city, loc.country = gaz.cities[city]
-    if not loc.city:
+    if not loc.city and not lacks_keys(_CAPITAL_KEYS, words, text):
         for m in _CAPITAL.finditer(text):
             country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
             if country in gaz.capitals:
                 loc.city, loc.country = gaz.capitals[country], country
                 break
-    country = not loc.country and _nearest(gaz, "country", text, at)
+    country = not loc.country and _nearest(gaz, "country", text, at, words)
     if country:
         loc.country = gaz.countries[country]
-    found = gaz.find("series", text)
+    found = gaz.find("series", text, words)
     if found:
         loc.event = gaz.series[found[0][2]]
     return loc
 
 
-def _nearest(gaz, kind, text, at):
+def _nearest(gaz, kind, text, at, words=None):
     """The surface form of the located `kind` place nearest to `at`, or None."""
     found = [((at - start) * 3 if start < at else start - at, form)
-             for start, end, form in gaz.find(kind, text) if _located(text, start, end)]
+             for start, end, form in gaz.find(kind, text, words) if _located(text, start, end)]
     return min(found)[1] if found else None
 
 

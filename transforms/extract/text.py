@@ -23,7 +23,7 @@ def sentences(text):
     for number, (p_start, p_text) in enumerate(_paragraphs(text)):
         begin = 0
         for m in _END.finditer(p_text):
-            if _ABBREVIATION.search(p_text[max(0, m.start() - 8):m.start() + 1]):
+            if p_text[m.start()] == "." and _ABBREVIATION.search(p_text[max(0, m.start() - 8):m.start() + 1]):
                 continue
             found.append(_sentence(p_text, p_start, begin, m.end(), number))
             begin = m.end()

@@ -3,6 +3,7 @@ text skip a pattern it cannot match."""
 import re
 
 _TOKEN = re.compile(r"\w+")
+_FOLDS_ODDLY = re.compile("[\u0130\u0131\u0345]")
 
 
 def words_regex(words):
@@ -37,6 +38,26 @@ def key_words(phrases):
     """The longest (so usually the rarest) lower-cased word of each phrase: a text holding one of the phrases as
     whole words holds its key word."""
     return {max(_TOKEN.findall(p.lower()), key=len) for p in phrases}
+
+
+def form_keys(forms):
+    """The longest case-folded word of each of `forms` (names a case-sensitive pattern matches as whole words): a
+    text naming one of them holds its key word among its `tokens`. None when a form has no word."""
+    keys = set()
+    for form in forms:
+        found = _TOKEN.findall(form.casefold())
+        if not found:
+            return None
+        keys.add(max(found, key=len))
+    return frozenset(keys)
+
+
+def lacks_keys(keys, words, text):
+    """Whether `text`, whose `tokens` (or those of a text holding its words whole) are `words`, holds none of the
+    `form_keys` `keys`, so that no form, matched case-sensitively or (ASCII forms) case-insensitively, can be in it.
+    A text holding a character whose case-folding splits or joins words (İ, U+0345) or that a case-insensitive
+    pattern takes for an ASCII letter (ı) is always scanned."""
+    return keys is not None and words is not None and keys.isdisjoint(words) and not _FOLDS_ODDLY.search(text)
 
 
 class Keyed:
