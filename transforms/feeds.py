@@ -19,7 +19,7 @@ from lxml import etree
 from transforms import html
 from transforms.articles import REJECTS, CleanAndExtract, _Stage, read_bytes
 from transforms.fetch import FetchSettings, Fetcher, Pacer, politeness_key
-from transforms.read import Document, Rejected, gunzip, read_document
+from transforms.read import Document, Rejected, read_document, within_cap
 from transforms.sources import is_url
 
 REPORTS = "reports"
@@ -194,7 +194,22 @@ def conditional_headers(feed):
     return headers
 
 
-class ReadFeedsFn(_Stage):
+class _Fetching(_Stage):
+    """A stage with an HTTP client of its own, opened in setup() and closed in teardown()."""
+
+    def __init__(self, run, fetch_settings):
+        super().__init__(run)
+        self.fetch_settings = fetch_settings
+
+    def setup(self):
+        self.fetcher = Fetcher(self.fetch_settings)
+        self.requests = Metrics.counter("parley", "http_requests")
+
+    def teardown(self):
+        self.fetcher.close()
+
+
+class ReadFeedsFn(_Fetching):
     """(host, feeds) -> entries keyed for per-host fetching, reject rows and one report per feed.
 
     A host's feeds are fetched one after another, `host_delay` seconds apart; feed files need no delay.
@@ -203,16 +218,12 @@ class ReadFeedsFn(_Stage):
     stage = "feed"
 
     def __init__(self, run, fetch_settings, feed_settings):
-        super().__init__(run)
-        self.fetch_settings, self.max_entries = fetch_settings, int(feed_settings["max_entries"])
+        super().__init__(run, fetch_settings)
+        self.max_entries = int(feed_settings["max_entries"])
 
     def setup(self):
-        self.fetcher = Fetcher(self.fetch_settings)
+        super().setup()
         self.entries = Metrics.counter("parley", "feed_entries_taken")
-        self.requests = Metrics.counter("parley", "http_requests")
-
-    def teardown(self):
-        self.fetcher.close()
 
     def process(self, element):
         _, feeds = element
@@ -267,29 +278,22 @@ class ReadFeedsFn(_Stage):
 
     def _file(self, path):
         max_bytes = self.run["max_input_bytes"]
-        data = read_bytes(path, max_bytes)
-        if len(data) > max_bytes:
-            raise Rejected("too_large", f"{len(data)} bytes, the limit is {max_bytes}")
-        return gunzip(data, max_bytes) if path.lower().endswith(".gz") else data
+        return within_cap(path, read_bytes(path, max_bytes), max_bytes)
 
 
-class EntriesFn(_Stage):
+class EntriesFn(_Fetching):
     """((host, slot), entries) -> (Document, no furniture) per entry, or a reject; the slot's pages are fetched
     one after another, `host_delay` seconds apart, and read in the same call (no raw page leaves it)."""
 
     stage = "fetch"
 
     def __init__(self, run, fetch_settings, feed_settings):
-        super().__init__(run)
-        self.fetch_settings, self.min_chars = fetch_settings, int(feed_settings["full_text_min_chars"])
+        super().__init__(run, fetch_settings)
+        self.min_chars = int(feed_settings["full_text_min_chars"])
 
     def setup(self):
-        self.fetcher = Fetcher(self.fetch_settings)
+        super().setup()
         self.used = {s: Metrics.counter("parley", f"entries_{s}") for s in ("feed_content", "linked_page", "feed_summary")}
-        self.requests = Metrics.counter("parley", "http_requests")
-
-    def teardown(self):
-        self.fetcher.close()
 
     def process(self, element):
         _, entries = element

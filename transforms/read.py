@@ -207,6 +207,13 @@ def article_id(url, text):
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:32]
 
 
+def within_cap(source, data, max_bytes):
+    """The bytes of `source`, gunzipped when its name ends in .gz; Rejected when over `max_bytes` either way."""
+    if len(data) > max_bytes:
+        raise Rejected("too_large", f"more than {max_bytes} bytes (max_input_bytes)")
+    return gunzip(data, max_bytes) if source.lower().endswith(".gz") else data
+
+
 def read_document(source, data, limits, extract_html, kind=None):
     """Bytes of the file at `source` (of `kind`, else known from the name) -> Document; raises Rejected.
 
@@ -216,10 +223,7 @@ def read_document(source, data, limits, extract_html, kind=None):
     kind = kind or kind_of(source)
     if kind is None:
         raise Rejected("unsupported_type", "expected .txt, .html or .htm, optionally .gz")
-    if len(data) > limits.max_bytes:
-        raise Rejected("too_large", f"more than {limits.max_bytes} bytes (max_input_bytes)")
-    if source.lower().endswith(".gz"):
-        data = gunzip(data, limits.max_bytes)
+    data = within_cap(source, data, limits.max_bytes)
     if not data.strip():
         raise Rejected("empty", "no content")
     text = decode(data)
