@@ -23,7 +23,7 @@ def meeting(mid, day=None, precision=None, status="held", city=None, country=Non
 
 
 def m(mid, published=None, site="site", **kw):
-    return mention(meeting(mid, **kw), {"published_date": published, "site_name": site})
+    return mention(meeting(mid, **kw), published, site)
 
 
 def ids(groups):

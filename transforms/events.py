@@ -165,10 +165,10 @@ def site_of(article):
     return posixpath.dirname(article.get("source") or "")
 
 
-def mention(meeting, article):
-    """A meeting row with what events need from its article."""
-    return {**meeting, "span": interval(meeting["meeting_date"], meeting["date_precision"]),
-            "as_of": (article or {}).get("published_date"), "site": site_of(article or {})}
+def mention(meeting, as_of, site):
+    """A meeting row with what events need from its article: its published date and site."""
+    return {**meeting, "span": interval(meeting["meeting_date"], meeting["date_precision"]), "as_of": as_of,
+            "site": site}
 
 
 def participants_key(meeting):
@@ -195,8 +195,7 @@ def article_facts(article):
 
 def keyed_mention(meeting, articles):
     """(participants, mention) of a meeting row, its article's facts looked up in `articles`."""
-    published, site = articles.get(meeting["article_id"], (None, ""))
-    return participants_key(meeting), mention(meeting, {"published_date": published, "site_name": site})
+    return participants_key(meeting), mention(meeting, *articles.get(meeting["article_id"], (None, "")))
 
 
 class _EventsFn(beam.DoFn):
