@@ -8,7 +8,7 @@ from apache_beam.testing.util import assert_that, equal_to
 from pipeline.cli import main
 from pipeline.dataset import read_dataset
 from tests.conftest import SEEDS, offline_pipeline
-from transforms.events import BuildEvents, cluster, consolidate, interval, mention
+from transforms.events import BuildEvents, cluster, consolidate, interval, mention, pack, unpack
 from transforms.write import to_table, write_table
 
 D = datetime.date
@@ -28,6 +28,13 @@ def m(mid, published=None, site="site", **kw):
 
 def ids(groups):
     return sorted(sorted(x["meeting_id"] for x in g) for g in groups)
+
+
+def test_a_packed_meeting_unpacks_to_its_mention():
+    row = meeting("1", day=D(2020, 3, 1), precision="month", city="Oslo", duration=40, topics=["trade"])
+    assert unpack(pack(row, D(2020, 3, 2), "site")) == mention(row, D(2020, 3, 2), "site")
+    bare = dict(meeting("2"), participants=None, topics=None)
+    assert unpack(pack(bare, None, "")) == mention(bare, None, "")
 
 
 def test_interval_covers_the_period_of_the_precision():

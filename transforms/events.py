@@ -17,7 +17,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
-from pipeline.schema import DATASETS, NULL_PARTITION
+from pipeline.schema import DATASETS, NULL_PARTITION, PERSON
 from transforms.write import MergeChunks, SpillFn, commit, dataset_files
 
 RUN_ID = "events"
@@ -30,6 +30,8 @@ PLACE_FIELDS = ("city", "country", "format")
 CONSENSUS_FIELDS = ("city", "country", "venue", "event", "format", "duration_minutes")
 MEETING_COLUMNS = ["meeting_id", "article_id", "participants", "status", "format", "meeting_date",
                    "date_precision", "city", "country", "venue", "event", "duration_minutes", "topics"]
+SCALAR_COLUMNS = [c for c in MEETING_COLUMNS if c not in ("participants", "topics")]
+PERSON_FIELDS = PERSON.names
 ARTICLE_COLUMNS = ["article_id", "source", "url", "site_name", "published_date"]
 
 
@@ -193,9 +195,27 @@ def article_facts(article):
     return article["article_id"], (article.get("published_date"), site_of(article))
 
 
-def keyed_mention(meeting, articles):
-    """(participants, mention) of a meeting row, its article's facts looked up in `articles`."""
-    return participants_key(meeting), mention(meeting, *articles.get(meeting["article_id"], (None, "")))
+def keyed_report(meeting, articles):
+    """(participants, packed meeting row with its article's facts looked up in `articles`): what is grouped."""
+    return participants_key(meeting), pack(meeting, *articles.get(meeting["article_id"], (None, "")))
+
+
+def pack(meeting, as_of, site):
+    """A meeting row and its article's facts as flat tuples: half the bytes of a dict in the grouping, which a
+    local runner holds in memory whole."""
+    people = meeting["participants"]
+    return (tuple(meeting[c] for c in SCALAR_COLUMNS), as_of, site,
+            None if people is None else tuple(tuple(p[f] for f in PERSON_FIELDS) for p in people),
+            None if meeting["topics"] is None else tuple(meeting["topics"]))
+
+
+def unpack(packed):
+    """The mention of a `pack`ed meeting row."""
+    values, as_of, site, people, topics = packed
+    meeting = dict(zip(SCALAR_COLUMNS, values),
+                   participants=None if people is None else [dict(zip(PERSON_FIELDS, p)) for p in people],
+                   topics=None if topics is None else list(topics))
+    return mention(meeting, as_of, site)
 
 
 class _EventsFn(beam.DoFn):
@@ -204,8 +224,8 @@ class _EventsFn(beam.DoFn):
         self.events = Metrics.counter("events", "events")
 
     def process(self, element):
-        _, mentions = element
-        for group in cluster(list(mentions)):
+        _, reports = element
+        for group in cluster([unpack(r) for r in reports]):
             self.events.inc()
             yield consolidate(group, self.rebuilt_at)
 
@@ -225,7 +245,7 @@ class BuildEvents(beam.PTransform):
                     | "ArticleFacts" >> beam.Map(article_facts))
         return (meeting_files
                 | "ReadMeetings" >> beam.FlatMap(read_rows, "meetings", MEETING_COLUMNS)
-                | "Mentions" >> beam.Map(keyed_mention, beam.pvalue.AsDict(articles))
+                | "Reports" >> beam.Map(keyed_report, beam.pvalue.AsDict(articles))
                 | "ByParticipants" >> beam.GroupByKey()
                 | "Cluster" >> beam.ParDo(_EventsFn(self.rebuilt_at)))
 
