@@ -232,7 +232,7 @@ class _EventsFn(beam.DoFn):
 
 class BuildEvents(beam.PTransform):
     """Meeting file paths and article file paths -> events rows. Articles come as a side input of their dates and
-    sites; only one participant set's mentions meet in memory."""
+    sites; clustering sees one participant set's mentions at a time."""
 
     def __init__(self, rebuilt_at):
         super().__init__()
