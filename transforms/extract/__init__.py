@@ -1,4 +1,161 @@
-"""Meeting extraction: people, places, dates and cues found in sentences, assembled into meeting records."""
-from transforms.extract.meetings import Extractor
+"""Meeting extraction as a chain of plain steps:
+
+    sentences -> candidates -> parse -> predicates -> arguments -> actors -> attributes -> merged meetings
+
+`Extractor.extract(text, published)` runs the chain on one article and returns meeting records (dicts with the
+extraction fields of the meetings schema)."""
+import re
+
+from transforms.extract import arguments, attributes, candidates, context, merge, nlp, predicates, topics
+from transforms.extract.actors import Article
+from transforms.extract.gazetteer import Gazetteer
+from transforms.extract.people import Titles
+from transforms.extract.places import resolve_summit, whereabouts
+from transforms.extract.text import sentences
+
+_ACRONYM = re.compile(r"^(?:G-?\d+|[A-Z]{2,}(?:-\w+)?)$")  # G20, APEC, EU, ASEAN-Australia
+
+
+class Extractor:
+    """Finds meetings in cleaned article text with the configs and the English model, all loaded once."""
+
+    def __init__(self, gazetteer, kb, lexicon, titles, model):
+        self.gaz, self.kb, self.lexicon, self.titles, self.nlp = gazetteer, kb, lexicon, titles, model
+        self.cue = candidates.cue_pattern(lexicon)
+
+    @classmethod
+    def from_config(cls, load, kb=None, model=None):
+        gaz = Gazetteer.from_config(load)
+        if kb is None:
+            import sys  # noqa: PLC0415 - temporary until the knowledge base lands
+            sys.path.insert(0, "/tmp/exp")
+            from gazkb import GazKB  # noqa: PLC0415
+            kb = GazKB(gaz)
+        return cls(gaz, kb, predicates.Lexicon.from_config(load("meetings")), Titles.from_config(load("titles")),
+                   model or nlp.load())
+
+    def extract(self, text, published_date=None):
+        """Meeting records found in `text`, an article published on `published_date` (or unknown)."""
+        sents = sentences(text)
+        chosen = candidates.select(sents, self.cue)
+        docs = dict(zip(chosen, nlp.parse(self.nlp, [sents[i].text.replace("\n", " ") for i in chosen])))
+        article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
+        events = []
+        for i, sentence in enumerate(sents):
+            if i in docs:
+                events.extend(self._events(sentence, docs[i], article.resolver(i, docs[i]), article, published_date))
+            attendees = candidates.attendees(sentence.text, article.registry.mentions.get(i, ()))
+            if attendees:
+                events.append(context.Event("delegation", sentence, items=attendees))
+            where = [(article.traveller(i, at), loc) for at, loc in whereabouts(sentence.text, self.gaz)]
+            if any(key for key, _ in where):
+                events.append(context.Event("whereabouts", sentence, items=[(k, loc) for k, loc in where if k]))
+        return [self._record(m, article, published_date) for m in context.assemble(events)]
+
+    def _events(self, sentence, doc, resolve, article, published):
+        """The context events of one parsed sentence: mentions naming their parties, and references."""
+        for predicate in predicates.find(doc, self.lexicon):
+            if predicate.negated or predicate.conditional or predicate.iterative or self._multilateral(
+                    doc[predicate.head]):
+                continue
+            spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
+            args = arguments.of(predicate, doc, resolve, spec)
+            found = groups(args, spec, article)
+            for parties in found:
+                yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
+                                                                         published))
+            if not found and arguments.refers(predicate, doc, args):
+                yield context.Event("reference", sentence, self._mention(sentence, doc, predicate, args.subjects,
+                                                                           args, published),
+                                    group=arguments.group_subject(predicate, doc),
+                                    keys=tuple(args.subjects + args.objects),
+                                    new=doc[predicate.head].dep_ in ("nsubj", "nsubjpass", "dobj"))
+        group = arguments.group_words(self.lexicon)
+        stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in group or bool(resolve(t)), self.gaz)
+        if stated:
+            subjects = [k for v in doc for c in topics._subjects(v) for k in resolve(c)
+                        if topics.lemma(v) in self.lexicon.statement_verbs]
+            yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
+                                group=not subjects)
+
+    def _multilateral(self, token):
+        """'the G20 summit', 'an EU summit': a gathering of many, which those who attend do not hold with each
+        other (the meetings on its sidelines are named on their own)."""
+        return token.lower_.startswith("summit") and any(
+            c.dep_ in ("compound", "nmod", "amod") and (c.text in self.gaz.series or c.text in self.gaz.series.values()
+                                                        or _ACRONYM.match(c.text)) for c in token.children)
+
+    def _mention(self, sentence, doc, predicate, parties, args, published):
+        text = doc.text
+        future = predicate.status in ("planned", "proposed")
+        date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future)
+        status = attributes.status(predicate, doc, date, published)
+        if status != "held" and not future and date_mention is not None:
+            date, precision = attributes.resolve(date_mention, published, True)
+        anchors = attributes.anchors(predicate, doc)
+        return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
+                             (date, precision, date_mention.text if date_mention else None),
+                             attributes.place_of(predicate, doc, text, self.gaz), attributes.duration_of(text),
+                             topics.about(doc, anchors, self.lexicon, self.gaz), list(args.companions),
+                             hosts=tuple(k for k in parties if k in args.objects and args.subjects))
+
+    def _record(self, meeting, article, published):
+        date, precision, date_text = merge.best_date(meeting)
+        status = merge.status(meeting)
+        city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))
+        fmt = meeting.mentions[0].format
+        if fmt:  # a call has no meeting place: a place in its sentences is what was discussed
+            city = country = venue = None
+        elif not (city or country):
+            city, country = context.place(meeting, lambda k: article.registry.person(k).country)
+        summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published,
+                                          status != "held")
+        if summit:
+            city, country = city or summit.city, country or summit.country
+            if date is None:
+                date, precision, date_text = summit.start, "day", f"{event} {summit.year}"
+        evidence = meeting.mentions[0].sentence
+        day = date or published
+        return {
+            "participants": [self._person(article, k, day) for k in meeting.parties],
+            "delegation": [self._person(article, k, day) for k in meeting.delegation],
+            "status": status, "format": fmt or "in_person",
+            "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
+            "city": city, "country": country, "venue": venue, "event": event,
+            "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
+            "topics": list(meeting.topics),
+            "evidence": evidence.text, "evidence_start": evidence.start, "evidence_end": evidence.end,
+            "confidence": _confidence(meeting, date),
+        }
+
+    @staticmethod
+    def _person(article, key, day):
+        person = article.registry.person(key)
+        actor = person.actor
+        role = actor.role_on(day) if actor is not None and actor.offices else (
+            f"{person.title.title()} of {person.country}" if person.title and person.country else
+            person.title.title() if person.title else None)
+        return {"name": key, "country": person.country or (actor.country if actor else None), "role": role}
+
+
+def groups(args, spec, article):
+    """The participant sets of one predicate: the subjects with each object in turn (a visitor's rounds among one
+    country's officials: 'met A and B'), or everyone together (a host's guests, leaders of several countries,
+    'the meeting between A, B and C', 'A and B met')."""
+    subjects, objects = args.subjects, args.objects
+    if not objects:
+        together = len(subjects) >= 2 and not spec.get("needs_object") and not args.other_object
+        return [subjects] if together else []
+    if not subjects:
+        return [objects] if len(objects) >= 2 and not args.unresolved_subject else []
+    if spec.get("group") or len(objects) == 1 or args.direct and article.leaders_of_several_countries(objects):
+        return [subjects + objects]
+    return [subjects + [o] for o in objects]
+
+
+def _confidence(meeting, date):
+    score = 0.5 + 0.1 * min(len(meeting.mentions) - 1, 2) + 0.15 * any(m.explicit for m in meeting.mentions)
+    return round(min(score + 0.05 * (date is not None), 0.95), 2)
+
 
 __all__ = ["Extractor"]

@@ -80,7 +80,7 @@ ARRIVAL = Keyed(r"\b(?:" + words_regex(_ARRIVAL_WORDS) + r")\b", key_words(_ARRI
 _DELEGATION_WORDS = ["attended by", "also attended", "were present", "was present", "also present", "took part",
                      "taking part", "participated", "accompanied by", "joined by", "in attendance", "delegation included"]
 DELEGATION = Keyed(r"\b(?:" + words_regex(_DELEGATION_WORDS) + r")\b", key_words(_DELEGATION_WORDS), flags=0)
-_SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")  # at the start
+SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")  # at the start
 _DISCUSSION_WORDS = [
     "discuss", "discussed", "discusses", "discussing", "discussion", "discussions", "talk about", "talk on",
     "talked about", "talked on", "touched on", "touched upon", "focus on",
@@ -184,7 +184,7 @@ class Cues:
 
     @_once
     def delegation(self):
-        return DELEGATION.search(self.text, self.words) or _SIDE.match(self.text)
+        return DELEGATION.search(self.text, self.words) or SIDE.match(self.text)
 
     @_once
     def discussion(self):

@@ -1,231 +1,302 @@
-"""People in a sentence: gazetteer names, titled names the gazetteer lacks, roles, and group references."""
+"""The people an article names: found in each sentence (titled names, names the actor knowledge holds, people the
+entity recogniser tags, surnames of people named before), gathered into one record per person with their
+country and title, and resolved from what a parse gives: a name, a role ("the Saudi leader"), a pronoun, or the
+"I" of a first-person release."""
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from transforms.extract.words import Keyed, form_keys, key_words, lacks_keys, words_regex
+from transforms.extract.dates import MONTHS, WEEKDAYS
+from transforms.extract.words import words_regex
 
-# Title words as written before a name or a role reference, and the canonical title they stand for.
-TITLES = {
-    "president": "President", "vice president": "Vice President", "vice-president": "Vice President",
-    "prime minister": "Prime Minister", "premier": "Prime Minister", "chancellor": "Chancellor",
-    "foreign minister": "Foreign Minister", "minister of foreign affairs": "Foreign Minister",
-    "foreign secretary": "Foreign Minister", "secretary of state": "Secretary of State",
-    "state secretary": "Secretary of State", "defense minister": "Defense Minister",
-    "defence minister": "Defense Minister", "defense secretary": "Secretary of Defense",
-    "secretary of defense": "Secretary of Defense", "king": "King", "queen": "Queen", "emir": "Emir",
-    "crown prince": "Crown Prince", "supreme leader": "Supreme Leader", "sultan": "Sultan",
-    "secretary-general": "Secretary-General", "secretary general": "Secretary-General",
-    "ambassador": "Ambassador", "envoy": "Envoy", "special envoy": "Special Envoy",
-    "finance minister": "Finance Minister", "treasury secretary": "Treasury Secretary",
-    "national security advisor": "National Security Advisor", "national security adviser": "National Security Advisor",
-    "press secretary": "Press Secretary", "spokesman": "Spokesman", "spokeswoman": "Spokesman",
-    "minister": "Minister", "deputy prime minister": "Deputy Prime Minister",
-    "deputy foreign minister": "Deputy Foreign Minister", "chief of staff": "Chief of Staff",
-    "pope": "Pope", "senator": "Senator", "speaker": "Speaker", "governor": "Governor",
-}
-# A role reference without a name ("the Russian leader") may mean any of these titles.
-HEADS = ("President", "Prime Minister", "Chancellor", "King", "Emir", "Supreme Leader", "Crown Prince")
-_LEADER_WORDS = {"leader": HEADS, "head of state": HEADS, "head of government": ("Prime Minister", "Chancellor")}
-_ROLE_KEYS = form_keys([*TITLES, *_LEADER_WORDS])
-_HONORIFICS = r"(?:Mr|Mrs|Ms|Dr|Sheikh)\.?"
-_TITLE_KEYS = frozenset(key_words([*TITLES, "leader"]) | {"mr", "mrs", "ms", "dr", "sheikh"})
-_WORD = r"[A-Z][\w-]*(?:['’][A-Z][\w-]*)?(?!['’\w])"  # O'Brien, not Trump's
-_NAME = r"(?P<name>" + _WORD + r"(?:\s+(?:(?:bin|ibn|al|de|da|van|von|der|le|la)\s+)?" + _WORD + r"){0,3})"
-_SPEECH = words_regex([
-    "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "added", "adds", "explained",
-    "stressed", "emphasised", "emphasized", "announced", "confirmed", "believes", "wrote", "tweeted", "commented",
-    "recalled", "declared", "insisted", "claimed", "quoted", "replied", "responded", "admitted", "warned", "argued",
-    "suggested", "pointed out", "underlined", "remarked", "testified"])
-# "Volker said", "Volker and Morrison said", "Volker (pictured) later said"
-_SPEAKER_AFTER = re.compile(r"^(?:\s*(?:,|\(|\)|[\w.]+\s*\)|later|also|then|has|had|have|on \w+|once again|"
-                            r"repeatedly|patiently|and\s+(?-i:[A-Z])[\w.'’-]*(?:\s+(?-i:[A-Z])[\w.'’-]*){0,2})){0,3}"
-                            r"\s*(?:" + _SPEECH + r")\b", re.IGNORECASE)
-_SPEAKER_BEFORE = re.compile(r"(?:\b(?:" + _SPEECH + r")|" + words_regex(["according to", "as noted", "quotes"])
-                             + r")\s+(?:the\s+)?$|\b(?:" + words_regex(["announced", "reported", "stated", "confirmed",
-                                                                       "quoted", "said"])
-                             + r")\s+(?:\w+\s+)?by\s+(?:[\w.]+\s+){0,5}$", re.IGNORECASE)
-# "the press secretary of the President of Russia", "an aide to Putin": the person is not the actor.
-_DEPENDENT_BEFORE = re.compile(r"\b(?:" + words_regex([
-    "aide", "spokesman", "spokeswoman", "spokesperson", "press secretary", "adviser", "advisor", "assistant",
-    "daughter", "son", "wife", "husband", "envoy", "representative", "office", "administration"])
-    + r")\s+(?:of|to)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w.-]*\s+){0,4}$", re.IGNORECASE)
-# "The Kremlin said Putin held talks": after "said", the subject of what was said, not a speaker.
-_ACTS_AFTER = re.compile(r"\s+(?:had|has|have|held|hosted|met|will|would|was|is|spoke|received|visited|could|may|"
-                         r"might|plans?|planned|wants?|wanted|intends?|invited|agreed|called|phoned|talked)\b")
-# "Putin's spokesman", "the Trump administration": the name qualifies something else (not "Trump's call").
-_POSSESSIVE = re.compile(r"^(?:['’]s?+\b(?!\s+(?:[\w.,-]+\s+){0,3}(?:meeting|talks|visit|call|conversation|phone))|"
-                         r"\s+(?:administration|team|campaign|era|presidency|government|cabinet|camp|aides?|officials?|"
-                         r"allies|family|loyalists?|supporters|doctrine|policy|policies|National|White House|"
-                         r"Organization|Foundation|Center|Library)\b)")
-_GROUP_NOUNS = ["leaders", "presidents", "heads of state", "heads of government", "men", "sides", "ministers",
-                "foreign ministers", "prime ministers"]
-GROUP = Keyed(r"\b(?:the two|both|the) (?:" + "|".join(_GROUP_NOUNS) + r")\b|\bthey (?=(?:\w+ )?(?:met|meet|had|held|"
-              r"talked|spoke|discussed|agreed)\b)|\btheir (?=meeting|talks|negotiations|conversation)",
-              key_words(_GROUP_NOUNS) | {"they", "their"})
+# Words of a name: initials ("D.", "U.S."), words with inner hyphens and apostrophes (O'Neill, not Turnbull's),
+# a possessive, a number or a punctuation mark.
+_WORD = re.compile(r"(?:[A-Z]\.)+|[^\W\d_](?:[\w-]|['’](?![sS]\b)\w)*|\d[\w.-]*|['’][sS]\b|[^\w\s]")
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|bin|ben|abu)-[^\W\d_]", re.IGNORECASE)
+_PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos",
+              "del", "y", "abu", "ben"}
+_PRONOUNS = {"he", "him", "his", "she", "her"}
+_FIRST_PERSON = {"i", "me", "my"}
+_QUOTES = re.compile(r"[\"“”]")
+_CALENDAR = {*MONTHS, *WEEKDAYS}
+_PATRONYMICS = {"bin", "ibn", "bint", "ben", "abu"}
 
 
 @dataclass(frozen=True)
-class PersonMention:
+class Titles:
+    """configs/titles.yaml as lookups."""
+    heads: dict            # title words (lower case) -> office or None
+    honorifics: frozenset
+    office_words: frozenset
+    relatives: frozenset
+    abbreviations: frozenset  # title and honorific words written with a full stop ("Sen.", "Mr.")
+
+    @classmethod
+    def from_config(cls, config):
+        heads = {k.lower(): v for k, v in (config.get("heads") or {}).items()}
+        honorifics = frozenset(w.lower().rstrip(".") for w in config.get("honorifics") or ())
+        return cls(heads, honorifics, frozenset(w.lower() for w in config.get("office_words") or ()),
+                   frozenset(w.lower() for w in config.get("relatives") or ()),
+                   frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4))
+
+
+    def head(self, words):
+        """The title these words are ('Prime Minister', 'Presidents'), in lower case and singular, or None."""
+        phrase = " ".join(words).lower().rstrip(".")
+        for form in (phrase, phrase[:-1] if phrase.endswith("s") else None):
+            if form and form in self.heads:
+                return form
+        return None
+
+    def title_before(self, text):
+        """The title ending `text` (what precedes a name) in lower case: 'spokesman ', 'Governor of the Bank of
+        England ', or None."""
+        m = self._patterns()["before"].search(text)
+        return m.group("title").lower() if m else None
+
+    def title_after(self, text):
+        """The title in apposition after a name (', President of the ACTU,'), or None."""
+        m = self._patterns()["after"].match(text)
+        return m.group("title").lower() if m else None
+
+    def _patterns(self):
+        if id(self) not in _TITLE_PATTERNS:
+            heads = r"(?P<title>(?i:" + words_regex(list(self.heads)) + r"))"
+            organisation = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+)*?(?:[A-Z][\w&.-]*))*"
+            _TITLE_PATTERNS[id(self)] = {
+                "before": re.compile(r"\b" + heads + organisation + r"(?:\s+of(?:\s+the)?)?,?\s+$"),
+                "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)*?" + heads + r"\b"),
+            }
+        return _TITLE_PATTERNS[id(self)]
+
+    def role_pattern(self, gaz):
+        """'the Prime Minister', 'the Saudi leader', 'the President of France': a title standing for a person
+        (compiled once per gazetteer)."""
+        key = (id(self), id(gaz))
+        if key not in _ROLE_PATTERNS:
+            adjectives = words_regex([*gaz.adjectives, *gaz.countries])
+            _ROLE_PATTERNS[key] = re.compile(
+                r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?P<adj>" + adjectives + r")(?:['’]s)?\s+)?(?P<title>(?i:"
+                + words_regex(list(self.heads)) + r"))\b(?:\s+of\s+(?:the\s+)?(?P<of>" + adjectives + r")\b)?"
+                r"(?![ \t]+[A-Z][a-z])")
+        return _ROLE_PATTERNS[key]
+
+
+_ROLE_PATTERNS, _TITLE_PATTERNS = {}, {}
+
+
+@dataclass
+class Person:
+    key: str               # the fullest form of the name the article gives
+    country: str = None
+    title: str = None      # the title the article gives them ("Foreign Minister"), lower case
+    actor: object = None   # their entry in the actor knowledge, when it has them
+
+    @property
+    def surname(self):
+        return surname(self.key)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int             # character offsets in the sentence
+    end: int
+    key: str
+
+
+@dataclass
+class Found:
+    """A name found in a sentence, before it is known to be a person."""
     start: int
     end: int
     name: str
-    country: str
-    role: str
-    speaker: bool = False
-    possessive: bool = False
+    title: str = None
+    country: str = None
+    titled: bool = False
 
 
-def names_in(text, gaz, words=None):
-    """(gazetteer names, titled names) found in `text`: what `find_people` starts from. `words`: the text's
-    `tokens`, when known (a text without a title word has no titled name)."""
-    titled = titled_names(text, gaz) if words is None or not _TITLE_KEYS.isdisjoint(words) else []
-    return gaz.find("person", text, words), titled
-
-
-def find_people(text, gaz, known, day, names=None, words=None):
-    """Person mentions in `text`. `known`: the article's people by name ({"name", "country", "role", "person"}:
-    the gazetteer entry or None), for roles and surnames; `day`: the reference date for offices, or None;
-    `names`: `names_in(text, gaz)` when already found; `words`: the text's `tokens`, when known."""
-    forms, titled = names or names_in(text, gaz)
-    mentions = []
-    for start, end, form in forms:
-        person = _choose(gaz.person_forms[form], known, day)
-        if person and (form != person.surname or person.name in known or _prominent(person, day)) and not (
-                form == person.surname and _other_first_name(text, start, gaz)):
-            role = (known.get(person.name) or {}).get("role") or person.role_on(day)
-            mentions.append(_mention(text, start, end, person.name, person.country, role))
-    for name, info in known.items():
-        if info["person"] is None and len(name.split()) > 1:
-            for m in re.finditer(r"(?<!\w)" + re.escape(name.split()[-1]) + r"(?!\w)", text):
-                if not _overlaps(mentions, m.start(), m.end()):
-                    mentions.append(_mention(text, m.start(), m.end(), name, info["country"], info["role"]))
-    for start, end, name, country, role in titled:
-        if not _overlaps(mentions, start, end):
-            person = known.get(name) or {}
-            mentions.append(_mention(text, start, end, name, country or person.get("country"),
-                                     role or person.get("role")))
-    for start, end, role_title, country in role_references(text, gaz, words):
-        if not _overlaps(mentions, start, end):
-            person = _holder(role_title, country, gaz, known, day)
-            if person:
-                mentions.append(_mention(text, start, end, person["name"], person["country"], person["role"]))
-    return sorted(mentions, key=lambda m: m.start)
-
-
-def compile_patterns(gaz):
-    """The title and role patterns for this gazetteer's countries, compiled once and kept on it."""
-    adjectives = words_regex({*gaz.adjectives, *gaz.countries})
-    titles = words_regex([*TITLES, "leader"])
-    words = words_regex([*TITLES, *_LEADER_WORDS])
-    gaz.patterns["titled"] = re.compile(r"\b(?P<title>(?i:" + titles + r")|" + _HONORIFICS + r")\s+" + _NAME)
-    gaz.patterns["adjective_before"] = re.compile(r"(?<!\w)(?P<adj>" + adjectives + r")(?:['’]s)?\s+$")
-    gaz.patterns["role_before"] = re.compile(r"\b(?P<adj>" + adjectives + r")(?:['’]s)?\s+(?P<title>(?i:" + words
-                                             + r"))\b(?!\s+[A-Z])")
-    gaz.patterns["role_after"] = re.compile(r"\b(?i:the)\s+(?P<title>(?i:" + words + r"))\s+of\s+(?:the\s+)?(?P<adj>"
-                                            + adjectives + r")\b")
-
-
-def titled_names(text, gaz):
-    """(start, end, name, country, role) for 'French President Emmanuel Macron' style mentions of anyone."""
-    found = []
-    for m in gaz.patterns["titled"].finditer(text):
-        name = _trim_name(m.group("name"), gaz)
-        if not name or len(name.split()) < 2 and not m.group("title").startswith(("M", "D", "S")):
-            continue
-        adj = gaz.patterns["adjective_before"].search(text, max(0, m.start() - 40), m.start())
-        country = adj and (gaz.adjectives.get(adj.group("adj")) or gaz.countries.get(adj.group("adj")))
-        title = TITLES.get(m.group("title").lower())
-        role = f"{title} of {country}" if title and country else title
-        found.append((m.start("name"), m.start("name") + len(name), name, country, role))
-    return found
-
-
-def role_references(text, gaz, words=None):
-    """(start, end, title, country) for 'the Russian president', 'the President of the United States'. `words`:
-    the text's `tokens`, when known (a text without a title word has no role reference)."""
-    found = []
-    if lacks_keys(_ROLE_KEYS, words, text):
-        return found
-    for pattern in (gaz.patterns["role_before"], gaz.patterns["role_after"]):
-        for m in pattern.finditer(text):
-            country = gaz.adjectives.get(m.group("adj")) or gaz.countries.get(m.group("adj"))
-            found.append((m.start(), m.end(), m.group("title").lower(), country))
-    return found
-
-
-def _holder(title_word, country, gaz, known, day):
-    """The person a role reference means: someone the article names with that role, else the office holder."""
-    titles = _LEADER_WORDS.get(title_word) or (TITLES.get(title_word),)
-    roles = {f"{t} of {country}" for t in titles if t}
-    named = [p for p in known.values() if p["role"] in roles or p["person"] and any(
-        p["person"].holds(r, day) for r in roles)]
-    if len(named) == 1:
-        return named[0]
-    if day and not named:
-        holders = [p for r in roles for p in gaz.holders(r, day)]
-        if len(holders) == 1:
-            p = holders[0]
-            return {"name": p.name, "country": p.country, "role": p.role_on(day)}
-    return None
-
-
-def _prominent(person, day):
-    """A leader or chief diplomat (then, or ever when the day is unknown): named by surname alone."""
-    titles = (*HEADS, "Foreign Minister", "Secretary of State")
-    return any(role.startswith(titles) and (day is None or person.holds(role, day)) for role, _, _ in person.offices)
-
-
-def _choose(people, known, day):
-    """One person for a surface form: the only bearer, the one the article names, the one leading (on the
-    day, or ever when it is unknown), or the one in office."""
-    if len(people) == 1:
-        return people[0]
-    for candidates in ([p for p in people if p.name in known], [p for p in people if _prominent(p, day)],
-                       [p for p in people if day and any(p.holds(r, day) for r, _, _ in p.offices)]):
-        if len(candidates) == 1:
-            return candidates[0]
-    return None
-
-
-def _trim_name(name, gaz):
-    """Drops trailing words that are not part of a name (places, months, sentence words)."""
+def surname(name):
+    """The last word of a name, without an Arabic article's hyphen ('al-Assad' stays whole)."""
     words = name.split()
-    while words and (words[-1] in gaz.countries or words[-1] in gaz.cities or words[-1] in _STOP
-                     or words[-1] in gaz.adjectives):
-        words.pop()
-    if words and (words[0] in _STOP or words[0] in gaz.countries or words[0] in gaz.adjectives):
+    return words[-1] if words else name
+
+
+def fold(text):
+    import unicodedata  # noqa: PLC0415
+    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def names(text, titles, gaz):
+    """Capitalised names in `text` with the title written before them ("Treasury Secretary James Baker", "the
+    Turkish government spokesman Ibrahim Kalin", "King Fahd"), as Found records."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    found, i = [], 0
+    while i < len(words):
+        if not _capital(words[i][2]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(words) and (_capital(words[j + 1][2]) or words[j + 1][2].lower() in _PARTICLES
+                                      and j + 2 < len(words) and _capital(words[j + 2][2])
+                                      or words[j + 1][2] == "." and words[j][2].lower() in titles.abbreviations
+                                      and j + 2 < len(words) and _capital(words[j + 2][2])):
+            j += 1
+        found.extend(_split_run([w for w in words[i:j + 1] if w[2] != "."], text, titles, gaz))
+        i = j + 1
+    return [f for f in found if any(len(w.rstrip(".")) > 1 for w in f.name.split())
+            and not all(w.lower().rstrip(".") in _CALENDAR for w in f.name.split())]
+
+
+def _capital(word):
+    return (word[:1].isupper() or bool(_ARTICLE_NAME.match(word))) and not (
+        len(word) > 3 and word.isupper() and "." not in word)
+
+
+def _split_run(words, text, titles, gaz):
+    """The name at the end of a run of capitalised words, after its title, honorifics, places and office
+    words ("Russian and U.S. Presidents Vladimir Putin", "Governor of the Bank of England Robin Leigh-Pemberton")."""
+    run = [w[2] for w in words]
+    title_end, titled = None, False
+    for k in range(len(run)):  # the last title word of the run ends the title: "Vice President George Bush"
+        for n in (3, 2, 1):
+            word = titles.head(run[k:k + n])
+            if word and k + n < len(run):
+                title_end, titled = k + n, True
+                break
+        else:
+            if run[k].lower().rstrip(".") in titles.honorifics and k + 1 < len(run):
+                title_end, titled = k + 1, titled or run[k].lower() not in ("the", "his", "her", "their")
+    start = title_end or 0
+    while start < len(run):
+        place = _place_length(run, start, gaz)
+        if place:
+            start += place
+        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics or \
+                run[start].lower() in _PARTICLES or titles.head(run[start:start + 1]):
+            start += 1
+        else:
+            break
+    end = len(run)
+    while end > start + 1 and run[end - 1].lower() in titles.office_words:
+        end -= 1
+    if start >= end or not _capital(run[start]):
+        return []
+    name = " ".join(run[start:end])
+    before = text[max(0, words[0][0] - 60):words[0][0]]
+    outside = None if titled else titles.title_before(before)  # "spokesman X", "Governor of the Bank of England X"
+    title = " ".join(run[:title_end]).lower() if title_end else outside
+    after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
+    country = _title_country(run[:start], gaz) or _title_country(before.split()[-3:], gaz, any_case=True)
+    return [Found(words[start][0], words[end - 1][1], name, title or after, country,
+                  titled or outside is not None or after is not None)]
+
+
+def _place_length(run, start, gaz):
+    """How many words from `start` name a country, adjective or city ('United States', 'U.S.'), or 0."""
+    for n in (4, 3, 2, 1):
+        if start + n <= len(run) and _place(" ".join(run[start:start + n]), gaz):
+            return n
+    return 0
+
+
+def _place(word, gaz):
+    return word in gaz.countries or word in gaz.adjectives or word in gaz.cities
+
+
+def _title_country(words, gaz, any_case=False):
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            phrase = " ".join(words[k:k + n]).rstrip("'’s").rstrip(",")
+            if any_case:
+                phrase = phrase[:1].upper() + phrase[1:]
+            country = gaz.adjectives.get(phrase) or gaz.countries.get(phrase)
+            if country:
+                return country
+    return None
+
+
+@dataclass
+class Registry:
+    """The people of one article, by key, with where each sentence names them."""
+    kb: object
+    day: object = None
+    people: dict = field(default_factory=dict)        # key -> Person
+    mentions: dict = field(default_factory=dict)      # sentence index -> [Mention]
+
+    def person(self, key):
+        return self.people[key]
+
+    def add(self, found, actor=None):
+        """The key of the person a found name denotes, adding them or a fuller form of their name."""
+        key = self.lookup(found.name)
+        if key is None and actor is not None and " " not in found.name:
+            key = self.lookup(actor.name)  # "Biden" for the article's "Joe Biden", or his full name
+        if key is None:
+            key = actor.name if actor is not None and " " not in found.name else found.name
+            self.people[key] = Person(key, found.country, found.title, actor)
+        person = self.people[key]
+        if len(found.name.split()) > len(key.split()) and _same_person(found.name, key):
+            person = self._rename(key, found.name)
+        person.country = person.country or found.country or (actor.country if actor else None)
+        person.title = person.title or found.title
+        person.actor = person.actor or actor
+        return person.key
+
+    def lookup(self, name):
+        """The key of a person the article has named, by full name or by surname, or None."""
+        if name in self.people:
+            return name
+        folded = fold(name)
+        matches = [k for k in self.people if _same_person(name, k) or fold(k) == folded]
+        if len(matches) == 1:
+            return matches[0]
+        if " " not in name:
+            by_surname = [k for k in self.people if fold(surname(k)) == folded]
+            if len(by_surname) == 1:
+                return by_surname[0]
+            # "Prince Abdullah", "Sheikh Zaid": the given name of one named with a patronymic or a royal title
+            by_given = [k for k in self.people if fold(k.split()[0]) == folded and (
+                set(fold(k).split()) & _PATRONYMICS or (self.people[k].title or "").split()[-1:] == ["prince"]
+                or (self.people[k].title or "").split()[-1:] in (["king"], ["sheikh"], ["emir"], ["sultan"]))]
+            if not by_surname and len(by_given) == 1:
+                return by_given[0]
         return None
-    return " ".join(words) or None
+
+    def _rename(self, key, fuller):
+        person = self.people.pop(key)
+        person.key = fuller
+        self.people[fuller] = person
+        for found in self.mentions.values():
+            found[:] = [Mention(m.start, m.end, fuller) if m.key == key else m for m in found]
+        return person
 
 
-_STOP = {"The", "A", "An", "And", "Of", "In", "On", "At", "To", "For", "With", "By", "But", "As", "He", "She",
-         "It", "They", "We", "This", "That", "January", "February", "March", "April", "May", "June", "July",
-         "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday",
-         "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep",
-         "Sept", "Oct", "Nov", "Dec", "Administration", "Office", "Government", "Affairs"}
-
-
-_FIRST_NAME = re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+)\s+$")
-
-
-def _other_first_name(text, start, gaz):
-    """'official Timothy Morrison': a surname after a first name the gazetteer person does not have."""
-    m = _FIRST_NAME.search(text, max(0, start - 25), start)
-    if not m:
+def _same_person(a, b):
+    """'Baker' and 'James Baker', 'Jennie George' and 'Ms Jennie George', 'Paul D. Ryan' and 'Paul Ryan'."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if not wa or not wb or wa[-1] != wb[-1]:
         return False
-    word = m.group(1)  # not a title ("Presidents Putin and Trump"), a sentence word or a place
-    return not {word.lower(), word.lower()[:-1]} & TITLES.keys() and word not in _STOP and word not in gaz.adjectives \
-        and word not in gaz.countries and word not in gaz.cities
+    firsts_a, firsts_b = [w for w in wa[:-1] if len(w.rstrip(".")) > 1], [w for w in wb[:-1] if len(w.rstrip(".")) > 1]
+    return not firsts_a or not firsts_b or firsts_a[0] == firsts_b[0]
 
 
-def _mention(text, start, end, name, country, role):
-    return PersonMention(start, end, name, country, role,
-                         speaker=bool(_SPEAKER_AFTER.match(text[end:end + 40]) or text[end:end + 1] == ":"
-                                      or _SPEAKER_BEFORE.search(text[max(0, start - 60):start])
-                                      and not _ACTS_AFTER.match(text, end)),
-                         possessive=bool(_POSSESSIVE.match(text[end:end + 60])
-                                         or _DEPENDENT_BEFORE.search(text[max(0, start - 80):start])))
+def in_quotes(text, position):
+    """Whether `position` of a sentence is inside a quotation."""
+    return len(_QUOTES.findall(text, 0, position)) % 2 == 1
 
 
-def _overlaps(mentions, start, end):
-    return any(m.start < end and start < m.end for m in mentions)
+def first_person(sentences):
+    """Whether the article speaks in its own first person (a release by the office holder): 'I' outside quotes in
+    at least two sentences that attribute nothing to anyone."""
+    count = 0
+    for s in sentences:
+        for m in re.finditer(r"\b(?:I|my|me)\b", s.text):
+            if not in_quotes(s.text, m.start()) and not re.search(r"\b(?:said|says|told|asked)\b", s.text):
+                count += 1
+                break
+    return count >= 2
+
+
+def pronoun_kind(token_text):
+    word = token_text.lower()
+    return "third" if word in _PRONOUNS else "first" if word in _FIRST_PERSON else None

@@ -66,6 +66,25 @@ def _located(text, start, end):
     return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 40):start]) or _LOCATIVE_AFTER.match(text[end:end + 30]))
 
 
+# Where someone is: "a visit to X", "arrived in X", "is in X", "will be in X", "a stopover in X", "left X".
+_PRESENCE = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|stop(?:over|s|ped)?|stay(?:ing)?|time|journey|"
+                       r"arriv(?:ed|es|ing|al)|land(?:ed|s|ing)|fl(?:ew|own)|travel(?:led|s|ling|ed)?|"
+                       r"is|was|were|be|are|been|left|leaves|leaving|guest of the Government of|while)"
+                       r"(?:\s+(?:in|to|at|into|for|on))?(?:\s+the)?\s+$")
+
+
+def whereabouts(text, gaz):
+    """(position, Location) of each place `text` says someone is at or goes to ('a two-day visit to
+    Washington', 'arrived in Riyadh', 'will be in Peking')."""
+    found = []
+    for kind in ("city", "country"):
+        for start, _, form in gaz.find(kind, text):
+            if _PRESENCE.search(text, max(0, start - 40), start):
+                city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])
+                found.append((start, Location(city, country)))
+    return sorted(found, key=lambda f: f[0])
+
+
 def resolve_summit(gaz, event, city, country, year, published, future):
     """The one summit of a series that fits what is known, or None."""
     fits = [s for s in gaz.summits_of.get(event, ()) if (not city or s.city == city)

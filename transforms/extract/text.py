@@ -1,12 +1,18 @@
-"""Sentences with their character offsets, split without breaking abbreviations, initials or quotes."""
+"""Sentences with their character offsets, split without breaking abbreviations, initials or quotes; the lines of
+hard-wrapped text (newswire, scanned releases) are joined into their paragraphs first."""
 import re
 from dataclasses import dataclass
 
 # A sentence ends at . ! ? (and closing quotes or brackets) followed by space and a capital, digit or quote.
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Rep|Gov|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|vs)"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Sens|Rep|Reps|Gov|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    r"No|vs|Capt|Maj|Adm|Sgt|Rev|Hon|Jr|Sr)"
     r"|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$")
+_LINE = re.compile(r"[^\n]*")
+_TERMINAL = tuple(".!?:;\"”’')")
+# Hard-wrapped text: most lines are of about the same width, and many end inside a sentence.
+_MAX_WRAP, _WRAPPED_SHARE = 120, 0.3
 
 
 @dataclass(frozen=True)
@@ -18,9 +24,10 @@ class Sentence:
 
 
 def sentences(text):
-    """Sentences of `text` in order; paragraphs (line breaks) always end a sentence."""
+    """Sentences of `text` in order; a paragraph (a line, or in hard-wrapped text a run of wrapped lines) always
+    ends a sentence."""
     found = []
-    for number, (p_start, p_text) in enumerate(_paragraphs(text)):
+    for number, (p_start, p_text) in enumerate(paragraphs(text)):
         begin = 0
         for m in _END.finditer(p_text):
             if p_text[m.start()] == "." and _ABBREVIATION.search(p_text[max(0, m.start() - 8):m.start() + 1]):
@@ -31,10 +38,41 @@ def sentences(text):
     return [s for s in found if s.text]
 
 
-def _paragraphs(text):
-    for m in re.finditer(r"[^\n]+", text):
-        if m.group().strip():
-            yield m.start(), m.group()
+def paragraphs(text):
+    """(start, text) of each paragraph: each non-blank line, except that in hard-wrapped text a line that ends
+    inside a sentence continues on the next line (unless that one is indented, as newswire paragraphs are)."""
+    lines = [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+    wrap = _wrap_width(lines)
+    if wrap and sum(line[:1].isspace() for _, line in lines) >= 0.1 * len(lines):
+        wrap = 1  # paragraphs are indented: any line ending inside a sentence goes on in the next
+    start, end = None, None
+    for i, (at, line) in enumerate(lines):
+        if start is None:
+            start = at
+        end = at + len(line)
+        following = lines[i + 1] if i + 1 < len(lines) else None
+        if not (wrap and following and following[0] == end + 1 and _continues(line, following[1], wrap)):
+            yield start, text[start:end]
+            start = None
+
+
+def _wrap_width(lines):
+    """The width text was wrapped at, or None when its lines are paragraphs."""
+    lengths = sorted(len(line.rstrip()) for _, line in lines)
+    if len(lengths) < 4:
+        return None
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if width > _MAX_WRAP:
+        return None
+    wrapped = sum(_continues(a, b, width) for (_, a), (_, b) in zip(lines, lines[1:]))
+    return width if wrapped >= _WRAPPED_SHARE * len(lines) else None
+
+
+def _continues(line, following, width):
+    """Whether `line`, a long line ending inside a sentence, goes on in `following` (not an indented new
+    paragraph)."""
+    line = line.rstrip()
+    return len(line) >= 0.6 * width and not line.endswith(_TERMINAL) and not following[:1].isspace()
 
 
 def _sentence(p_text, p_start, begin, end, number):

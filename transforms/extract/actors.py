@@ -1,0 +1,289 @@
+"""Who a meeting's parties are: the article's people gathered once (names, titles, the actor knowledge, the entity
+recogniser), then each argument token of a parse resolved to them: a name, a role ("the Saudi leader", "the
+presidents of Sri Lanka and Indonesia"), a pronoun (the person the sentence or the one before is about), or the
+"I" of a release written in its head of government's first person."""
+import collections
+import re
+
+from transforms.extract.people import Found, Mention, Registry, first_person, fold, in_quotes, names, pronoun_kind
+
+_PERSON_LABELS = {"PERSON"}
+_OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
+_HEAD_OFFICES = ("head of state", "head of government")
+_HEAD_ROLE = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
+                        r"Premier|Supreme Leader)\b")
+_DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
+                "other", "some", "many", "several", "fellow"}
+
+
+class Article:
+    """The people of one article and how its sentences name them."""
+
+    def __init__(self, sentences, docs, kb, gaz, titles, published):
+        self.sentences, self.docs, self.kb, self.gaz, self.titles = sentences, docs, kb, gaz, titles
+        self.day = published
+        self.registry = Registry(kb, published)
+        self.home = home_country(sentences, gaz)
+        found = [self._candidates(i, s) for i, s in enumerate(sentences)]
+        for i, candidates in enumerate(found):  # full names first, so that surnames find them wherever they are
+            for f, is_person in candidates:
+                if is_person:
+                    self.registry.add(f, self._actor(f))
+        self.author = self._author() if first_person(sentences) else None
+        for i, candidates in enumerate(found):
+            named = [m for m in (self._mention(f) for f, _ in candidates) if m]
+            roles = [m for m in self._role_mentions(i, sentences[i].text, named)
+                     if not any(n.start < m.end and m.start < n.end for n in named)]
+            self.registry.mentions[i] = sorted(named + roles, key=lambda m: m.start)
+
+    def _candidates(self, i, sentence):
+        """(Found, whether it is a person on its own evidence) for each name of a sentence."""
+        out = []
+        doc = self.docs.get(i)
+        ents = [e for e in doc.ents] if doc is not None else []
+        for f in names(sentence.text, self.titles, self.gaz):
+            label = next((e.label_ for e in ents if e.start_char <= f.start < e.end_char), None)
+            if _is_place(f.name, self.gaz):
+                continue
+            known = bool(self.kb.by_name(f.name)) if " " in f.name else self._prominent(f.name)
+            out.append((f, f.titled or known or label in _PERSON_LABELS and " " in f.name))
+        for e in ents:
+            if e.label_ in _PERSON_LABELS and not any(f.start < e.end_char and e.start_char < f.end for f, _ in out):
+                found = next(iter(names(e.text, self.titles, self.gaz)), None)  # without a title or place before
+                text = found.name if found else ""
+                if any(len(w.rstrip(".")) > 1 for w in text.split()) and not _is_place(text, self.gaz):
+                    start = e.start_char + found.start
+                    out.append((Found(start, start + len(text), text), " " in text or self._prominent(text)))
+        return out
+
+    def _prominent(self, word):
+        """Whether a surname alone names a head of state or government (on the article's day, or ever when it is
+        unknown): 'Biden and Xi met'."""
+        return self._leader(word) is not None
+
+    def _leader(self, word):
+        leaders = [a for a in self.kb.by_surname(word) if self._heads(a)]
+        return leaders[0] if len(leaders) == 1 else None
+
+    def _heads(self, actor):
+        role = (actor.role_on(self.day) or "") if self.day else " ".join(r for r, _, _ in actor.offices)
+        return bool(_HEAD_ROLE.search(role))
+
+    def _actor(self, found):
+        day = self.day
+        if " " not in found.name and not found.title:
+            return self._leader(found.name)
+        candidates = self.kb.by_name(found.name) if " " in found.name else [
+            a for a in self.kb.by_surname(found.name) if found.title and self._fits_title(a, found.title, day)]
+        return self.kb.choose(candidates, day, set(self.registry.people)) if candidates else None
+
+    def _fits_title(self, actor, title, day):
+        office = self.titles.heads.get(title.split()[-1]) or self.titles.heads.get(title)
+        return office is not None and actor.role_on(day) is not None and office in (actor.role_on(day) or "").lower() \
+            or actor.role_on(day) and title.split()[-1] in actor.role_on(day).lower()
+
+    def _mention(self, found):
+        key = self.registry.lookup(found.name)
+        if key is None:
+            return None
+        return Mention(found.start, found.end, key)
+
+    def _author(self):
+        """The head of government whose release speaks as 'I': of the country the article names most often,
+        other than the countries of the people it names (the author's counterparts)."""
+        home = home_country(self.sentences, self.gaz, exclude={p.country for p in self.registry.people.values()})
+        holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
+        if len(holders) != 1:
+            return None
+        actor = holders[0]
+        key = self.registry.lookup(actor.name) or self.registry.add(Found(0, 0, actor.name, country=actor.country),
+                                                                  actor)
+        return key
+
+    def _role_mentions(self, i, text, named):
+        """Mentions of people by role in sentence `i`: 'the Prime Minister', 'the Saudi leader'."""
+        out = []
+        for m in self.titles.role_pattern(self.gaz).finditer(text):
+            adj = m.group("adj") or m.group("of")
+            country = adj and (self.gaz.adjectives.get(adj) or self.gaz.countries.get(adj))
+            key = self._holder(m.group("title").lower(), country, i, {n.key for n in named})
+            if key:
+                out.append(Mention(m.start("title"), m.end("title"), key))
+        return out
+
+    def resolver(self, i, doc):
+        """A function from a token of sentence `i`'s parse to the keys of the people it stands for."""
+        mentions = self.registry.mentions.get(i, [])
+        cache = {}
+
+        def resolve(token):
+            if token.i not in cache:
+                cache[token.i] = self._resolve(token, mentions, i)
+            return cache[token.i]
+        return resolve
+
+    def _resolve(self, token, mentions, i):
+        at = token.idx
+        for m in mentions:
+            if m.start <= at < m.end:
+                return [m.key]
+        for appos in (c for c in token.children if c.dep_ == "appos"):  # "the foreign minister, X"
+            named = [m.key for m in mentions if m.start <= appos.idx < m.end]
+            if named:
+                return named
+        kind = pronoun_kind(token.text)
+        if kind == "third" and token.dep_ != "poss" or kind == "third" and token.head.pos_ == "NOUN":
+            found = self.antecedent(i, at)
+            return [found] if found else []
+        if kind == "first" and self.author and not in_quotes(self.sentences[i].text, at):
+            return [self.author]
+        return self._role(token, i)
+
+    def traveller(self, i, at):
+        """Who a sentence says is somewhere (at position `at`): the person it names first before that place, the one
+        its 'he' or 'she' stands for, or the author of a first-person release ('my visit to X')."""
+        text = self.sentences[i].text
+        before = [m for m in self.registry.mentions.get(i, []) if m.end <= at]
+        if before:
+            return before[0].key
+        if self.author and re.search(r"\b(?:I|my|My|we|We|our|Our)\b", text[:at]):
+            return self.author
+        if re.search(r"\b(?:he|He|she|She|his|His|her|Her)\b", text[:at]):
+            return self.antecedent(i, 0)
+        return None
+
+    def antecedent(self, i, at):
+        """The person a 'he' or 'she' at `at` of sentence `i` stands for: the first person named earlier in the
+        sentence, else the first named in the nearest sentence before that names one (within three)."""
+        earlier = [m for m in self.registry.mentions.get(i, []) if m.end <= at]
+        if earlier:
+            return earlier[0].key
+        for j in range(i - 1, max(-1, i - 4), -1):
+            found = self.registry.mentions.get(j)
+            if found:
+                subject = self._main_subject(j)
+                return next((m.key for m in found if subject is not None and m.start <= subject.idx < m.end),
+                            found[0].key)
+        return None
+
+    def _main_subject(self, j):
+        """The subject token of the main clause of sentence `j`, when it was parsed."""
+        doc = self.docs.get(j)
+        if doc is None:
+            return None
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None \
+            else None
+
+    def _role(self, token, i):
+        """People a role noun stands for: 'the Saudi leader', 'the Crown Prince', 'the presidents of Sri Lanka and
+        Indonesia', 'the Prime Minister' (of the article's country)."""
+        word = token.lower_
+        modifiers = [t.lower_ for t in token.children if t.dep_ in ("compound", "amod") and t.i < token.i
+                     and not _is_place(t.text, self.gaz) and t.text not in self.gaz.adjectives]
+        title = " ".join([*modifiers[-2:], word])  # "foreign minister", "prime minister"
+        if not (self.titles.head([word]) or self.titles.head(title.split()[-2:])):
+            return []
+        if token.pos_ not in ("NOUN", "PROPN") or any(
+                c.dep_ == "poss" and c.lower_ not in ("his", "her", "its", "their") for c in token.children):
+            return []
+        if any(c.lower_ in self.titles.relatives or c.lower_ in _DESCRIPTIVE or c.dep_ in ("acl", "relcl", "nummod")
+               for c in token.children) or not any(c.dep_ in ("det", "poss") for c in token.children):
+            return []  # "the first world leader to do so", "a leader", "leaders": no one in particular
+        countries = self._countries_of(token)
+        plural = token.tag_ in ("NNS", "NNPS")
+        found = []
+        named = {m.key for m in self.registry.mentions.get(i, []) if self.registry.person(m.key).title is None
+                 or m.start != token.idx}
+        for country in countries or [None]:
+            key = self._holder(title.removesuffix("s") if plural else title, country, i, named)
+            if key:
+                found.append(key)
+        return found if plural or len(found) == 1 else []
+
+    def leaders_of_several_countries(self, keys):
+        """Whether the people are all heads of state or government, of more than one country (leaders gathering,
+        not one host's officials)."""
+        people = [self.registry.person(k) for k in keys]
+        countries = {p.country for p in people}
+        return None not in countries and len(countries) > 1 and all(
+            self.titles.heads.get((p.title or "").split()[-1] if p.title else "") in _HEAD_OFFICES
+            or p.actor is not None and any(w in (p.actor.role_on(self.day) or "").lower()
+                                           for w in ("president", "prime minister", "chancellor", "king", "head of"))
+            for p in people)
+
+    def _titled(self, person, title):
+        """Whether the article or the actor knowledge gives `person` the title ('prime minister', 'foreign
+        minister', 'president'), ignoring the country words of either."""
+        wanted = self._bare(title)
+        if person.title:
+            have = self._bare(person.title)
+            return have[-len(wanted):] == wanted or wanted[-len(have):] == have and len(have) > 1
+        role = person.actor.role_on(self.day) if person.actor is not None else None
+        return bool(role) and " ".join(wanted) in role.lower()
+
+    def _bare(self, title):
+        words = [w for w in title.lower().split() if w.title() not in self.gaz.adjectives
+                 and w.upper() not in self.gaz.countries and w.title() not in self.gaz.countries]
+        return [self.titles.head([w]) or w for w in words]
+
+    def _countries_of(self, token):
+        """Countries a role noun names: an adjective or compound before it, 'of X (and Y)' after it."""
+        out = []
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
+                for part in [child, *(c for c in child.subtree if c.dep_ == "conj")]:  # "the Russian and US presidents"
+                    phrase = " ".join(t.text for t in part.subtree if t.dep_ not in ("cc", "conj", "punct", "case"))
+                    country = self.gaz.adjectives.get(phrase) or self.gaz.countries.get(phrase)
+                    if country:
+                        out.append(country)
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    for t in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:
+                        phrase = " ".join(w.text for w in t.subtree if w.dep_ not in ("cc", "conj", "punct"))
+                        country = self.gaz.countries.get(phrase.removeprefix("the "))
+                        if country:
+                            out.append(country)
+        return out
+
+    def _holder(self, title, country, i, exclude=()):
+        """The key of the one person who holds `title` of `country` (the article's country when None): someone the
+        article named with that title in the last sentences (not one of `exclude`, named beside the role), else
+        the office holder on the article's day."""
+        office = self.titles.heads.get(title)
+        for j in range(i, -1, -1):  # the most recent person named with the title
+            named = {m.key for m in self.registry.mentions.get(j, ()) if m.key not in exclude
+                     and self._titled(self.registry.person(m.key), title)
+                     and country in (None, self.registry.person(m.key).country)}
+            if len(named) == 1:
+                return named.pop()
+        if office not in _HEAD_OFFICES or not self.day:
+            return None
+        if country is None:  # someone other than the people named with that title: of another country
+            country = home_country(self.sentences, self.gaz, exclude={
+                p.country for p in self.registry.people.values() if p.key in exclude or self._titled(p, title)})
+        holders = self.kb.holders(office, country, self.day) if country else []
+        if len(holders) != 1:
+            return None
+        actor = holders[0]
+        return self.registry.lookup(actor.name) or self.registry.add(
+            Found(0, 0, actor.name, title=title, country=actor.country), actor)
+
+
+def _is_place(name, gaz):
+    return name in gaz.countries or name in gaz.cities or name in gaz.adjectives or name in gaz.venues
+
+
+def home_country(sentences, gaz, exclude=()):
+    """The country an article names most often (by name or adjective), leaving out `exclude` unless it names no
+    other; None when it names none."""
+    counts = collections.Counter()
+    for s in sentences:
+        for kind, table in (("country", gaz.countries), ("adjective", gaz.adjectives)):
+            for _, _, form in gaz.find(kind, s.text):
+                counts[table[form]] += 1
+    ranked = [c for c, _ in counts.most_common()]
+    return next((c for c in ranked if c not in exclude), ranked[0] if ranked else None)
+
+
+__all__ = ["Article", "home_country", "fold"]

@@ -1,0 +1,258 @@
+"""The parties of a meeting predicate, read off the dependency parse: the subject and what coordinates with it
+("X and Y met", "X, along with Y, met Z"), the object ("met Z", "talks with Z", "a call to Z", "the meeting between
+X and Y"), possessives and compounds of a meeting noun ("Putin's talks", "the Trump-Putin summit"), and the subject
+of the verb that holds a meeting noun ("X held talks with Y", "X left after talks with Y"). A list of people the
+parser split up ("met A, B of X and C") is followed along the sentence."""
+from dataclasses import dataclass, field
+
+_SUBJECT = {"nsubj", "nsubjpass"}
+_INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp"}  # clauses sharing their head's subject
+_RELATIVE = {"who", "that", "which", "whom"}
+_OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want"}
+_NOUN_PARTIES = {"with", "between", "among", "amongst", "to", "on", "of", "alongside", "and"}
+_COMPANIONS = {"along", "together", "alongside"}
+_ACCOMPANIED = {"accompany", "join", "attend", "flank"}
+_LIST_BREAK = {"VERB", "AUX", "SCONJ"}
+_INCLUDING = {"including", "like", "among"}
+_LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"  # "senior leaders, including X and Y"
+
+
+@dataclass
+class Arguments:
+    subjects: list = field(default_factory=list)    # person keys, in order
+    objects: list = field(default_factory=list)
+    companions: list = field(default_factory=list)  # accompanied by, joined by: attendees on the subject side
+    other_object: bool = False  # an object that is no person ("talked to officials"): the subjects do not meet
+    direct: bool = False        # the objects are the verb's direct objects ("met A and B", not "talks with A and B")
+    unnamed: bool = False       # a subject or party that is no one the article names ("officials", "the union")
+    unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
+
+
+def of(predicate, doc, resolve, spec):
+    """The Arguments of `predicate` in `doc`. `resolve(token)` gives the person keys a token stands for (a
+    name, a role, a pronoun), `spec` the predicate's entry in configs/meetings.yaml."""
+    head = doc[predicate.head]
+    args = Arguments()
+    if predicate.kind == "verb":
+        subjects = _subjects(head)
+        _add(args.subjects, subjects, resolve)
+        args.unresolved_subject = bool(subjects) and not args.subjects
+        objects = _objects(head, spec.get("object") or ("direct",))
+        _add(args.objects, objects, resolve)
+        args.other_object = bool(objects) and not any(resolve(t) for t in objects)
+        args.direct = any(t.dep_ in ("dobj", "dative") or t.head.dep_ in ("dobj", "dative") for t in objects)
+        _add(args.objects, [c for c in _agents(head)], resolve)
+        _add(args.companions, _companions(head), resolve)
+    else:
+        parties = _noun_parties(head)
+        _add(args.objects, parties, resolve)
+        args.other_object = bool(parties) and not any(resolve(t) for t in parties)
+        holder = doc[predicate.holder] if predicate.holder is not None else None
+        if holder is not None and not (head.dep_ == "pobj" and len(_unique(args.objects)) >= 2):
+            # (but "X said after the meeting of A and B": not X)
+            _add(args.subjects, [t for t in _subjects(holder) if t is not head], resolve)
+            _add(args.objects, _objects(holder, ("with",)), resolve)
+            _add(args.companions, _companions(holder), resolve)
+    _extend_list(args.objects, doc, resolve)
+    _extend_back(args.subjects, doc, resolve)
+    args.unnamed = any(not resolve(t) and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _GROUP_WORDS
+                       and not any(resolve(c) for c in t.children if c.dep_ == "appos")
+                       for t in _parties_of(predicate, doc))
+    args.subjects = _unique(args.subjects)
+    args.objects = [k for k in _unique(args.objects) if k not in args.subjects]
+    args.companions = [k for k in _unique(args.companions) if k not in args.subjects and k not in args.objects]
+    return args
+
+
+def _subjects(verb):
+    """The subject tokens of a verb, inherited from the clause it depends on when it has none ('wants to meet',
+    'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met')."""
+    for _ in range(5):
+        found = [c for c in verb.children if c.dep_ in _SUBJECT]
+        if found and verb.dep_ == "relcl" and found[0].lower_ in _RELATIVE:  # "X, who met Y"
+            return _coordinated([verb.head])
+        if found:
+            return _coordinated(found)
+        if verb.dep_ == "relcl":
+            return _coordinated([verb.head])
+        if verb.dep_ not in _INHERITS or verb.head is verb:
+            return []
+        controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" and (
+            verb.head.lemma_ or "").lower() in _OBJECT_CONTROL else []
+        if controller:  # "invited X to visit": X visits
+            return _coordinated(controller)
+        verb = verb.head
+    return []
+
+
+def _objects(verb, kinds):
+    found = []
+    for child in verb.children:
+        if "direct" in kinds and child.dep_ in ("dobj", "dative"):
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in kinds:
+            found.extend(_prep_objects(child))
+    return _coordinated(found)
+
+
+def _prep_objects(prep):
+    """The objects of a preposition, through a doubled one ('talks with with X') and 'whom' ('with whom')."""
+    found = []
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            found.append(child.head.head if child.lower_ in ("whom", "who") and child.head.head.dep_ == "relcl"
+                         else child)
+            if child.lower_ in ("whom", "who") and prep.head.dep_ == "relcl":
+                found[-1] = prep.head.head
+        elif child.dep_ == "prep" and child.lower_ == prep.lower_:
+            found.extend(_prep_objects(child))
+    return found
+
+
+def _agents(verb):
+    """'was received by X': the agent of a passive meeting verb is the other party."""
+    return _coordinated([p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
+
+
+def _companions(verb):
+    """'along with X', 'together with X' on the verb or its subject, and 'accompanied by X'."""
+    found = []
+    anchors = [verb, *(c for c in verb.children if c.dep_ in _SUBJECT)]
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ in ("advmod", "prep") and child.lower_ in _COMPANIONS:
+                found.extend(p for w in child.children if w.dep_ == "prep" for p in _prep_objects(w))
+                found.extend(_prep_objects(child))
+            if child.dep_ in ("acl", "advcl") and (child.lemma_ or "").lower() in _ACCOMPANIED:
+                found.extend(_agents(child))
+    return _coordinated(found)
+
+
+def _noun_parties(noun):
+    """The parties named on a meeting noun: possessives, person compounds and the objects of with, between, of."""
+    found = []
+    for child in noun.children:
+        if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+            found.append(child)
+        elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
+            found.extend(_prep_objects(child))
+    return _coordinated(found)
+
+
+def _coordinated(tokens):
+    """The tokens and everything coordinated or in apposition with them ('A, B and C', 'his counterpart, X')."""
+    out, todo = [], list(tokens)
+    while todo:
+        token = todo.pop(0)
+        if token in out:
+            continue
+        out.append(token)
+        todo.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.pos_ != "VERB")
+        todo.extend(p for c in token.children if c.dep_ == "prep" and c.lower_ in _INCLUDING
+                    for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _add(keys, tokens, resolve):
+    for token in tokens:
+        keys.extend(resolve(token))
+
+
+def _extend_list(objects, doc, resolve):
+    """'met A, B of X and C', parsed as something else: people after the last object who follow it in a list
+    (commas and 'and', titles and 'of' phrases between them) are objects too, unless the parse makes them the
+    subject of a clause of their own."""
+    if not objects:
+        return
+    last = max((t for t in doc if resolve(t) and resolve(t)[0] in objects), key=lambda t: t.i, default=None)
+    if last is None:
+        return
+    joined = False
+    for token in doc[last.i + 1:]:
+        if token.pos_ in _LIST_BREAK or token.text in (";", ":", "(", ")") or token.lower_ in ("who", "which") \
+                or token.pos_ == "ADP" and token.lower_ not in _LIST_PREPOSITIONS:
+            return
+        if token.text == "," or token.lower_ in ("and", "&"):
+            joined = True
+        keys = resolve(token)
+        if keys and keys[0] not in objects:
+            if not joined or token.dep_ in _SUBJECT:
+                return
+            objects.extend(k for k in keys if k not in objects)
+            joined = False
+
+
+def _extend_back(subjects, doc, resolve):
+    """'A and B agreed', parsed with A inside B's title: people before the first subject, joined to it by 'and'
+    or commas with no verb between, are subjects too."""
+    if not subjects:
+        return
+    first = min((t for t in doc if resolve(t) and resolve(t)[0] in subjects), key=lambda t: t.i, default=None)
+    if first is None:
+        return
+    joined = False
+    for token in reversed(doc[:first.i]):
+        keys = resolve(token)
+        if keys and keys[0] not in subjects:
+            if not joined or token.dep_ in ("pobj", "dobj"):  # "Before meeting with X, Y ...": X is not Y's
+                return
+            subjects[:0] = [k for k in keys if k not in subjects]
+            joined = False
+        elif token.lower_ in ("and", "&") or token.text == ",":
+            joined = True
+        elif token.pos_ in _LIST_BREAK or token.text in (";", ":", "—", "–") or \
+                token.pos_ == "ADP" and token.lower_ not in _LIST_PREPOSITIONS:
+            return
+
+
+def _unique(keys):
+    return list(dict.fromkeys(keys))
+
+
+_GROUP_WORDS = {"they", "both", "leaders", "presidents", "ministers", "sides", "men", "premiers", "counterparts",
+                "two", "pair", "delegations", "heads", "chancellors"}
+
+
+def _parties_of(predicate, doc):
+    """The tokens standing for a predicate's parties (subjects, possessives, with/between objects)."""
+    head = doc[predicate.head]
+    verb = head if predicate.kind == "verb" else (doc[predicate.holder] if predicate.holder is not None else None)
+    tokens = _subjects(verb) if verb is not None else []
+    if predicate.kind == "noun":
+        tokens += _noun_parties(head)
+    return [t for t in tokens if t is not head]
+
+
+def group_words(lexicon):
+    """The last words of the lexicon's group subjects ('leaders', 'sides', 'they')."""
+    return {g.split()[-1] for g in lexicon.group_subjects} | _GROUP_WORDS
+
+
+def group_subject(predicate, doc):
+    """Whether the meeting's subject (or its possessor) is the parties as a group: 'the two leaders', 'they',
+    'both sides', 'their talks'."""
+    head = doc[predicate.head]
+    verb = head if predicate.kind == "verb" else (doc[predicate.holder] if predicate.holder is not None else None)
+    tokens = [c for c in head.children if c.dep_ == "poss"]
+    if verb is not None:
+        tokens += _subjects(verb)
+    return any(t.lower_ in _GROUP_WORDS or t.lower_ == "their" for t in tokens)
+
+
+def refers(predicate, doc, args):
+    """Whether a predicate that names fewer than two parties still speaks of one particular meeting: 'the talks',
+    'their meeting', 'the two leaders discussed', 'X was discussed', 'negotiations were planned at the summit'
+    (not 'a meeting of officials', 'regular meetings')."""
+    head = doc[predicate.head]
+    if group_subject(predicate, doc):
+        return True
+    if args.unnamed:
+        return False  # "Turkish officials held talks": a meeting of others
+    if predicate.kind == "verb":  # "X was discussed", "Trump refused to meet" (one of the parties last named)
+        return predicate.lemma == "discuss" and any(c.dep_ == "nsubjpass" for c in head.children) or len(
+            args.subjects) == 1 and not args.objects and not args.other_object and not _objects(head, ("direct",))
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "no") for c in head.children):
+        return False
+    return head.dep_ in ("nsubj", "nsubjpass") or any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "his", "her", "its", "such")
+        for c in head.children)

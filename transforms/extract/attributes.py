@@ -1,0 +1,171 @@
+"""What a meeting predicate's sentence says of the meeting: its status (from the words that govern it, else its
+tense and date), format, date, place and duration. Each reads the phrases that hang on the predicate (or on the
+verb that holds it) before anything else in the sentence."""
+from transforms.extract import cues
+from transforms.extract.dates import find_dates, resolve
+from transforms.extract.places import locate
+from transforms.extract.predicates import lemma
+
+_PAST = {"VBD", "VBN"}
+_DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
+# Prepositions that put a meeting noun before or after the main event: "left after talks", "ahead of the summit".
+_AFTER = {"after", "following", "from", "since"}
+_BEFORE = {"before", "ahead", "prior", "until"}
+_SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
+           "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
+
+
+def anchors(predicate, doc):
+    """The tokens phrases about the meeting hang on: the meeting word, and the verb that holds a meeting noun."""
+    head = doc[predicate.head]
+    out = [head]
+    if predicate.holder is not None:
+        out.append(doc[predicate.holder])
+    if head.dep_ == "nsubj" and lemma(head.head) == "be":  # "the meeting was the Helsinki summit on July 16"
+        out.extend(c for c in head.head.children if c.dep_ == "attr")
+    return out
+
+
+def status(predicate, doc, date, published):
+    """held | planned | proposed | cancelled."""
+    if predicate.status:
+        return predicate.status
+    verb = doc[predicate.head] if predicate.kind == "verb" else (
+        doc[predicate.holder] if predicate.holder is not None else None)
+    if verb is not None and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
+                                                       for c in verb.children):
+        return "planned"  # "are meeting today": the report comes before the meeting
+    if date is not None and published is not None:
+        return "planned" if date > published else "held"
+    if verb is None:
+        head = doc[predicate.head]
+        prep = head.head if head.dep_ == "pobj" else None
+        return "planned" if prep is not None and prep.lower_ in _BEFORE else "held"
+    return "held"
+
+
+def date_of(predicate, doc, text, published, future):
+    """The date mention that belongs to the meeting: one hanging on it (or on its holding verb), else the nearest
+    in its sentence that is not a date of something said; with its resolved (date, precision)."""
+    mentions = [d for d in find_dates(text) if not _said_on(d, doc)]
+    if not mentions:
+        return None, (None, None)
+    at = doc[predicate.head].idx
+    targets = anchors(predicate, doc)
+    own = [d for d in mentions if _attached(d, doc, targets)]
+    clause = {_clause_of(t) for t in targets}
+    near = own or [d for d in mentions if any(_clause_of(t) in clause for t in _tokens(d, doc))]
+    if not near:
+        return None, (None, None)
+    chosen = min(near, key=lambda d: abs(d.start - at) * (1 if d.start > at else 1.5))
+    return chosen, resolve(chosen, published, future)
+
+
+def _clause_of(token):
+    """The verb heading the clause a token is in (the root for the main clause)."""
+    node = token
+    for _ in range(12):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod") or node.head is node:
+            return node
+        node = node.head
+    return node
+
+
+def _tokens(mention, doc):
+    return [t for t in doc if mention.start <= t.idx < mention.end]
+
+
+def _attached(mention, doc, targets):
+    """Whether the date's tokens depend on one of `targets` without passing another verb."""
+    for token in _tokens(mention, doc):
+        node = token
+        for _ in range(6):
+            if node in targets:
+                return True
+            if node.head is node or node.pos_ in ("VERB", "AUX") and node not in targets:
+                break
+            node = node.head
+    return False
+
+
+def _said_on(mention, doc):
+    """'said on Monday', 'told reporters yesterday': the date of a statement, not of the meeting."""
+    for token in _tokens(mention, doc):
+        node = token
+        for _ in range(4):
+            if node.head is node:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if lemma(node) in _SPEECH:
+                    return True
+                break
+    return False
+
+
+def format_of(predicate, doc, text):
+    """phone | video | None (in person)."""
+    if predicate.format:
+        return predicate.format
+    for anchor in anchors(predicate, doc)[1:]:
+        words = {lemma(t) for t in anchor.subtree}
+        if words & {"telephone", "phone"}:
+            return "phone"
+    return None
+
+
+def place_of(predicate, doc, text, gaz):
+    """Venue, city, country and summit series the sentence gives for the meeting: named in a phrase on the meeting
+    word or its verb ("met in Osaka", "talks at the White House", "In Hong Kong, X will meet"), or as the place a
+    'where' clause is about ("in Riyadh, where he met X"); places named elsewhere in the sentence (what was
+    discussed, where someone else went) are not its place."""
+    targets = anchors(predicate, doc)
+    where = _where_clause(doc[predicate.head], targets)
+    kept = list(text)
+    for kind in ("venue", "city", "country", "series"):
+        for start, end, _ in gaz.find(kind, text):
+            tokens = [t for t in doc if start <= t.idx < end]
+            if tokens and not (_attached_place(tokens, targets) or any(t in where for t in tokens)):
+                kept[start:end] = " " * (end - start)
+    return locate("".join(kept), gaz, doc[predicate.head].idx)
+
+
+def _attached_place(tokens, targets):
+    """Whether a place's tokens hang on a target through prepositions and nouns only (not through another
+    verb, nor inside what was discussed)."""
+    for token in tokens:
+        node = token
+        for _ in range(8):
+            if node in targets:
+                return True
+            if node.head is node or node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
+                    node.head not in targets or lemma(node.head) in _DISCUSS):
+                break  # another clause's noun, or what was discussed ("discussed the situation in Iran")
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and node not in targets:
+                break
+    return False
+
+
+def _where_clause(head, targets):
+    """The place a relative clause holding the meeting is about: 'Riyadh, where he met X' gives Riyadh's tokens."""
+    for target in targets:
+        node = target
+        for _ in range(4):
+            if node.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in node.children):
+                return set(node.head.subtree) - set(node.subtree)
+            if node.head is node:
+                break
+            node = node.head
+    return set()
+
+
+def duration_of(text):
+    return cues.duration_minutes(text)
+
+
+def is_future_leaning(predicate_status):
+    return predicate_status in ("planned", "proposed")
+
+
+__all__ = ["anchors", "status", "date_of", "format_of", "place_of", "duration_of", "_AFTER"]

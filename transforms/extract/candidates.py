@@ -1,0 +1,47 @@
+"""The sentences worth parsing: those holding a word that may report a meeting, in the article's body (not a
+caption, a photo credit, a byline or a link to another story)."""
+import re
+
+from transforms.extract.cues import DELEGATION, SIDE
+from transforms.extract.words import tokens, words_regex
+
+_FORMS = {"sit": ("sit", "sat", "sits", "sitting")}
+# Lines of page furniture: a picture's caption or credit, a byline, a link to another story.
+_FURNITURE = re.compile(
+    r"^(?:(?:photo|photograph|picture|image|video|file photo|credit|caption)s?\b\s*[:|/(]|(?:read|see|watch) (?:more|"
+    r"also)\b|related\b|more\b:|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)"
+    r"|(?:photograph|photo|picture|image|credit)s?:\s*[^.]*$|\b(?:getty images|reuters|afp|ap photo|epa)\)?\s*$",
+    re.IGNORECASE)
+
+
+def cue_pattern(lexicon):
+    """A pattern matching the forms of the lexicon's meeting words (by their first letters: cheap to run on
+    every sentence; the parse decides), and the group subjects of joint statements ('the two leaders')."""
+    stems = {w[:5] for w, spec in lexicon.verbs.items() if not spec.get("particle")} | {w[:5] for w in lexicon.nouns}
+    stems |= {"met", "spoke", "spoken", "talk"} | {f"{form} {spec['particle']}" for w, spec in lexicon.verbs.items()
+                                                   if spec.get("particle") for form in _FORMS.get(w, (w,))}
+    groups = {g.lower() for g in lexicon.group_subjects if " " in g}
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(stems | groups)) + r")", re.IGNORECASE)
+
+
+def select(sentences, pattern):
+    """Indices of the sentences that hold a meeting word and are not furniture."""
+    return [i for i, s in enumerate(sentences) if pattern.search(s.text) and not is_furniture(s.text)]
+
+
+def is_furniture(text):
+    """A caption, credit, byline or link to another story, not a sentence of the article."""
+    return bool(_FURNITURE.search(text.strip()))
+
+
+def attendees(text, mentions):
+    """The people a sentence names as attending a meeting ('X and Y were present', 'accompanied by X', 'On the
+    US side, X, Y'), or []."""
+    if not mentions:
+        return []
+    side = SIDE.match(text)
+    cue = side or DELEGATION.search(text, tokens(text))
+    if not cue:
+        return []
+    after = side or cue.group().lower().endswith(" by")  # "accompanied by X" names them after the cue
+    return list(dict.fromkeys(m.key for m in mentions if (m.start >= cue.end()) == bool(after)))

@@ -1,0 +1,103 @@
+"""An article's meeting mentions in reading order, merged into meetings, with what its other sentences add to the
+meeting they are about (the focus: the one last named): a date, place or duration of "the talks", the topics
+"the two leaders discussed", the people who "also attended"."""
+from dataclasses import dataclass, field
+
+from transforms.extract import merge
+
+_NEAR_PARAGRAPHS = 3  # how far a bare "the talks" reaches back to the meeting last named
+
+
+@dataclass
+class Event:
+    """What one sentence says: a mention naming the parties, a reference to a meeting that does not ("the
+    talks lasted an hour"; `group`: its subject is "the two leaders" or "they"), discussed topics, or attendees."""
+    kind: str                    # mention | reference | topics | delegation | whereabouts
+    sentence: object
+    mention: object = None       # merge.Mention for mention and reference
+    group: bool = False
+    items: list = field(default_factory=list)   # delegation keys, topics, or (key, Location) of whereabouts
+    keys: tuple = ()             # the people a statement's subject names (its topics go to their meeting)
+    new: bool = False            # a reference that may stand for another meeting of the same parties
+
+
+def assemble(events):
+    """Meetings from the events of an article, in reading order. The focus is the meetings the last sentence that
+    named parties was about; what other sentences add goes to the one of them it fits."""
+    meetings, focus, where, last = [], [], {}, None
+    for event in events:
+        if event.kind == "whereabouts":
+            where.update(event.items)
+            continue
+        if event.kind == "mention":
+            _place_by_whereabouts(event.mention, where)
+            meeting = _merge(meetings, event.mention)
+            if event.sentence is not last:
+                focus, last = [], event.sentence
+            focus.append(meeting)
+            continue
+        targets = [m for m in focus if event.group or _near(m, event.sentence)]
+        if event.keys:
+            targets = [m for m in targets if set(event.keys) <= set(m.parties)]
+        if not targets:
+            continue
+        if event.kind == "reference":
+            fits = [m for m in targets if merge.compatible(m, _as(event.mention, m))]
+            if fits:
+                merge.add(fits[-1], _as(event.mention, fits[-1]))
+            elif _own(event.mention) and event.new:  # "negotiations were planned in X": another meeting of theirs
+                focus = [_merge(meetings, _as(event.mention, targets[-1]))]
+        elif event.kind == "topics":
+            for m in targets:
+                merge.extend(m.topics, event.items)
+        elif event.kind == "delegation":
+            for m in targets[-1:]:
+                merge.extend(m.delegation, [k for k in event.items if k not in m.parties])
+    return meetings
+
+
+def _as(mention, meeting):
+    mention.parties = meeting.parties
+    return mention
+
+
+def _own(mention):
+    """Whether a mention says where or when its meeting is (so that it can stand for one of its own)."""
+    loc = mention.location
+    return bool(loc.city or loc.country or loc.event or mention.date[0] is not None)
+
+
+def _place_by_whereabouts(mention, where):
+    """Where one of a mention's parties was last said to be, kept for a meeting that names no place."""
+    mention.whereabouts = next((where[k] for k in mention.parties if k in where), None)
+
+
+def place(meeting, country_of):
+    """(city, country) of a meeting in person that names no place: where its hosts are from when a visitor meets
+    them ('X met Y': Y's country, unless it is every party's), and where a party was last said to be when that is
+    in the same country (or there are no hosts)."""
+    host = None
+    for m in meeting.mentions:
+        hosts = {country_of(k) for k in m.hosts}
+        guests = {country_of(k) for k in m.parties if k not in m.hosts}
+        if len(hosts) == 1 and None not in hosts and guests and hosts != guests:
+            host = hosts.pop()
+            break
+    seen = next((m.whereabouts for m in meeting.mentions if m.whereabouts is not None), None)
+    if seen is not None and (host is None or seen.country == host):
+        return seen.city, seen.country
+    return None, host
+
+
+def _merge(meetings, mention):
+    same = [m for m in meetings if set(m.parties) == set(mention.parties) and merge.compatible(m, mention)]
+    meeting = same[-1] if same else None
+    if meeting is None:
+        meeting = merge.Meeting(tuple(mention.parties))
+        meetings.append(meeting)
+    merge.add(meeting, mention)
+    return meeting
+
+
+def _near(meeting, sentence):
+    return sentence.paragraph - meeting.mentions[-1].sentence.paragraph <= _NEAR_PARAGRAPHS

@@ -1,0 +1,224 @@
+"""Meeting predicates of a parsed sentence: the verbs and nouns that report a meeting ("met", "held talks", "a
+phone call", "the Trump-Putin summit"), with what the words around them say of its status and format."""
+from dataclasses import dataclass
+
+_VERB_TAGS = {"VERB", "AUX"}
+_NOUN_TAGS = {"NOUN", "PROPN"}
+# The dependents a noun's holding verb reaches it by: "held talks", "after talks with", "a meeting was held".
+_HELD_BY = {"dobj", "nsubjpass", "pobj", "attr", "conj", "appos", "oprd"}
+# Heads from which a governing word (planned, wants, cancelled) is searched.
+_FINITE = {"VBD", "VBZ", "VBP"}
+_CIRCUMSTANCE = {"in", "at", "during", "after", "following", "since", "by", "over", "on"}
+_MEDIUM = {"on", "by", "over", "via", "through"}  # "on the telephone", "by video link"
+# Phrases that put a meeting noun on a verb whose subject takes part: "left after talks with X", "flew to Moscow
+# for talks with X", "said at a meeting with X".
+_TIME_PREPOSITIONS = {"after", "before", "during", "following", "ahead", "from", "since", "at", "in", "for"}
+# "met regularly", "talks often": meetings in general, not one meeting.
+_ITERATIVE = {"regularly", "frequently", "often", "repeatedly", "routinely", "occasionally", "sometimes", "rarely",
+              "seldom", "constantly", "usually", "weekly", "monthly", "daily"}
+_CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "amod", "nsubjpass", "attr", "conj", "relcl",
+          "compound", "oprd", "agent", "pcomp"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The words of configs/meetings.yaml, as lookups."""
+    verbs: dict
+    holding_verbs: frozenset
+    nouns: dict
+    phone: frozenset
+    video: frozenset
+    status: dict          # governing word (lemma or phrase) -> status
+    future_modals: frozenset
+    possible_modals: frozenset
+    discussion_verbs: frozenset
+    discussion_prepositions: frozenset
+    vague_topics: frozenset
+    statement_verbs: frozenset
+    group_subjects: tuple
+    light_nouns: frozenset
+
+    @classmethod
+    def from_config(cls, config):
+        status = {}
+        for name in ("cancelled", "proposed", "planned"):  # a word listed twice keeps its first status
+            for word in config.get("status_words", {}).get(name) or []:
+                status.setdefault(word, name)
+        return cls({k: v or {} for k, v in (config.get("verbs") or {}).items()},
+                   frozenset(config.get("holding_verbs") or ()),
+                   {k: v or {} for k, v in (config.get("nouns") or {}).items()},
+                   frozenset(config.get("phone_words") or ()), frozenset(config.get("video_words") or ()),
+                   status, frozenset(config.get("future_modals") or ()),
+                   frozenset(config.get("possible_modals") or ()),
+                   frozenset(config.get("discussion_verbs") or ()),
+                   frozenset(config.get("discussion_prepositions") or ()),
+                   frozenset(config.get("vague_topics") or ()),
+                   frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
+                   frozenset(config.get("light_nouns") or ()))
+
+
+@dataclass(frozen=True)
+class Predicate:
+    head: int            # token index of the meeting word
+    lemma: str
+    kind: str            # verb | noun
+    holder: int = None   # the verb that holds a meeting noun (held talks, after talks: the verb the phrase is on)
+    format: str = None   # phone | video, when its words say so
+    status: str = None   # held | planned | proposed | cancelled when the words around it say so
+    negated: bool = False
+    conditional: bool = False
+    iterative: bool = False
+
+
+def lemma(token):
+    return (token.lemma_ or token.text).lower()
+
+
+def find(doc, lexicon):
+    """The meeting predicates of a parsed sentence, in order. A meeting noun's holder is a verb of
+    `holding_verbs` (held talks) or the verb a time phrase on it qualifies (left after talks with X)."""
+    found = []
+    for token in doc:
+        word = lemma(token)
+        if token.pos_ in _VERB_TAGS and word in lexicon.verbs:
+            spec = lexicon.verbs[word]
+            if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in token.children):
+                continue
+            if any(c.dep_ in ("prt", "prep") and c.lower_ in (spec.get("not_with") or ()) for c in token.children):
+                continue
+            if spec.get("complement") and not _complemented(token, spec["complement"], lexicon):
+                continue
+            found.append(_predicate(token, word, "verb", None, spec, lexicon))
+        elif token.pos_ in _NOUN_TAGS and (token.lower_ in lexicon.nouns or word in lexicon.nouns):
+            spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[word]
+            found.append(_predicate(token, token.lower_ if token.lower_ in lexicon.nouns else word, "noun",
+                                    _holder(token, lexicon), spec, lexicon))
+    return found
+
+
+def _predicate(token, word, kind, holder, spec, lexicon):
+    fmt = spec.get("format")
+    if fmt and any(c.lower_ in (spec.get("in_person") or ()) for c in token.children):
+        fmt = None  # "a courtesy call on X", "called on X": a visit
+    return Predicate(token.i, word, kind, holder.i if holder is not None else None,
+                     fmt or format_near(token, lexicon), status_of(token, lexicon),
+                     negated(token, holder), conditional(token), iterative(token, holder))
+
+
+def _complemented(verb, words, lexicon):
+    """'invited X to visit', 'invited X to Moscow', 'invited X to talks': a meeting verb or a destination after."""
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp", "advcl") and lemma(c) in words:
+            return True
+        if c.dep_ == "prep" and c.lower_ == "to" and any(
+                p.pos_ == "PROPN" or lemma(p) in lexicon.nouns for p in c.children if p.dep_ == "pobj"):
+            return True
+    return False
+
+
+def _phrasal(verb):
+    """'call off' for 'called off', 'hold' for 'held'."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{lemma(verb)} {particle}" if particle else lemma(verb)
+
+
+def _holder(noun, lexicon):
+    """The verb a meeting noun belongs to: the one holding it (held talks), or the one a time phrase on it
+    modifies (left after talks with X: 'left')."""
+    token = noun
+    while token.dep_ in _HELD_BY and token.head is not token:
+        token = token.head
+        if token.pos_ in _VERB_TAGS:
+            return token if _phrasal(token) in lexicon.holding_verbs or lemma(token) in lexicon.holding_verbs else None
+        if token.dep_ == "prep" and token.head.pos_ in _VERB_TAGS:
+            return token.head if token.lower_ in _TIME_PREPOSITIONS else None
+        if token.dep_ == "prep" and token.head.lower_ in ("ahead", "prior") and token.head.head.pos_ in _VERB_TAGS:
+            return token.head.head  # "said ahead of a meeting with X"
+        if token.pos_ in _NOUN_TAGS and token.dep_ not in ("pobj", "conj", "appos"):
+            return None
+    return None
+
+
+def format_near(token, lexicon):
+    """phone | video from the words on the meeting word (a phone call, spoke by telephone, discussed it on the
+    telephone), or None."""
+    words = {lemma(t) for t in token.children} | {t.lower_ for t in token.children}
+    words |= {lemma(t) for t in token.subtree if t.head.dep_ == "prep" and t.head.lower_ in _MEDIUM}
+    if token.dep_ == "pobj":  # "on the telephone": the phrase the noun is in
+        words |= {lemma(token.head.head)}
+    if words & lexicon.video or lemma(token) in lexicon.video:
+        return "video"
+    if words & lexicon.phone or lemma(token) in lexicon.phone:
+        return "phone"
+    return None
+
+
+def status_of(token, lexicon):
+    """The status the governing words give: a modal or an aux on the meeting word or its verbs, or a word such as
+    planned, wanted, invited or cancelled that the meeting word depends on; None when only the tense can tell."""
+    for _ in range(6):
+        found = _status_here(token, lexicon)
+        if found or token.dep_ not in _CLIMB or token.head is token or _finite(token):
+            return found  # a finite verb with its own subject: its tense tells ("he said he met")
+        if token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE:
+            return None  # "agreed in a phone call": the call is where it was agreed, not what
+        token = token.head
+    return None
+
+
+def _finite(token):
+    return token.tag_ in _FINITE and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def _status_here(token, lexicon):
+    word = lemma(token)
+    phrases = {f"{word} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep")}
+    for phrase in phrases:
+        if phrase in lexicon.status:
+            return lexicon.status[phrase]
+    for child in token.children:
+        if child.dep_ == "aux" and child.lower_ in lexicon.future_modals | lexicon.possible_modals:
+            return "planned"
+        if child.dep_ == "amod" and lemma(child) in lexicon.status:
+            return lexicon.status[lemma(child)]
+    if word in lexicon.status and token.pos_ in {"VERB", "ADJ", "AUX"} | _NOUN_TAGS:
+        return lexicon.status[word]
+    if word == "be" and any(c.dep_ == "xcomp" for c in token.children):  # "is to meet"
+        return "planned"
+    if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in _NOUN_TAGS:  # "the meeting will clarify ..."
+        return _status_here(token.head, lexicon) if token.head is not token else None
+    return None
+
+
+def negated(token, holder=None):
+    """'did not meet', 'no talks were held', 'never spoke with'."""
+    for t in filter(None, (token, holder)):
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "never") and c.dep_ in ("det", "advmod", "neg")
+               for c in t.children):
+            return True
+    return False
+
+
+def iterative(token, holder=None):
+    """'met regularly', 'has regular meetings', 'spoke several times': meetings in general."""
+    for t in filter(None, (token, holder)):
+        for c in t.children:
+            if c.lower_ in _ITERATIVE or c.dep_ == "amod" and c.lower_ in ("regular", "frequent", "periodic"):
+                return True
+            if c.dep_ in ("npadvmod", "advmod", "dobj") and c.lower_ in ("times", "occasions"):
+                return True
+            if c.dep_ == "prep" and any(g.lower_ in ("times", "occasions") for g in c.children):
+                return True
+    return False
+
+
+def conditional(token):
+    """A meeting in a condition ('if they meet', 'unless he is invited') is not reported."""
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in current.children):
+            return True
+        if current.head is current:
+            return False
+        current = current.head
+    return False

@@ -1,0 +1,180 @@
+"""What a meeting was about: the phrases the text says were discussed ("discussed trade and Syria", "talks on the
+border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, and
+named by their topic from configs/topics.yaml when the whole phrase is one of its phrases."""
+from transforms.extract.predicates import lemma
+
+_DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
+_TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
+_STATEMENT_PREPOSITIONS = {"on", "to", "about", "upon", "over"}
+_NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
+_QUANTIFIERS = {"range", "number", "variety", "host", "series", "set", "list", "raft", "array", "lot"}
+_LEADING = {"DET", "PRON", "CCONJ", "PUNCT", "PART", "ADP"}
+_WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain", "specific", "main", "key",
+             "important", "possible", "current", "recent", "latest", "new", "broader", "wider", "general", "common",
+             "mutual", "whole", "entire"}
+
+
+def about(doc, targets, lexicon, gaz=None):
+    """Topics the sentence ties to the meeting words `targets` (the meeting word and its holding verb)."""
+    found = []
+    for target in targets:
+        found.extend(_prepositional(target, lexicon))
+        for token in [target, *target.children]:
+            if token is target or token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp"):
+                found.extend(_discussed(token, lexicon))
+                if token is not target and lemma(token) in lexicon.verbs:  # "met to talk about X"
+                    found.extend(_prepositional(token, lexicon))
+        if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
+            found.extend(_discussed(target.head, lexicon))  # "the talks covered X"
+    return normalise(found, lexicon, gaz)
+
+
+def stated(doc, lexicon, is_party, gaz=None):
+    """Topics of what a meeting's parties say together ('The two leaders agreed to establish X', 'Both sides
+    welcomed X', 'They reaffirmed X'), where `is_party(token)` tells whether a subject token is the parties."""
+    found = []
+    for verb in doc:
+        if lemma(verb) in lexicon.statement_verbs and verb.pos_ in ("VERB", "AUX") and any(
+                is_party(c) for c in _subjects(verb)):
+            found.extend(_statement_objects(verb, lexicon))
+    return normalise(found, lexicon, gaz)
+
+
+def _subjects(verb):
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
+        verb = verb.head
+    return [c for c in verb.children if c.dep_ == "nsubj"]
+
+
+def _statement_objects(verb, lexicon):
+    """'agreed to X', 'agreed on X', 'welcomed X', 'agreed to establish X' (the object of the verb it governs)."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _STATEMENT_PREPOSITIONS
+            for p in c.children if p.dep_ == "pobj"]
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+        out += [c for c in xcomp.children if c.dep_ == "dobj"]
+        out += [p for c in xcomp.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "to")
+                for p in c.children if p.dep_ == "pobj"]
+    return out
+
+
+def _prepositional(target, lexicon):
+    """'talks on trade', 'met to talk about X' (the objects of a topic preposition on the meeting word)."""
+    return [p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
+            for p in c.children if p.dep_ == "pobj"]
+
+
+def _topic_preposition(verb, prep, lexicon):
+    """'talks on X', 'talk about X', 'aimed at X' (but 'met at X' is a place)."""
+    return prep.lower_ in lexicon.discussion_prepositions and (prep.lower_ != "at" or lemma(verb) == "aim")
+
+
+def _discussed(verb, lexicon):
+    """The objects of a discussion verb: 'discussed X', 'focused on X', 'X was discussed'."""
+    if lemma(verb) not in lexicon.discussion_verbs or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+           or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
+    out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
+            for p in c.children if p.dep_ == "pobj"]
+    for c in verb.children:  # "touched on X", "focus primarily on X"
+        if c.dep_ in ("prt", "advmod"):
+            out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+    return out
+
+
+def normalise(heads, lexicon, gaz=None):
+    """One phrase per coordinated item of each head ('trade and investment'), and per coordinated modifier of a
+    shared noun ('economic and scientific co-operation': 'economic co-operation', 'scientific co-operation'), in
+    order and without repeats."""
+    out = []
+    for head in heads:
+        for item in _items(head, lexicon):
+            for phrase in _distributed(item, lexicon) or [_phrase(item, lexicon)]:
+                if phrase:
+                    phrase = _named(phrase, gaz)
+                    if phrase not in out:
+                        out.append(phrase)
+    return out
+
+
+def _distributed(token, lexicon):
+    """'security and economic interests' -> 'security interests', 'economic interests' (a bare noun with
+    coordinated modifiers and nothing else), or []."""
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
+    if len(modifiers) != 1 or any(c.dep_ not in ("amod", "compound", "det", "poss") for c in token.children):
+        return []
+    first = modifiers[0]
+    coordinated = [first, *(c for c in first.subtree if c.dep_ == "conj")]
+    if len(coordinated) < 2:
+        return []
+    return [f"{m.text} {token.text}" for m in coordinated if m.lower_ not in _WEAK_ADJ]
+
+
+def _items(head, lexicon):
+    items, todo = [], [head]
+    while todo:
+        token = _framed(todo.pop(0), lexicon)
+        items.append(token)
+        todo.extend(c for c in token.children if c.dep_ == "conj")
+    return items
+
+
+def _framed(token, lexicon):
+    """What a framing noun is about: 'a range of issues' -> issues, 'the importance of X' -> X, 'efforts to
+    conclude X' -> X (the object of its complement), else the token itself."""
+    for _ in range(3):
+        if token.lower_ not in _QUANTIFIERS and lemma(token) not in lexicon.light_nouns:
+            return token
+        inner = next((p for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "to", "for", "on")
+                      for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+        if inner is None:
+            verb = next((c for c in token.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"), None)
+            inner = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+        if inner is None:
+            return token
+        if inner.pos_ == "VERB":  # "the importance of enhancing cooperation": what is enhanced
+            inner = next((c for c in inner.children if c.dep_ == "dobj"), inner)
+        token = inner
+    return token
+
+
+def _phrase(token, lexicon):
+    """The words of an item: its subtree without its own conjuncts, clauses and time phrases, and without leading
+    determiners or pronouns."""
+    kept = _span(token)
+    words = list(token.doc[kept[0].i:kept[-1].i + 1])
+    while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ == "POS"):
+        words = words[1:]
+    while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
+        words = words[:-1]
+    if not words or all(w.lower_ in lexicon.vague_topics or w.pos_ in _LEADING for w in words):
+        return None
+    if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
+        return None
+    if words[-1] is token and token.lower_ in lexicon.vague_topics and len(words) == 1:
+        return None
+    text = "".join(w.text_with_ws for w in words).strip()
+    text = " ".join(text.split())
+    return text if 2 <= len(text) <= 80 else None
+
+
+def _span(token):
+    """The tokens of `token`'s subtree less its own conjuncts, clauses and time or telephone phrases, in order
+    (conjuncts deeper down stay: 'the situation in Iran and Syria')."""
+    keep, todo = [], [token]
+    while todo:
+        t = todo.pop()
+        keep.append(t)
+        todo.extend(c for c in t.children if not (
+            c.dep_ in _DROP_DEPS and (t is token or c.dep_ not in ("conj", "cc", "punct"))
+            or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})))
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _named(phrase, gaz):
+    """A phrase the topic gazetteer lists ('bilateral ties') goes by its topic's name; others stay as written."""
+    if gaz is None:
+        return phrase
+    return gaz.topic_phrases.get(phrase.lower(), phrase)
