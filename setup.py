@@ -11,7 +11,7 @@ setup(
     description=__doc__,
     python_requires=">=3.10,<3.13",
     packages=find_packages(include=["pipeline", "pipeline.*", "transforms", "transforms.*", "configs"]),
-    package_data={"configs": ["*.yaml"]},
+    package_data={"configs": ["*.yaml", "*.tsv"]},
     include_package_data=True,
     install_requires=[
         "apache-beam>=2.77,<2.78",
