@@ -41,7 +41,7 @@ def main():
     held, _ = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    heads = sum(1 for a in kb.actors if any(r.startswith("Head of") or r.startswith(("President of", "Prime Minister of"))
+    heads = sum(1 for a in kb.actors if any(r.startswith(("Head of", "President of", "Prime Minister of"))
                                            for r, _, _ in a.offices))
     derived_heads = sum(1 for a in kb.actors if any(r.startswith("Head of State") or r.startswith("Head of Government")
                                                    for r, _, _ in a.offices))

@@ -89,9 +89,9 @@ from petrarch_dictionary import (COUNTRIES_FILE, INTERNATIONAL_FILE, ORGANISATIO
                                  SourceError, _place_code, comment_organisation, organisation_names,
                                  parse_dictionary, place_names, read_source, split_code, _org_segments)
 from transforms.extract.kb import (HEAD_OF_STATE, HORIZON_PREFIX, PEOPLE_DIGEST_PREFIX, TSV_COLUMNS,  # noqa: E402
-                                   _NAME_SUFFIXES, Actor, compatible_middles, fold, format_tsv_row, merge_people,
-                                   name_keys, office_kinds, parse_people, people_digest, presidential_countries,
-                                   title_of)
+                                   _NAME_SUFFIXES, Actor, compatible_middles, default_surname, fold,
+                                   format_tsv_row, merge_people, name_keys, office_kinds, parse_people,
+                                   people_digest, presidential_countries, title_of)
 
 DEFAULT_SNAPSHOT = ROOT.parent / ".mirror" / "openeventdata+petrarch2" / "repo"
 
@@ -203,7 +203,7 @@ def _actor(entry, place_names_, territories, org_names, heads, ordinary, leader_
     if not offices and country is None:
         stats["dropped: no role or country"] += 1
         return None
-    surname = " ".join(name.split()[:1]) if code in EAST_ASIAN_ORDER and len(name.split()) > 1 else None
+    surname = surname_of(name, code in EAST_ASIAN_ORDER)
     stats["kept"] += 1
     return Actor(name, country, surname, tuple(aliases), offices)
 
@@ -314,10 +314,14 @@ def _combine(members):
                 seen.add(fold(form))
                 aliases.append(form)
     offices = _union([o for a in members for o in a.offices])
-    surname = next((a.surname for a in members if a.surname), None)
-    if surname and not fold(lead.name).startswith(fold(surname)):
-        surname = None
-    return Actor(lead.name, lead.country, surname, tuple(aliases), tuple(offices))
+    family_first = any(a.surname and fold(a.name).startswith(fold(a.surname) + " ") for a in members)
+    return Actor(lead.name, lead.country, surname_of(lead.name, family_first), tuple(aliases), tuple(offices))
+
+
+def surname_of(name, family_first=False):
+    """How texts name a person alone: the family name, first in Chinese and Korean names ("Hu Jintao" -> "Hu"),
+    else the last word with its particles ("Bashar al-Assad" -> "al-Assad")."""
+    return name.split()[0] if family_first and len(name.split()) > 1 else default_surname(name)
 
 
 def check_heads(derived, people):

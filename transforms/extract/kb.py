@@ -49,8 +49,8 @@ chairman chief acting former ex interim crown his her excellency majesty highnes
 PARTICLES = frozenset("al el bin ibn bint ben abu de del della der den di da das dos du la le van von ter".split())
 # Countries whose people carry two surnames, the father's then the mother's, and are named by the first ("Vicente
 # Fox" is "Vicente Fox Quesada").
-TWO_SURNAMES = frozenset(c.replace("_", " ") for c in """Spain Mexico Guatemala Honduras El_Salvador Nicaragua Costa_Rica Panama Cuba
-Dominican_Republic Colombia Venezuela Ecuador Peru Bolivia Chile Argentina Uruguay Paraguay
+TWO_SURNAMES = frozenset(c.replace("_", " ") for c in """Spain Mexico Guatemala Honduras El_Salvador Nicaragua
+Costa_Rica Panama Cuba Dominican_Republic Colombia Venezuela Ecuador Peru Bolivia Chile Argentina Uruguay Paraguay
 Equatorial_Guinea""".split())
 _NAME_SUFFIXES = frozenset("jr sr ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi".split())
 _SPECIAL = str.maketrans({"ø": "o", "Ø": "o", "ł": "l", "Ł": "l", "đ": "d", "Đ": "d", "ð": "d", "þ": "th",
@@ -513,11 +513,12 @@ def people_digest(text):
 
 
 def parse_people(data):
-    """Actors of people.yaml's `people` (dates as YAML dates or ISO strings)."""
+    """Actors of people.yaml's `people` (dates as YAML dates or ISO strings; the surname by default the last name
+    with its particles)."""
     people = []
     for entry in data.get("people") or []:
         offices = tuple((o["role"], _date(o.get("from")), _date(o.get("to"))) for o in entry.get("offices") or [])
-        people.append(Actor(entry["name"], entry.get("country"), entry.get("surname"),
+        people.append(Actor(entry["name"], entry.get("country"), entry.get("surname") or default_surname(entry["name"]),
                             tuple(entry.get("aliases") or ()), offices))
     return people
 
