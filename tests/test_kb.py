@@ -389,6 +389,11 @@ def test_role_on_and_holds():
     assert tesler.role_on(D(2003, 1, 1)) == "Elite of Ruritania"
     assert tesler.holds("head of government", D(1999, 1, 1)) and tesler.holds("Prime Minister", D(1999, 1, 1))
     assert tesler.holds("Head of Government of Ruritania", None) and not tesler.holds("King", D(1999, 1, 1))
+    oskar = kb.by_name("Oskar IV")[0]
+    assert oskar.role_on(D(2010, 1, 1)) == "Head of State of Ruritania"  # as the table says
+    assert kb.role_on(oskar, D(2005, 1, 1)) == "Head of State of Ruritania" and kb.role_on(oskar, D(2010, 1, 1)) is None
+    assert [a.name for a in kb.holders("Prime Minister of Ruritania", "Ruritania", D(1999, 1, 1))] \
+        == ["Jan Martin Tesler"]
 
 
 def test_choose_takes_the_only_the_named_the_serving_then_the_most_prominent():

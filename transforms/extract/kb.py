@@ -274,6 +274,8 @@ class KnowledgeBase:
         or a title ("Prime Minister", "President", "King", "Foreign Minister", ...; Prime Minister, Premier and
         Chancellor are the head of government, President, King, Queen, Emir, Sultan and Monarch the head of state).
         People.yaml's holders of the title come first, then its holders of the head office, then derived ones."""
+        if office.endswith(" of " + country):  # "Prime Minister of Japan"
+            office = office[:-len(country) - 4]
         wanted, kind = fold(office), _query_kind(office)
         literal, curated, derived = [], [], []
         for title, kinds, start, end, actor, is_curated in self._offices.get(country, ()):
@@ -285,6 +287,13 @@ class KnowledgeBase:
             elif matches or title == wanted:
                 (curated if is_curated else derived).append(actor)
         return list(dict.fromkeys(literal + curated + derived))
+
+    def role_on(self, actor, day):
+        """`actor.role_on(day)`, with derived offices trusted only up to the horizon (an office the dictionaries
+        leave open is not known to be held later)."""
+        held = [(rank, start or datetime.date.min, role) for rank, start, end, role in self._ranks.get(id(actor), ())
+                if _active(start, end, day)]
+        return max(held)[2] if held else None
 
     def choose(self, candidates, day, context_names=()):
         """The actor a mention stands for among `candidates`: the only one; else the one the article names in
@@ -314,7 +323,7 @@ class KnowledgeBase:
         self.countries = frozenset(a.country for a in self.actors if a.country)
         self._names, self._pairs, self._surnames = {}, {}, {}
         self._offices = {}  # place -> [(folded title, head kinds, from, effective end, actor, curated)]
-        self._ranks = {}    # id(actor) -> [(rank, from, effective end)] of dated offices
+        self._ranks = {}    # id(actor) -> [(rank, from, effective end, role)] of dated offices
         parsed = self._parse_offices()
         self.presidential = presidential_countries(self.actors)
         with_hog, successors = set(), {}
@@ -381,11 +390,11 @@ class KnowledgeBase:
 
     def _index_offices(self, actor, items, with_hog, successors):
         ranks = self._ranks[id(actor)] = []
-        for (title, place, key, curated, rank, kinds, president), start, end in items:
+        for ((title, place, key, curated, rank, kinds, president), start, end), role in zip(items, actor.offices):
             if start is not None or end is not None:
                 if not curated:
                     end = self._effective_end(start, end, place, key, successors)
-                ranks.append((rank, start, end))
+                ranks.append((rank, start, end, role[0]))
             elif not curated and self.horizon:
                 end = self.horizon
             if place:
@@ -403,7 +412,7 @@ class KnowledgeBase:
         return end
 
     def _rank_on(self, actor, day):
-        return max((rank for rank, start, end in self._ranks.get(id(actor), ()) if _active(start, end, day)),
+        return max((rank for rank, start, end, _ in self._ranks.get(id(actor), ()) if _active(start, end, day)),
                    default=-1)
 
 
