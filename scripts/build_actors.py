@@ -48,7 +48,8 @@ presidents come out as one office for both; Luxembourg lists only prime minister
 both (Qatar's and Palestine's single lists, unclear against people.yaml, are left without heads); Belarus lists
 the Rada in exile first; governors-general stand for the head of state of
 Commonwealth realms; entries added by hand after 2010 (no CountryInfo mark) are not in the sequences, so recent
-leaders come from people.yaml; open terms in the data may be stale (the KB trusts them up to the horizon only).
+leaders come from people.yaml; open terms in the data may be stale (the KB trusts them up to the horizon only);
+Mauritania's leaders are coded MUS, Mauritius, in the data, and come out as Mauritius's.
 
 People (actor_names.py). Entries that are organisations, places or generic nouns are dropped. A kept entry's
 first name (the entry line) has one to nine words of letters, no organisation, place or function word
@@ -85,9 +86,9 @@ import actor_names  # noqa: E402
 from actor_names import person_name, strip_honorifics, clean_name  # noqa: E402
 from leader_sequences import (_overlap_days, _people_titles, head_terms, label_offices, leader_entries,  # noqa: E402
                               leader_offices)
-from petrarch_dictionary import (COUNTRIES_FILE, INTERNATIONAL_FILE, ORGANISATION_PREFIXES, ROLE_WORDS,  # noqa: E402
-                                 SourceError, _place_code, comment_organisation, organisation_names,
-                                 parse_dictionary, place_names, read_source, split_code, _org_segments)
+from petrarch_dictionary import (COUNTRIES_FILE, FICTIONAL, INTERNATIONAL_FILE, ORGANISATION_PREFIXES,  # noqa: E402
+                                 ROLE_WORDS, SourceError, _org_segments, _place_code, comment_organisation,
+                                 organisation_names, parse_dictionary, place_names, read_source, split_code)
 from transforms.extract.kb import (HEAD_OF_STATE, HORIZON_PREFIX, PEOPLE_DIGEST_PREFIX, TSV_COLUMNS,  # noqa: E402
                                    _NAME_SUFFIXES, Actor, compatible_middles, default_surname, fold,
                                    format_tsv_row, merge_people, name_keys, office_kinds, parse_people,
@@ -184,6 +185,9 @@ def _actor(entry, place_names_, territories, org_names, heads, ordinary, leader_
     if any(_place_code(code) for code, _, _ in entry.codes):
         stats["dropped: a place (a country code without a role)"] += 1
         return None
+    if any(code[:3] in FICTIONAL for code, _, _ in entry.codes):
+        stats["dropped: of a fictional country"] += 1
+        return None
     named = person_name(entry.names, _sure(entry), first_names)
     if named is None:
         stats["dropped: not a person's name"] += 1
@@ -199,7 +203,7 @@ def _actor(entry, place_names_, territories, org_names, heads, ordinary, leader_
         stats["dropped: NGO or company person"] += 1
         return None
     code, country = entry_country(entry, place_names_, territories)
-    offices = _offices(entry, place_names_, territories, org_names, heads, ordinary, leader_codes, country)
+    offices = _offices(entry, place_names_, territories, org_names, heads, ordinary, leader_codes)
     if not offices and country is None:
         stats["dropped: no role or country"] += 1
         return None
@@ -208,15 +212,16 @@ def _actor(entry, place_names_, territories, org_names, heads, ordinary, leader_
     return Actor(name, country, surname, tuple(aliases), offices)
 
 
-def _offices(entry, place_names_, territories, org_names, heads, ordinary, leader_codes, country):
+def _offices(entry, place_names_, territories, org_names, heads, ordinary, leader_codes):
     offices = []
-    for kinds, start, end in heads.get(id(entry), ()):
+    placed = leader_codes.get(id(entry))
+    leader_country = place_names_.get(placed[:3]) if placed else None
+    for kinds, start, end in heads.get(id(entry), ()) if leader_country else ():
         for kind in kinds:
             label = "Head of State" if kind == HEAD_OF_STATE else "Head of Government"
-            offices.append((f"{label} of {country}", start, end))
-    for start, end in ordinary.get(id(entry), ()):
-        offices.append((f"Government of {country}", start, end))
-    placed = leader_codes.get(id(entry))
+            offices.append((f"{label} of {leader_country}", start, end))
+    for start, end in ordinary.get(id(entry), ()) if leader_country else ():
+        offices.append((f"Government of {leader_country}", start, end))
     for code, start, end in entry.codes:
         if code == placed and (start or end):
             continue  # placed by the leader sequences
@@ -253,7 +258,8 @@ def _term_key(term):
 
 
 def dedupe(actors, stats):
-    """One actor per person: the same country and folded name merge, and a name merges into the only longer one
+    """One actor per person: the same country and folded name merge, a name without a country (an organisation's
+    official) merges into the only one of that name with a country, and a name merges into the only longer one
     with the same first and last word that adds whole middle names ("Julia Gillard", "Julia Eileen Gillard"); not
     when that adds an initial ("George Bush", "George W. Bush") or both hold a head office (two listed leaders).
     The shortest name leads (the fuller spelling among equals: D'Alema over Dalema); the others become aliases."""
@@ -278,6 +284,13 @@ def dedupe(actors, stats):
         while key in parent:
             key = parent[key]
         return key
+    by_name = collections.defaultdict(list)
+    for country, name in groups:
+        by_name[name].append(country)
+    for (country, name) in groups:  # an organisation's official (no country) known in one country's block
+        others = [c for c in by_name[name] if c is not None]
+        if country is None and len(others) == 1:
+            parent[(None, name)] = (others[0], name)
     merged = collections.OrderedDict()
     for key, members in groups.items():
         merged.setdefault(root(key), []).extend(members)

@@ -34,6 +34,8 @@ NOT_PLACES = frozenset(ROLE_WORDS) | {"UNR", "UAF", "IGO", "NGO", "MNC", "CHR", 
 # CAMEO country codes used in the dictionaries' codes without a block of their own.
 EXTRA_COUNTRIES = {"USR": "Soviet Union", "YUG": "Yugoslavia", "FRY": "Yugoslavia", "CSK": "Czechoslovakia",
                    "SRP": "Republika Srpska", "SCG": "Serbia and Montenegro", "KRJ": "Krajina"}
+# Countries of the dictionaries that do not exist: Kinakuta (KNT) is their test country, taken from a novel.
+FICTIONAL = frozenset({"KNT"})
 
 _DATE = re.compile(r"^\d+$")
 
@@ -202,8 +204,9 @@ def place_names(entries, places):
 
 
 def _bare(code):
+    """A country or territory code alone (AFG, GBRVGB), not a role alone (ELI)."""
     return (code.isalpha() and len(code) in (3, 6) and not code.startswith(ORGANISATION_PREFIXES)
-            and code[3:] not in NOT_PLACES)
+            and code[:3] not in ROLE_WORDS and code[3:] not in NOT_PLACES)
 
 
 def _place_code(code):
