@@ -436,6 +436,13 @@ def test_load_text_reads_any_config_file_and_a_users_copy_first(tmp_path):
         load_text("no-such-file.tsv")
 
 
+def test_a_malformed_people_yaml_is_a_clear_error():
+    with pytest.raises(ValueError, match="person 2 has no name"):
+        parse_people({"people": [{"name": "Eva Lorenc"}, {"country": "Ruritania"}]})
+    with pytest.raises(ValueError, match="Eva Lorenc: each office needs a role and ISO dates"):
+        parse_people({"people": [{"name": "Eva Lorenc", "offices": [{"role": "Prime Minister", "from": "soon"}]}]})
+
+
 def test_a_malformed_table_is_a_clear_error():
     with pytest.raises(ValueError, match="header"):
         parse_tsv("name\tcountry\n")

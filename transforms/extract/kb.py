@@ -523,10 +523,16 @@ def people_digest(text):
 
 def parse_people(data):
     """Actors of people.yaml's `people` (dates as YAML dates or ISO strings; the surname by default the last name
-    with its particles)."""
+    with its particles). A malformed entry is a ValueError naming it."""
     people = []
-    for entry in data.get("people") or []:
-        offices = tuple((o["role"], _date(o.get("from")), _date(o.get("to"))) for o in entry.get("offices") or [])
+    for number, entry in enumerate(data.get("people") or [], 1):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            raise ValueError(f"people.yaml: person {number} has no name")
+        try:
+            offices = tuple((str(o["role"]), _date(o.get("from")), _date(o.get("to")))
+                            for o in entry.get("offices") or [])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            raise ValueError(f"people.yaml: {entry['name']}: each office needs a role and ISO dates") from None
         people.append(Actor(entry["name"], entry.get("country"), entry.get("surname") or default_surname(entry["name"]),
                             tuple(entry.get("aliases") or ()), offices))
     return people
