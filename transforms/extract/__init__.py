@@ -8,7 +8,9 @@ import re
 
 from transforms.extract import arguments, attributes, candidates, context, merge, nlp, predicates, topics
 from transforms.extract.actors import Article
+from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
+from transforms.extract.kb import KnowledgeBase
 from transforms.extract.people import Titles
 from transforms.extract.places import resolve_summit, whereabouts
 from transforms.extract.text import sentences
@@ -24,14 +26,11 @@ class Extractor:
         self.cue = candidates.cue_pattern(lexicon)
 
     @classmethod
-    def from_config(cls, load, kb=None, model=None):
-        gaz = Gazetteer.from_config(load)
-        if kb is None:
-            import sys  # noqa: PLC0415 - temporary until the knowledge base lands
-            sys.path.insert(0, "/tmp/exp")
-            from gazkb import GazKB  # noqa: PLC0415
-            kb = GazKB(gaz)
-        return cls(gaz, kb, predicates.Lexicon.from_config(load("meetings")), Titles.from_config(load("titles")),
+    def from_config(cls, load, load_text=None, kb=None, model=None):
+        """From the configs `load(name)` parses (YAML) and `load_text(filename)` reads (the actor knowledge); a
+        knowledge base or a loaded model may be given instead (tests share them)."""
+        return cls(Gazetteer.from_config(load), kb or KnowledgeBase.load(load_text or config.load_text),
+                   predicates.Lexicon.from_config(load("meetings")), Titles.from_config(load("titles")),
                    model or nlp.load())
 
     def extract(self, text, published_date=None):
@@ -128,11 +127,10 @@ class Extractor:
             "confidence": _confidence(meeting, date),
         }
 
-    @staticmethod
-    def _person(article, key, day):
+    def _person(self, article, key, day):
         person = article.registry.person(key)
         actor = person.actor
-        role = actor.role_on(day) if actor is not None and actor.offices else (
+        role = self.kb.role_on(actor, day) if actor is not None and actor.offices else (
             f"{person.title.title()} of {person.country}" if person.title and person.country else
             person.title.title() if person.title else None)
         return {"name": key, "country": person.country or (actor.country if actor else None), "role": role}

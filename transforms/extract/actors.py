@@ -66,7 +66,7 @@ class Article:
         return leaders[0] if len(leaders) == 1 else None
 
     def _heads(self, actor):
-        role = (actor.role_on(self.day) or "") if self.day else " ".join(r for r, _, _ in actor.offices)
+        role = (self.kb.role_on(actor, self.day) or "") if self.day else " ".join(r for r, _, _ in actor.offices)
         return bool(_HEAD_ROLE.search(role))
 
     def _actor(self, found):
@@ -78,9 +78,9 @@ class Article:
         return self.kb.choose(candidates, day, set(self.registry.people)) if candidates else None
 
     def _fits_title(self, actor, title, day):
-        office = self.titles.heads.get(title.split()[-1]) or self.titles.heads.get(title)
-        return office is not None and actor.role_on(day) is not None and office in (actor.role_on(day) or "").lower() \
-            or actor.role_on(day) and title.split()[-1] in actor.role_on(day).lower()
+        """Whether the actor holds the title ('president', 'foreign minister') on the day (ever, without one)."""
+        words = self._bare(title)
+        return bool(words) and actor.holds(" ".join(words), day)
 
     def _mention(self, found):
         key = self.registry.lookup(found.name)
@@ -208,7 +208,7 @@ class Article:
         countries = {p.country for p in people}
         return None not in countries and len(countries) > 1 and all(
             self.titles.heads.get((p.title or "").split()[-1] if p.title else "") in _HEAD_OFFICES
-            or p.actor is not None and any(w in (p.actor.role_on(self.day) or "").lower()
+            or p.actor is not None and any(w in (self.kb.role_on(p.actor, self.day) or "").lower()
                                            for w in ("president", "prime minister", "chancellor", "king", "head of"))
             for p in people)
 
@@ -219,7 +219,7 @@ class Article:
         if person.title:
             have = self._bare(person.title)
             return have[-len(wanted):] == wanted or wanted[-len(have):] == have and len(have) > 1
-        role = person.actor.role_on(self.day) if person.actor is not None else None
+        role = self.kb.role_on(person.actor, self.day) if person.actor is not None else None
         return bool(role) and " ".join(wanted) in role.lower()
 
     def _bare(self, title):

@@ -13,6 +13,7 @@ _NOUN_PARTIES = {"with", "between", "among", "amongst", "to", "on", "of", "along
 _COMPANIONS = {"along", "together", "alongside"}
 _ACCOMPANIED = {"accompany", "join", "attend", "flank"}
 _LIST_BREAK = {"VERB", "AUX", "SCONJ"}
+_MEDIUM = {"by", "on", "over", "via"}
 _INCLUDING = {"including", "like", "among"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"  # "senior leaders, including X and Y"
 
@@ -46,7 +47,8 @@ def of(predicate, doc, resolve, spec):
     else:
         parties = _noun_parties(head)
         _add(args.objects, parties, resolve)
-        args.other_object = bool(parties) and not any(resolve(t) for t in parties)
+        named = [t for t in parties if t.pos_ != "PRON" and t.lower_ not in _GROUP_WORDS]
+        args.other_object = bool(named) and not any(resolve(t) for t in parties)
         holder = doc[predicate.holder] if predicate.holder is not None else None
         if holder is not None and not (head.dep_ == "pobj" and len(_unique(args.objects)) >= 2):
             # (but "X said after the meeting of A and B": not X)
@@ -92,7 +94,17 @@ def _objects(verb, kinds):
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in kinds:
             found.extend(_prep_objects(child))
+        elif child.dep_ == "prep" and child.lower_ in _MEDIUM:  # "spoke by telephone with X", "on the phone to X"
+            found.extend(o for p in child.children if p.dep_ == "pobj" for c in p.children
+                         if c.dep_ == "prep" and c.lower_ in kinds for o in _prep_objects(c))
+        elif child.dep_ == "prep" and child.lower_ == "at":  # "visit X at the invitation of Y": Y receives
+            found.extend(_inviters(child))
     return _coordinated(found)
+
+
+def _inviters(prep):
+    return [o for p in prep.children if p.dep_ == "pobj" and p.lower_ == "invitation" for c in p.children
+            if c.dep_ == "prep" and c.lower_ == "of" for o in _prep_objects(c)]
 
 
 def _prep_objects(prep):
@@ -136,6 +148,8 @@ def _noun_parties(noun):
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
             found.extend(_prep_objects(child))
+        elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
+            found.extend(_inviters(child))
     return _coordinated(found)
 
 

@@ -5,6 +5,8 @@ country and title, and resolved from what a parse gives: a name, a role ("the Sa
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from transforms.extract.dates import MONTHS, WEEKDAYS
 from transforms.extract.words import words_regex
 
@@ -137,7 +139,7 @@ def names(text, titles, gaz):
             continue
         j = i
         while j + 1 < len(words) and (_capital(words[j + 1][2]) or words[j + 1][2].lower() in _PARTICLES
-                                      and j + 2 < len(words) and _capital(words[j + 2][2])
+                                      and _capital_after_particles(words, j + 1)
                                       or words[j + 1][2] == "." and words[j][2].lower() in titles.abbreviations
                                       and j + 2 < len(words) and _capital(words[j + 2][2])):
             j += 1
@@ -145,6 +147,13 @@ def names(text, titles, gaz):
         i = j + 1
     return [f for f in found if any(len(w.rstrip(".")) > 1 for w in f.name.split())
             and not all(w.lower().rstrip(".") in _CALENDAR for w in f.name.split())]
+
+
+def _capital_after_particles(words, k):
+    """Whether the particles from `k` on lead to a capitalised word ('von der Leyen')."""
+    while k < len(words) and words[k][2].lower() in _PARTICLES:
+        k += 1
+    return k < len(words) and _capital(words[k][2])
 
 
 def _capital(word):
@@ -171,7 +180,7 @@ def _split_run(words, text, titles, gaz):
         place = _place_length(run, start, gaz)
         if place:
             start += place
-        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics or \
+        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics | STOP_WORDS or \
                 run[start].lower() in _PARTICLES or titles.head(run[start:start + 1]):
             start += 1
         else:
@@ -251,7 +260,8 @@ class Registry:
         if len(matches) == 1:
             return matches[0]
         if " " not in name:
-            by_surname = [k for k in self.people if fold(surname(k)) == folded]
+            by_surname = [k for k, p in self.people.items() if fold(surname(k)) == folded
+                          or p.actor is not None and fold(p.actor.surname or "") == folded]
             if len(by_surname) == 1:
                 return by_surname[0]
             # "Prince Abdullah", "Sheikh Zaid": the given name of one named with a patronymic or a royal title

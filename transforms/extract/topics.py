@@ -5,6 +5,7 @@ from transforms.extract.predicates import lemma
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
 _TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
+_ABOUT = {"about", "regarding", "concerning"}
 _STATEMENT_PREPOSITIONS = {"on", "to", "about", "upon", "over"}
 _NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
@@ -20,6 +21,8 @@ def about(doc, targets, lexicon, gaz=None):
     found = []
     for target in targets:
         found.extend(_prepositional(target, lexicon))
+        found.extend(p for t in target.subtree if t.dep_ == "prep" and t.lower_ in _ABOUT and t.head is not target
+                     for p in t.children if p.dep_ == "pobj")  # "spoke with X about Y"
         for token in [target, *target.children]:
             if token is target or token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp"):
                 found.extend(_discussed(token, lexicon))
