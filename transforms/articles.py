@@ -8,7 +8,7 @@ from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 from apache_beam.metrics import Metrics
 
-from pipeline.config import load_yaml
+from pipeline.config import load_text, load_yaml
 from pipeline.progress import Ticker
 from transforms import html
 from transforms.clean import Cleaner
@@ -129,7 +129,7 @@ class CleanFn(_Stage):
 def extractor(config_dir):
     """The meeting extractor of a configs folder: loaded once per worker process, shared by every DoFn there
     (the files and the feeds branch each have an ExtractFn)."""
-    return Extractor.from_config(lambda name: load_yaml(name, config_dir))
+    return Extractor.from_config(lambda name: load_yaml(name, config_dir), lambda name: load_text(name, config_dir))
 
 
 class ExtractFn(_Stage):

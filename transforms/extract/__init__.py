@@ -68,7 +68,8 @@ class Extractor:
                                                                            args, published),
                                     group=arguments.group_subject(predicate, doc),
                                     keys=tuple(args.subjects + args.objects),
-                                    new=doc[predicate.head].dep_ in ("nsubj", "nsubjpass", "dobj"))
+                                    new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
+                                        "nsubj", "nsubjpass", "dobj"))
         group = arguments.group_words(self.lexicon)
         stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in group or bool(resolve(t)), self.gaz)
         if stated:

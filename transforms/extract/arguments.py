@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 _SUBJECT = {"nsubj", "nsubjpass"}
 _INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
+_GATHERINGS = {"summit", "conference", "session"}
 _OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want"}
-_NOUN_PARTIES = {"with", "between", "among", "amongst", "to", "on", "of", "alongside", "and"}
+_NOUN_PARTIES = {"with", "between", "among", "amongst", "to", "of", "alongside", "and"}
 _COMPANIONS = {"along", "together", "alongside"}
 _ACCOMPANIED = {"accompany", "join", "attend", "flank"}
 _LIST_BREAK = {"VERB", "AUX", "SCONJ"}
@@ -45,7 +46,7 @@ def of(predicate, doc, resolve, spec):
         _add(args.objects, [c for c in _agents(head)], resolve)
         _add(args.companions, _companions(head), resolve)
     else:
-        parties = _noun_parties(head)
+        parties = _noun_parties(head, spec)
         _add(args.objects, parties, resolve)
         named = [t for t in parties if t.pos_ != "PRON" and t.lower_ not in _GROUP_WORDS]
         args.other_object = bool(named) and not any(resolve(t) for t in parties)
@@ -140,13 +141,15 @@ def _companions(verb):
     return _coordinated(found)
 
 
-def _noun_parties(noun):
-    """The parties named on a meeting noun: possessives, person compounds and the objects of with, between, of."""
+def _noun_parties(noun, spec=None):
+    """The parties named on a meeting noun: possessives, person compounds and the objects of with, between, of
+    (and 'on' for a courtesy call on X)."""
     found = []
+    extra = set((spec or {}).get("in_person") or ())
     for child in noun.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
             found.append(child)
-        elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
+        elif child.dep_ == "prep" and (child.lower_ in _NOUN_PARTIES or child.lower_ in extra):
             found.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
@@ -266,6 +269,8 @@ def refers(predicate, doc, args):
         return predicate.lemma == "discuss" and any(c.dep_ == "nsubjpass" for c in head.children) or len(
             args.subjects) == 1 and not args.objects and not args.other_object and not _objects(head, ("direct",))
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "no") for c in head.children):
+        return False
+    if predicate.lemma in _GATHERINGS:  # "the summit": most often the gathering of many the article is about
         return False
     return head.dep_ in ("nsubj", "nsubjpass") or any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "their", "his", "her", "its", "such")

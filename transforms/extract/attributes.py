@@ -7,6 +7,9 @@ from transforms.extract.places import locate
 from transforms.extract.predicates import lemma
 
 _PAST = {"VBD", "VBN"}
+# Verbs whose subject, a meeting, happens where and when they say: "took place in X", "began on Monday".
+_OCCURRING = {"take", "happen", "occur", "begin", "start", "end", "last", "conclude", "continue", "resume",
+              "open", "close", "go", "proceed", "finish", "plan", "schedule", "set", "hold"}
 _DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
 # Prepositions that put a meeting noun before or after the main event: "left after talks", "ahead of the summit".
 _AFTER = {"after", "following", "from", "since"}
@@ -23,6 +26,8 @@ def anchors(predicate, doc):
         out.append(doc[predicate.holder])
     if head.dep_ == "nsubj" and lemma(head.head) == "be":  # "the meeting was the Helsinki summit on July 16"
         out.extend(c for c in head.head.children if c.dep_ == "attr")
+    elif head.dep_ in ("nsubj", "nsubjpass") and lemma(head.head) in _OCCURRING:  # "the meeting took place in X"
+        out.append(head.head)
     return out
 
 
@@ -35,6 +40,10 @@ def status(predicate, doc, date, published):
     if verb is not None and verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am")
                                                        for c in verb.children):
         return "planned"  # "are meeting today": the report comes before the meeting
+    head = doc[predicate.head]
+    if head.dep_ == "pobj" and head.head.lower_ in _BEFORE | {"of"} and (
+            head.head.lower_ != "of" or head.head.head.lower_ in _BEFORE):
+        return "planned"  # "said ahead of a meeting with X"
     if date is not None and published is not None:
         return "planned" if date > published else "held"
     if verb is None:

@@ -42,6 +42,8 @@ def assemble(events):
         if not targets:
             continue
         if event.kind == "reference":
+            if not (event.group or event.keys):  # a bare "the meeting" adds what it says, but not how it stands
+                event.mention.status = None
             fits = [m for m in targets if merge.compatible(m, _as(event.mention, m))]
             if fits:
                 merge.add(fits[-1], _as(event.mention, fits[-1]))
@@ -64,7 +66,7 @@ def _as(mention, meeting):
 def _own(mention):
     """Whether a mention says where or when its meeting is (so that it can stand for one of its own)."""
     loc = mention.location
-    return bool(loc.city or loc.country or loc.event or mention.date[0] is not None)
+    return bool(loc.city or loc.country or loc.event or mention.date[2] or mention.format)
 
 
 def _place_by_whereabouts(mention, where):

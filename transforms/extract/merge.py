@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 _PRECISION = {"day": 3, "month": 2, "year": 1}
 _STATUS_RANK = {"cancelled": 4, "held": 3, "planned": 2, "proposed": 1}
-_TENSE = {"held": "past", "planned": "future", "proposed": "future", "cancelled": "cancelled", None: "past"}
+_TENSE = {"held": "past", "planned": "future", "proposed": "future", "cancelled": "cancelled"}
 
 
 @dataclass
@@ -63,9 +63,9 @@ def compatible(meeting, mention):
             return False
     if mention.format not in {m.format for m in meeting.mentions}:
         return False
-    statuses = {_TENSE[m.status] for m in meeting.mentions}
-    if statuses and _TENSE[mention.status] not in statuses and not (mention.status == "cancelled" or
-                                                                      statuses == {"cancelled"}):
+    statuses = {_TENSE[m.status] for m in meeting.mentions if m.status}
+    if mention.status and statuses and _TENSE[mention.status] not in statuses and not (
+            mention.status == "cancelled" or statuses == {"cancelled"}):
         return False  # a meeting held and one to come are two meetings
     dates = [m.date for m in meeting.mentions if m.date[0] is not None]
     if mention.date[0] is not None and any(not _same_date(d, mention.date) for d in dates):
