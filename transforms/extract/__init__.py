@@ -59,6 +59,9 @@ class Extractor:
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
             args = arguments.of(predicate, doc, resolve, spec)
+            if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon):
+                yield context.Event("delegation", sentence, items=args.subjects)  # "X also attended the talks"
+                continue
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,

@@ -41,7 +41,7 @@ class Article:
         out = []
         doc = self.docs.get(i)
         ents = [e for e in doc.ents] if doc is not None else []
-        for f in names(sentence.text, self.titles, self.gaz):
+        for f in self._split_pairs(names(sentence.text, self.titles, self.gaz)):
             label = next((e.label_ for e in ents if e.start_char <= f.start < e.end_char), None)
             if _is_place(f.name, self.gaz):
                 continue
@@ -55,6 +55,18 @@ class Article:
                     start = e.start_char + found.start
                     out.append((Found(start, start + len(text), text), " " in text or self._prominent(text)))
         return out
+
+    def _split_pairs(self, found):
+        """'the Putin-Trump meeting': a hyphenated word of two known names is two names (Leigh-Pemberton, a
+        double surname no one else bears, stays one)."""
+        for f in found:
+            parts = f.name.split("-")
+            if len(parts) == 2 and " " not in f.name and not self.kb.by_surname(f.name) and all(
+                    p[:1].isupper() and (self._prominent(p) or self.registry.lookup(p)) for p in parts):
+                yield Found(f.start, f.start + len(parts[0]), parts[0])
+                yield Found(f.end - len(parts[1]), f.end, parts[1])
+            else:
+                yield f
 
     def _prominent(self, word):
         """Whether a surname alone names a head of state or government (on the article's day, or ever when it is
@@ -190,6 +202,9 @@ class Article:
         if any(c.lower_ in self.titles.relatives or c.lower_ in _DESCRIPTIVE or c.dep_ in ("acl", "relcl", "nummod")
                for c in token.children) or not any(c.dep_ in ("det", "poss") for c in token.children):
             return []  # "the first world leader to do so", "a leader", "leaders": no one in particular
+        following = self._apposed(token, i)
+        if following:  # "the presidents, Vladimir Putin and Donald Trump" however the parse attached them
+            return following
         countries = self._countries_of(token)
         plural = token.tag_ in ("NNS", "NNPS")
         found = []
@@ -202,6 +217,27 @@ class Article:
             if key:
                 found.append(key)
         return found if plural or len(found) == 1 else []
+
+    def _apposed(self, token, i):
+        """The people named right after a role noun and a comma ('the Turkish president, Recep Tayyip Erdoğan',
+        'the presidents, X and Y'), or []."""
+        doc = token.doc
+        end = token.i + 1
+        if end >= len(doc) or doc[end].text != ",":
+            return []
+        mentions = self.registry.mentions.get(i, [])
+        keys, k = [], end + 1
+        while k < len(doc):
+            hit = next((m for m in mentions if m.start <= doc[k].idx < m.end), None)
+            if hit:
+                if hit.key not in keys:
+                    keys.append(hit.key)
+            elif doc[k].lower_ not in ("and", ",") and doc[k].pos_ not in ("PROPN",) and not (
+                    keys and doc[k].text == ","):
+                break
+            k += 1
+        plural = token.tag_ in ("NNS", "NNPS")
+        return keys if keys and (plural or len(keys) == 1) else []
 
     def _recently_titled(self, title, i, count):
         """The last `count` people named with `title` up to sentence `i`, or [] when there are fewer."""

@@ -8,6 +8,7 @@ _NOUN_TAGS = {"NOUN", "PROPN"}
 _HELD_BY = {"dobj", "nsubjpass", "pobj", "attr", "conj", "appos", "oprd"}
 # Heads from which a governing word (planned, wants, cancelled) is searched.
 _FINITE = {"VBD", "VBZ", "VBP"}
+_LIGHT_VERBS = {"take"}  # "take part": the object makes the verb
 _CIRCUMSTANCE = {"in", "at", "during", "after", "following", "since", "by", "over", "on"}
 _MEDIUM = {"on", "by", "over", "via", "through"}  # "on the telephone", "by video link"
 # Phrases that put a meeting noun on a verb whose subject takes part: "left after talks with X", "flew to Moscow
@@ -37,6 +38,7 @@ class Lexicon:
     statement_verbs: frozenset
     group_subjects: tuple
     light_nouns: frozenset
+    attendance_verbs: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -54,7 +56,7 @@ class Lexicon:
                    frozenset(config.get("discussion_prepositions") or ()),
                    frozenset(config.get("vague_topics") or ()),
                    frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
-                   frozenset(config.get("light_nouns") or ()))
+                   frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()))
 
 
 @dataclass(frozen=True)
@@ -116,10 +118,19 @@ def _complemented(verb, words, lexicon):
     return False
 
 
-def _phrasal(verb):
-    """'call off' for 'called off', 'hold' for 'held'."""
+def phrasal(verb):
+    """'call off' for 'called off', 'take part' for 'took part', 'hold' for 'held'."""
     particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is None and lemma(verb) in _LIGHT_VERBS:
+        particle = next((c.lower_ for c in verb.children if c.dep_ == "dobj"), None)
     return f"{lemma(verb)} {particle}" if particle else lemma(verb)
+
+
+def attended(predicate, doc, lexicon):
+    """Whether the meeting noun is what its holder's subject attends ('X took part in the talks')."""
+    return predicate.holder is not None and (
+        phrasal(doc[predicate.holder]) in lexicon.attendance_verbs or lemma(doc[predicate.holder])
+        in lexicon.attendance_verbs)
 
 
 def _holder(noun, lexicon):
@@ -129,7 +140,9 @@ def _holder(noun, lexicon):
     while token.dep_ in _HELD_BY and token.head is not token:
         token = token.head
         if token.pos_ in _VERB_TAGS:
-            return token if _phrasal(token) in lexicon.holding_verbs or lemma(token) in lexicon.holding_verbs else None
+            held = phrasal(token) in lexicon.holding_verbs | lexicon.attendance_verbs or lemma(token) in (
+                lexicon.holding_verbs | lexicon.attendance_verbs)
+            return token if held else None
         if token.dep_ == "prep" and token.head.pos_ in _VERB_TAGS:
             return token.head if token.lower_ in _TIME_PREPOSITIONS else None
         if token.dep_ == "prep" and token.head.lower_ in ("ahead", "prior") and token.head.head.pos_ in _VERB_TAGS:
