@@ -10,8 +10,8 @@ from transforms.extract.people import Found, Mention, Registry, first_person, fo
 _PERSON_LABELS = {"PERSON"}
 _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _HEAD_OFFICES = ("head of state", "head of government")
-_HEAD_ROLE = re.compile(r"\b(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
-                        r"Premier|Supreme Leader)\b")
+_HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
+                        r"Premier|Supreme Leader) of ")  # matched at the start of a role
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
                 "other", "some", "many", "several", "fellow"}
 
@@ -78,8 +78,9 @@ class Article:
         return leaders[0] if len(leaders) == 1 else None
 
     def _heads(self, actor):
-        role = (self.kb.role_on(actor, self.day) or "") if self.day else " ".join(r for r, _, _ in actor.offices)
-        return bool(_HEAD_ROLE.search(role))
+        """Whether the actor is a head of state or government on the article's day (ever, when it is unknown)."""
+        roles = [self.kb.role_on(actor, self.day)] if self.day else [r for r, _, _ in actor.offices]
+        return any(r and _HEAD_ROLE.match(r) for r in roles)
 
     def _actor(self, found):
         day = self.day
@@ -255,9 +256,7 @@ class Article:
         countries = {p.country for p in people}
         return None not in countries and len(countries) > 1 and all(
             self.titles.heads.get((p.title or "").split()[-1] if p.title else "") in _HEAD_OFFICES
-            or p.actor is not None and any(w in (self.kb.role_on(p.actor, self.day) or "").lower()
-                                           for w in ("president", "prime minister", "chancellor", "king", "head of"))
-            for p in people)
+            or p.actor is not None and self._heads(p.actor) for p in people)
 
     def _titled(self, person, title):
         """Whether the article or the actor knowledge gives `person` the title ('prime minister', 'foreign

@@ -148,7 +148,8 @@ def _noun_parties(noun, spec=None):
     extra = set((spec or {}).get("in_person") or ())
     for child in noun.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
-            found.append(child)
+            found.append(child)  # "the Putin-Trump meeting": each name of the compound
+            found.extend(t for t in child.subtree if t is not child and t.dep_ == "compound" and t.pos_ == "PROPN")
         elif child.dep_ == "prep" and (child.lower_ in _NOUN_PARTIES or child.lower_ in extra):
             found.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
