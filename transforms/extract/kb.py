@@ -89,24 +89,27 @@ def default_surname(name):
 
 def surname_forms(surname):
     """The folded forms a surname is found by: "al-Assad" -> {"al assad", "assad"}."""
-    return _surname_keys(fold(surname).split(), whole=True)
+    return _particle_forms(fold(surname))
 
 
-def _surname_keys(words, whole=False):
-    """Folded surname forms of a folded name (its last word, with particles before it and without suffixes) or,
-    `whole`, of a folded surname."""
-    if not whole:
-        while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
-            words = words[:-1]
-        start = len(words) - 1
-        while start > 1 and words[start - 1] in PARTICLES:
-            start -= 1
-        words = words[start:]
-    forms = {" ".join(words)} if words else set()
-    while len(words) > 1 and words[0] in PARTICLES:
-        words = words[1:]
-        forms.add(" ".join(words))
+def _particle_forms(folded):
+    """A folded surname and its forms without leading particles."""
+    forms = {folded} if folded else set()
+    while folded.partition(" ")[0] in PARTICLES and " " in folded:
+        folded = folded.partition(" ")[2]
+        forms.add(folded)
     return forms
+
+
+def _surname_words(words):
+    """The surname's words at the end of a folded name: the last word with the particles before it, without
+    suffixes."""
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words = words[:-1]
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    return words[start:]
 
 
 def name_keys(actor):
@@ -359,28 +362,25 @@ class KnowledgeBase:
         names, pairs, surnames = self._names, self._pairs, self._surnames
         for actor in self.actors:
             two_surnames = actor.country in TWO_SURNAMES
-            forms = [fold(form) for form in (actor.name, *actor.aliases)]
-            folded = []
+            forms = [fold(actor.name)] + [fold(alias) for alias in actor.aliases]
             for form in forms:
-                words = form.split()
-                folded.append(words)
-                if not words:
-                    continue
                 bucket = names.get(form)
                 if bucket is None:
                     names[form] = [actor]
                 elif bucket[-1] is not actor:
                     bucket.append(actor)
+                words = form.split()
                 if len(words) >= 2:
                     pairs.setdefault((words[0], words[-1]), []).append((words[1:-1], actor))
                     if two_surnames and len(words) >= 3:  # "Felipe Calderon (Hinojosa)"
                         pairs.setdefault((words[0], words[-2]), []).append((words[1:-2], actor))
-            last = _surname_keys(folded[0])
-            keys = surname_forms(actor.surname) if actor.surname else last
-            if not keys.isdisjoint(last):  # family name last (not "Xi Jinping"): the aliases' last names too
-                keys = keys | last
-                for words in folded[1:]:
-                    keys |= _surname_keys(words)
+            surname = fold(actor.surname) if actor.surname else " ".join(_surname_words(forms[0].split()))
+            keys = _particle_forms(surname)
+            if forms[0].endswith(surname):  # family name last (not "Xi Jinping"): the aliases' last names too
+                for form in forms[1:]:
+                    words = form.split()
+                    if words and words[-1] not in keys:
+                        keys |= _particle_forms(" ".join(_surname_words(words)))
             for key in keys:
                 bucket = surnames.get(key)
                 if bucket is None:
