@@ -45,7 +45,7 @@ king queen prince princess emir amir sultan president premier chancellor general
 mullah mawlawi maulana ayatollah imam pope cardinal archbishop bishop rev reverend father lord lady baron baroness
 datuk dato datin tun tan sri seri haji hajji sayyid sayed justice judge senator rep governor minister secretary
 chairman chief acting former ex interim crown his her excellency majesty highness royal""".split())
-# Lower-case particles that belong to a surname ("al-Assad", "de Gaulle", "van Rompuy").
+# Lower-case particles that belong to a surname ("al-Faisal", "de Gaulle", "van Rompuy").
 PARTICLES = frozenset("al el bin ibn bint ben abu de del della der den di da das dos du la le van von ter".split())
 # Countries whose people carry two surnames, the father's then the mother's, and are named by the first ("Vicente
 # Fox" is "Vicente Fox Quesada").
@@ -64,8 +64,8 @@ PEOPLE_DIGEST_PREFIX = "# people.yaml sha256: "
 
 
 def fold(text):
-    """Lower case without diacritics, apostrophes or punctuation, one space between words: Erdoğan = erdogan,
-    O'Neill = oneill, Ki-moon = ki moon, "Paul D. Ryan" = "paul d ryan"."""
+    """Lower case without diacritics, apostrophes or punctuation, one space between words: Çiller = ciller,
+    O'Donnell = odonnell, Ki-moon = ki moon, "Paul D. Smith" = "paul d smith"."""
     if text.isascii():
         if "'" in text or "`" in text:
             text = text.replace("'", "").replace("`", "")
@@ -77,7 +77,7 @@ def fold(text):
 
 def default_surname(name):
     """The last word of a name with the particles before it ("Charles de Gaulle" -> "de Gaulle"), without
-    suffixes ("Martin Luther King Jr." -> "King", "Abdullah II" -> "Abdullah")."""
+    suffixes ("Martin Luther King Jr." -> "King", "Oskar IV" -> "Oskar")."""
     words = name.split()
     while len(words) > 1 and fold(words[-1]) in _NAME_SUFFIXES:
         words = words[:-1]
@@ -88,7 +88,7 @@ def default_surname(name):
 
 
 def surname_forms(surname):
-    """The folded forms a surname is found by: "al-Assad" -> {"al assad", "assad"}."""
+    """The folded forms a surname is found by: "al-Faisal" -> {"al faisal", "faisal"}."""
     return _particle_forms(fold(surname))
 
 
@@ -268,7 +268,7 @@ class KnowledgeBase:
         return found
 
     def by_surname(self, word):
-        """Actors whose surname is `word`, folded ("Assad" and "al-Assad" find "Bashar al-Assad")."""
+        """Actors whose surname is `word`, folded ("Faisal" and "al-Faisal" find "Saud al-Faisal")."""
         return list(self._surnames.get(fold(word), ()))
 
     def holders(self, office, country, day):
@@ -547,8 +547,8 @@ def _date(value):
 def merge_people(derived, people):
     """people.yaml's people over the derived actors. A derived actor sharing a name or alias with a person (same
     country, or one of the two without), or else the only one with the same first and last name and all the
-    person's middle names or initials ("Julia Gillard" is "Julia Eileen Gillard"; "George W. Bush" is not "George
-    Bush"), is that person: people.yaml's name, country, surname and offices, the derived names as aliases,
+    person's middle names or initials ("Anna Moss" is "Anna Eileen Moss"; "Paul W. Harlan" is not "Paul
+    Harlan"), is that person: people.yaml's name, country, surname and offices, the derived names as aliases,
     and the derived offices that do not conflict (a head office of the same country and kind overlapping one of
     the person's, or an Elite term overlapping any). Titled offices a previous people.yaml left in actors.tsv give
     way to the current ones. Then a derived head office left open is closed where a people.yaml holder of that
