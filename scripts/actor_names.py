@@ -41,7 +41,7 @@ _ROMAN = re.compile(r"^(?=[MDCLXVI])M*(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I
 
 
 def title_case(text):
-    """SIR JOHN O'BRIEN-SMITH JR. -> Sir John O'Brien-Smith Jr.; BASHAR AL-ASSAD -> Bashar al-Assad;
+    """SIR JOHN O'BRIEN-SMITH JR. -> Sir John O'Brien-Smith Jr.; KHALID AL-RASHIDI -> Khalid al-Rashidi;
     CARL XVI GUSTAF -> Carl XVI Gustaf."""
     words = text.split()
     out = []
@@ -49,7 +49,7 @@ def title_case(text):
         inner = 0 < i < len(words) - 1
         parts = word.split("-")
         cased = [_title_part(p, i > 0) for p in parts]
-        if fold(parts[0]) in PARTICLES and i > 0 and (len(parts) > 1 or inner):  # "al-Assad", "de Gaulle"
+        if fold(parts[0]) in PARTICLES and i > 0 and (len(parts) > 1 or inner):  # "al-Faisal", "de Gaulle"
             cased[0] = cased[0].lower()
         elif inner and word.lower() in _SMALL_WORDS:
             cased = [word.lower()]

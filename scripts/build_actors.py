@@ -59,7 +59,7 @@ surnames, Anthony Lake, are allowed) or its first word is the first name of a su
 people.yaml. One-word names must come from a list of leaders (Suharto); NGO and company people (no IGO or country
 code) are dropped. `--stats` counts what is kept and dropped, and why. Leading honorifics (SIR, DR, SHEIKH,
 KING, PRESIDENT, FOREIGN MINISTER, ...) leave the name but stay in an alias, unless one word would be left that is
-nobody's first name (Amir Peretz, Sultan Rayev). Names are title-cased from the capitals; McMaster-style
+nobody's first name (Amir Peretz, Sultan Rayev). Names are title-cased from the capitals; McAllister-style
 capitals cannot be recovered (matching is on folded forms); particles (al-, bin, de, van, y) are lower case inside a
 name, places.yaml's abbreviations (US, UK) and initialisms (U.S.) stay capitals.
 
@@ -260,8 +260,8 @@ def _term_key(term):
 def dedupe(actors, stats):
     """One actor per person: the same country and folded name merge, a name without a country (an organisation's
     official) merges into the only one of that name with a country, and a name merges into the only longer one
-    with the same first and last word that adds whole middle names ("Julia Gillard", "Julia Eileen Gillard"); not
-    when that adds an initial ("George Bush", "George W. Bush") or both hold a head office (two listed leaders).
+    with the same first and last word that adds whole middle names ("Anna Moss", "Anna Eileen Moss"); not
+    when that adds an initial ("Paul Harlan", "Paul W. Harlan") or both hold a head office (two listed leaders).
     The shortest name leads (the fuller spelling among equals: D'Alema over Dalema); the others become aliases."""
     groups = collections.OrderedDict()
     for actor in actors:
@@ -332,8 +332,8 @@ def _combine(members):
 
 
 def surname_of(name, family_first=False):
-    """How texts name a person alone: the family name, first in Chinese and Korean names ("Hu Jintao" -> "Hu"),
-    else the last word with its particles ("Bashar al-Assad" -> "al-Assad")."""
+    """How texts name a person alone: the family name, first in Chinese and Korean names ("Li Peng" -> "Li"),
+    else the last word with its particles ("Saud al-Faisal" -> "al-Faisal")."""
     return name.split()[0] if family_first and len(name.split()) > 1 else default_surname(name)
 
 

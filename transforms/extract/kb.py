@@ -45,7 +45,7 @@ king queen prince princess emir amir sultan president premier chancellor general
 mullah mawlawi maulana ayatollah imam pope cardinal archbishop bishop rev reverend father lord lady baron baroness
 datuk dato datin tun tan sri seri haji hajji sayyid sayed justice judge senator rep governor minister secretary
 chairman chief acting former ex interim crown his her excellency majesty highness royal""".split())
-# Lower-case particles that belong to a surname ("al-Assad", "de Gaulle", "van Rompuy").
+# Lower-case particles that belong to a surname ("al-Faisal", "de Gaulle", "van Rompuy").
 PARTICLES = frozenset("al el bin ibn bint ben abu de del della der den di da das dos du la le van von ter".split())
 # Countries whose people carry two surnames, the father's then the mother's, and are named by the first ("Vicente
 # Fox" is "Vicente Fox Quesada").
@@ -64,8 +64,8 @@ PEOPLE_DIGEST_PREFIX = "# people.yaml sha256: "
 
 
 def fold(text):
-    """Lower case without diacritics, apostrophes or punctuation, one space between words: Erdoğan = erdogan,
-    O'Neill = oneill, Ki-moon = ki moon, "Paul D. Ryan" = "paul d ryan"."""
+    """Lower case without diacritics, apostrophes or punctuation, one space between words: Çiller = ciller,
+    O'Donnell = odonnell, Ki-moon = ki moon, "Paul D. Smith" = "paul d smith"."""
     if text.isascii():
         if "'" in text or "`" in text:
             text = text.replace("'", "").replace("`", "")
@@ -77,7 +77,7 @@ def fold(text):
 
 def default_surname(name):
     """The last word of a name with the particles before it ("Charles de Gaulle" -> "de Gaulle"), without
-    suffixes ("Martin Luther King Jr." -> "King", "Abdullah II" -> "Abdullah")."""
+    suffixes ("Martin Luther King Jr." -> "King", "Oskar IV" -> "Oskar")."""
     words = name.split()
     while len(words) > 1 and fold(words[-1]) in _NAME_SUFFIXES:
         words = words[:-1]
@@ -88,25 +88,28 @@ def default_surname(name):
 
 
 def surname_forms(surname):
-    """The folded forms a surname is found by: "al-Assad" -> {"al assad", "assad"}."""
-    return _surname_keys(fold(surname).split(), whole=True)
+    """The folded forms a surname is found by: "al-Faisal" -> {"al faisal", "faisal"}."""
+    return _particle_forms(fold(surname))
 
 
-def _surname_keys(words, whole=False):
-    """Folded surname forms of a folded name (its last word, with particles before it and without suffixes) or,
-    `whole`, of a folded surname."""
-    if not whole:
-        while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
-            words = words[:-1]
-        start = len(words) - 1
-        while start > 1 and words[start - 1] in PARTICLES:
-            start -= 1
-        words = words[start:]
-    forms = {" ".join(words)} if words else set()
-    while len(words) > 1 and words[0] in PARTICLES:
-        words = words[1:]
-        forms.add(" ".join(words))
+def _particle_forms(folded):
+    """A folded surname and its forms without leading particles."""
+    forms = {folded} if folded else set()
+    while folded.partition(" ")[0] in PARTICLES and " " in folded:
+        folded = folded.partition(" ")[2]
+        forms.add(folded)
     return forms
+
+
+def _surname_words(words):
+    """The surname's words at the end of a folded name: the last word with the particles before it, without
+    suffixes."""
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words = words[:-1]
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    return words[start:]
 
 
 def name_keys(actor):
@@ -265,7 +268,7 @@ class KnowledgeBase:
         return found
 
     def by_surname(self, word):
-        """Actors whose surname is `word`, folded ("Assad" and "al-Assad" find "Bashar al-Assad")."""
+        """Actors whose surname is `word`, folded ("Faisal" and "al-Faisal" find "Saud al-Faisal")."""
         return list(self._surnames.get(fold(word), ()))
 
     def holders(self, office, country, day):
@@ -359,28 +362,25 @@ class KnowledgeBase:
         names, pairs, surnames = self._names, self._pairs, self._surnames
         for actor in self.actors:
             two_surnames = actor.country in TWO_SURNAMES
-            forms = [fold(form) for form in (actor.name, *actor.aliases)]
-            folded = []
+            forms = [fold(actor.name)] + [fold(alias) for alias in actor.aliases]
             for form in forms:
-                words = form.split()
-                folded.append(words)
-                if not words:
-                    continue
                 bucket = names.get(form)
                 if bucket is None:
                     names[form] = [actor]
                 elif bucket[-1] is not actor:
                     bucket.append(actor)
+                words = form.split()
                 if len(words) >= 2:
                     pairs.setdefault((words[0], words[-1]), []).append((words[1:-1], actor))
                     if two_surnames and len(words) >= 3:  # "Felipe Calderon (Hinojosa)"
                         pairs.setdefault((words[0], words[-2]), []).append((words[1:-2], actor))
-            last = _surname_keys(folded[0])
-            keys = surname_forms(actor.surname) if actor.surname else last
-            if not keys.isdisjoint(last):  # family name last (not "Xi Jinping"): the aliases' last names too
-                keys = keys | last
-                for words in folded[1:]:
-                    keys |= _surname_keys(words)
+            surname = fold(actor.surname) if actor.surname else " ".join(_surname_words(forms[0].split()))
+            keys = _particle_forms(surname)
+            if forms[0].endswith(surname):  # family name last (not "Xi Jinping"): the aliases' last names too
+                for form in forms[1:]:
+                    words = form.split()
+                    if words and words[-1] not in keys:
+                        keys |= _particle_forms(" ".join(_surname_words(words)))
             for key in keys:
                 bucket = surnames.get(key)
                 if bucket is None:
@@ -547,8 +547,8 @@ def _date(value):
 def merge_people(derived, people):
     """people.yaml's people over the derived actors. A derived actor sharing a name or alias with a person (same
     country, or one of the two without), or else the only one with the same first and last name and all the
-    person's middle names or initials ("Julia Gillard" is "Julia Eileen Gillard"; "George W. Bush" is not "George
-    Bush"), is that person: people.yaml's name, country, surname and offices, the derived names as aliases,
+    person's middle names or initials ("Anna Moss" is "Anna Eileen Moss"; "Paul W. Harlan" is not "Paul
+    Harlan"), is that person: people.yaml's name, country, surname and offices, the derived names as aliases,
     and the derived offices that do not conflict (a head office of the same country and kind overlapping one of
     the person's, or an Elite term overlapping any). Titled offices a previous people.yaml left in actors.tsv give
     way to the current ones. Then a derived head office left open is closed where a people.yaml holder of that
