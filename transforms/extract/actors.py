@@ -211,8 +211,8 @@ class Article:
         found = []
         named = {m.key for m in self.registry.mentions.get(i, []) if self.registry.person(m.key).title is None
                  or m.start != token.idx}
-        if plural and not countries:  # "the presidents": the last two named with that title
-            return self._recently_titled(title.removesuffix("s"), i, 2)
+        if plural and not countries:  # "the presidents": the parties of the meeting in focus (a group reference)
+            return []
         for country in countries or [None]:
             key = self._holder(title.removesuffix("s") if plural else title, country, i, named)
             if key:
@@ -239,15 +239,6 @@ class Article:
             k += 1
         plural = token.tag_ in ("NNS", "NNPS")
         return keys if keys and (plural or len(keys) == 1) else []
-
-    def _recently_titled(self, title, i, count):
-        """The last `count` people named with `title` up to sentence `i`, or [] when there are fewer."""
-        found = []
-        for j in range(i, max(-1, i - 6), -1):
-            for m in reversed(self.registry.mentions.get(j, ())):
-                if m.key not in found and self._titled(self.registry.person(m.key), title):
-                    found.append(m.key)
-        return found[:count] if len(found) >= count else []
 
     def leaders_of_several_countries(self, keys):
         """Whether the people are all heads of state or government, of more than one country (leaders gathering,

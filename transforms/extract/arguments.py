@@ -252,6 +252,9 @@ def group_subject(predicate, doc):
     head = doc[predicate.head]
     verb = head if predicate.kind == "verb" else (doc[predicate.holder] if predicate.holder is not None else None)
     tokens = [c for c in head.children if c.dep_ == "poss"]
+    if predicate.kind == "noun":  # "a meeting of the presidents"
+        tokens += [p for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "between")
+                   for p in c.children if p.dep_ == "pobj"]
     if verb is not None:
         tokens += _subjects(verb)
     return any(t.lower_ in _GROUP_WORDS or t.lower_ == "their" for t in tokens)
@@ -269,6 +272,8 @@ def refers(predicate, doc, args):
     if predicate.kind == "verb":  # "X was discussed", "Trump refused to meet" (one of the parties last named)
         return predicate.lemma == "discuss" and any(c.dep_ == "nsubjpass" for c in head.children) or len(
             args.subjects) == 1 and not args.objects and not args.other_object and not _objects(head, ("direct",))
+    if group_subject(predicate, doc):
+        return True
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "no") for c in head.children):
         return False
     if predicate.lemma in _GATHERINGS:  # "the summit": most often the gathering of many the article is about
