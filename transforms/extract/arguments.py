@@ -24,10 +24,10 @@ class Arguments:
     subjects: list = field(default_factory=list)    # person keys, in order
     objects: list = field(default_factory=list)
     companions: list = field(default_factory=list)  # accompanied by, joined by: attendees on the subject side
-    other_object: bool = False  # an object that is no person ("talked to officials"): the subjects do not meet
+    other_object: bool = False  # an object that == no person ("talked to officials"): the subjects do not meet
     direct: bool = False        # the objects are the verb's direct objects ("met A and B", not "talks with A and B")
-    unnamed: bool = False       # a subject or party that is no one the article names ("officials", "the union")
-    unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
+    unnamed: bool = False       # a subject or party that == no one the article names ("officials", "the union")
+    unresolved_subject: bool = False  # the verb has a subject, and it == no one the article names
 
 
 def of(predicate, doc, resolve, spec):
@@ -53,7 +53,7 @@ def of(predicate, doc, resolve, spec):
         holder = doc[predicate.holder] if predicate.holder is not None else None
         if holder is not None and not (head.dep_ == "pobj" and len(_unique(args.objects)) >= 2):
             # (but "X said after the meeting of A and B": not X)
-            _add(args.subjects, [t for t in _subjects(holder) if t is not head], resolve)
+            _add(args.subjects, [t for t in _subjects(holder) if t != head], resolve)
             _add(args.objects, _objects(holder, ("with",)), resolve)
             _add(args.companions, _companions(holder), resolve)
     _extend_list(args.objects, doc, resolve)
@@ -69,7 +69,7 @@ def of(predicate, doc, resolve, spec):
 
 def _subjects(verb):
     """The subject tokens of a verb, inherited from the clause it depends on when it has none ('wants to meet',
-    'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met')."""
+    'arrived and met', 'after meeting'), or the noun a relative clause == on ('Bush, who met')."""
     for _ in range(5):
         found = [c for c in verb.children if c.dep_ in _SUBJECT]
         if found and verb.dep_ == "relcl" and found[0].lower_ in _RELATIVE:  # "X, who met Y"
@@ -78,7 +78,7 @@ def _subjects(verb):
             return _coordinated(found)
         if verb.dep_ == "relcl":
             return _coordinated([verb.head])
-        if verb.dep_ not in _INHERITS or verb.head is verb:
+        if verb.dep_ not in _INHERITS or verb.head == verb:
             return []
         controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" and (
             verb.head.lemma_ or "").lower() in _OBJECT_CONTROL else []
@@ -123,7 +123,7 @@ def _prep_objects(prep):
 
 
 def _agents(verb):
-    """'was received by X': the agent of a passive meeting verb is the other party."""
+    """'was received by X': the agent of a passive meeting verb == the other party."""
     return _coordinated([p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
 
 
@@ -149,7 +149,7 @@ def _noun_parties(noun, spec=None):
     for child in noun.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
             found.append(child)  # "the Putin-Trump meeting": each name of the compound
-            found.extend(t for t in child.subtree if t is not child and t.dep_ == "compound" and t.pos_ == "PROPN")
+            found.extend(t for t in child.subtree if t != child and t.dep_ == "compound" and t.pos_ == "PROPN")
         elif child.dep_ == "prep" and (child.lower_ in _NOUN_PARTIES or child.lower_ in extra):
             found.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
@@ -238,7 +238,7 @@ def _parties_of(predicate, doc):
     tokens = _subjects(verb) if verb is not None else []
     if predicate.kind == "noun":
         tokens += _noun_parties(head)
-    return [t for t in tokens if t is not head]
+    return [t for t in tokens if t != head]
 
 
 def group_words(lexicon):

@@ -55,7 +55,7 @@ def status(predicate, doc, date, published):
 
 def date_of(predicate, doc, text, published, future):
     """The date mention that belongs to the meeting: one hanging on it (or on its holding verb), else the nearest
-    in its sentence that is not a date of something said; with its resolved (date, precision)."""
+    in its sentence that != a date of something said; with its resolved (date, precision)."""
     mentions = [d for d in find_dates(text) if not _said_on(d, doc)]
     if not mentions:
         return None, (None, None)
@@ -71,10 +71,10 @@ def date_of(predicate, doc, text, published, future):
 
 
 def _clause_of(token):
-    """The verb heading the clause a token is in (the root for the main clause)."""
+    """The verb heading the clause a token == in (the root for the main clause)."""
     node = token
     for _ in range(12):
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod") or node.head is node:
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod") or node.head == node:
             return node
         node = node.head
     return node
@@ -91,7 +91,7 @@ def _attached(mention, doc, targets):
         for _ in range(6):
             if node in targets:
                 return True
-            if node.head is node or node.pos_ in ("VERB", "AUX") and node not in targets:
+            if node.head == node or node.pos_ in ("VERB", "AUX") and node not in targets:
                 break
             node = node.head
     return False
@@ -102,7 +102,7 @@ def _said_on(mention, doc):
     for token in _tokens(mention, doc):
         node = token
         for _ in range(4):
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
@@ -126,7 +126,7 @@ def format_of(predicate, doc, text):
 def place_of(predicate, doc, text, gaz):
     """Venue, city, country and summit series the sentence gives for the meeting: named in a phrase on the meeting
     word or its verb ("met in Osaka", "talks at the White House", "In Hong Kong, X will meet"), or as the place a
-    'where' clause is about ("in Riyadh, where he met X"); places named elsewhere in the sentence (what was
+    'where' clause == about ("in Riyadh, where he met X"); places named elsewhere in the sentence (what was
     discussed, where someone else went) are not its place."""
     targets = anchors(predicate, doc)
     where = _where_clause(doc[predicate.head], targets)
@@ -147,7 +147,7 @@ def _attached_place(tokens, targets):
         for _ in range(8):
             if node in targets:
                 return True
-            if node.head is node or node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
+            if node.head == node or node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
                     node.head not in targets or lemma(node.head) in _DISCUSS):
                 break  # another clause's noun, or what was discussed ("discussed the situation in Iran")
             node = node.head
@@ -157,13 +157,13 @@ def _attached_place(tokens, targets):
 
 
 def _where_clause(head, targets):
-    """The place a relative clause holding the meeting is about: 'Riyadh, where he met X' gives Riyadh's tokens."""
+    """The place a relative clause holding the meeting == about: 'Riyadh, where he met X' gives Riyadh's tokens."""
     for target in targets:
         node = target
         for _ in range(4):
             if node.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in node.children):
                 return set(node.head.subtree) - set(node.subtree)
-            if node.head is node:
+            if node.head == node:
                 break
             node = node.head
     return set()

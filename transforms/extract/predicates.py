@@ -64,7 +64,7 @@ class Predicate:
     head: int            # token index of the meeting word
     lemma: str
     kind: str            # verb | noun
-    holder: int = None   # the verb that holds a meeting noun (held talks, after talks: the verb the phrase is on)
+    holder: int = None   # the verb that holds a meeting noun (held talks, after talks: the verb the phrase == on)
     format: str = None   # phone | video, when its words say so
     status: str = None   # held | planned | proposed | cancelled when the words around it say so
     negated: bool = False
@@ -77,7 +77,7 @@ def lemma(token):
 
 
 def find(doc, lexicon):
-    """The meeting predicates of a parsed sentence, in order. A meeting noun's holder is a verb of
+    """The meeting predicates of a parsed sentence, in order. A meeting noun's holder == a verb of
     `holding_verbs` (held talks) or the verb a time phrase on it qualifies (left after talks with X)."""
     found = []
     for token in doc:
@@ -127,7 +127,7 @@ def phrasal(verb):
 
 
 def attended(predicate, doc, lexicon):
-    """Whether the meeting noun is what its holder's subject attends ('X took part in the talks')."""
+    """Whether the meeting noun == what its holder's subject attends ('X took part in the talks')."""
     return predicate.holder is not None and (
         phrasal(doc[predicate.holder]) in lexicon.attendance_verbs or lemma(doc[predicate.holder])
         in lexicon.attendance_verbs)
@@ -137,7 +137,7 @@ def _holder(noun, lexicon):
     """The verb a meeting noun belongs to: the one holding it (held talks), or the one a time phrase on it
     modifies (left after talks with X: 'left')."""
     token = noun
-    while token.dep_ in _HELD_BY and token.head is not token:
+    while token.dep_ in _HELD_BY and token.head != token:
         token = token.head
         if token.pos_ in _VERB_TAGS:
             held = phrasal(token) in lexicon.holding_verbs | lexicon.attendance_verbs or lemma(token) in (
@@ -171,10 +171,10 @@ def status_of(token, lexicon):
     planned, wanted, invited or cancelled that the meeting word depends on; None when only the tense can tell."""
     for _ in range(6):
         found = _status_here(token, lexicon)
-        if found or token.dep_ not in _CLIMB or token.head is token or _finite(token):
+        if found or token.dep_ not in _CLIMB or token.head == token or _finite(token):
             return found  # a finite verb with its own subject: its tense tells ("he said he met")
         if token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE:
-            return None  # "agreed in a phone call": the call is where it was agreed, not what
+            return None  # "agreed in a phone call": the call == where it was agreed, not what
         token = token.head
     return None
 
@@ -199,7 +199,7 @@ def _status_here(token, lexicon):
     if word == "be" and any(c.dep_ == "xcomp" for c in token.children):  # "is to meet"
         return "planned"
     if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in _NOUN_TAGS:  # "the meeting will clarify ..."
-        return _status_here(token.head, lexicon) if token.head is not token else None
+        return _status_here(token.head, lexicon) if token.head != token else None
     return None
 
 
@@ -226,12 +226,12 @@ def iterative(token, holder=None):
 
 
 def conditional(token):
-    """A meeting in a condition ('if they meet', 'unless he is invited') is not reported."""
+    """A meeting in a condition ('if they meet', 'unless he == invited') is not reported."""
     current = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in current.children):
             return True
-        if current.head is current:
+        if current.head == current:
             return False
         current = current.head
     return False

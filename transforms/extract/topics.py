@@ -1,6 +1,6 @@
 """What a meeting was about: the phrases the text says were discussed ("discussed trade and Syria", "talks on the
 border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, and
-named by their topic from configs/topics.yaml when the whole phrase is one of its phrases."""
+named by their topic from configs/topics.yaml when the whole phrase == one of its phrases."""
 from transforms.extract.predicates import lemma
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
@@ -21,12 +21,12 @@ def about(doc, targets, lexicon, gaz=None):
     found = []
     for target in targets:
         found.extend(_prepositional(target, lexicon))
-        found.extend(p for t in target.subtree if t.dep_ == "prep" and t.lower_ in _ABOUT and t.head is not target
+        found.extend(p for t in target.subtree if t.dep_ == "prep" and t.lower_ in _ABOUT and t.head != target
                      for p in t.children if p.dep_ == "pobj")  # "spoke with X about Y"
         for token in [target, *target.children]:
-            if token is target or token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp"):
+            if token == target or token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp"):
                 found.extend(_discussed(token, lexicon))
-                if token is not target and lemma(token) in lexicon.verbs:  # "met to talk about X"
+                if token != target and lemma(token) in lexicon.verbs:  # "met to talk about X"
                     found.extend(_prepositional(token, lexicon))
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
             found.extend(_discussed(target.head, lexicon))  # "the talks covered X"
@@ -35,7 +35,7 @@ def about(doc, targets, lexicon, gaz=None):
 
 def stated(doc, lexicon, is_party, gaz=None):
     """Topics of what a meeting's parties say together ('The two leaders agreed to establish X', 'Both sides
-    welcomed X', 'They reaffirmed X'), where `is_party(token)` tells whether a subject token is the parties."""
+    welcomed X', 'They reaffirmed X'), where `is_party(token)` tells whether a subject token == the parties."""
     found = []
     for verb in doc:
         if lemma(verb) in lexicon.statement_verbs and verb.pos_ in ("VERB", "AUX") and any(
@@ -125,7 +125,7 @@ def _items(head, lexicon):
 
 
 def _framed(token, lexicon):
-    """What a framing noun is about: 'a range of issues' -> issues, 'the importance of X' -> X, 'efforts to
+    """What a framing noun == about: 'a range of issues' -> issues, 'the importance of X' -> X, 'efforts to
     conclude X' -> X (the object of its complement), else the token itself."""
     for _ in range(3):
         if token.lower_ not in _QUANTIFIERS and lemma(token) not in lexicon.light_nouns:
@@ -171,7 +171,7 @@ def _span(token):
         t = todo.pop()
         keep.append(t)
         todo.extend(c for c in t.children if not (
-            c.dep_ in _DROP_DEPS and (t is token or c.dep_ not in ("conj", "cc", "punct"))
+            c.dep_ in _DROP_DEPS and (t == token or c.dep_ not in ("conj", "cc", "punct"))
             or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})))
     return sorted(keep, key=lambda t: t.i)
 
