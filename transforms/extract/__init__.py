@@ -73,6 +73,9 @@ class Extractor:
                                     keys=tuple(args.subjects + args.objects),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
+        listed = topics.listed(doc, self.lexicon, self.gaz)
+        if listed:
+            yield context.Event("topics", sentence, items=listed, group=True)
         group = arguments.group_words(self.lexicon)
         stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in group or bool(resolve(t)), self.gaz)
         if stated:

@@ -16,6 +16,7 @@ _ACCOMPANIED = {"accompany", "join", "attend", "flank"}
 _LIST_BREAK = {"VERB", "AUX", "SCONJ"}
 _MEDIUM = {"by", "on", "over", "via"}
 _INCLUDING = {"including", "like", "among"}
+_THEN = {"then", "later", "and", "also", "afterwards"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"  # "senior leaders, including X and Y"
 
 
@@ -187,6 +188,9 @@ def _extend_list(objects, doc, resolve):
         return
     joined = False
     for token in doc[last.i + 1:]:
+        if token.pos_ == "ADP" and token.lower_ == "with" and doc[token.i - 1].lower_ in _THEN:
+            joined = True  # "met first with A and then with B"
+            continue
         if token.pos_ in _LIST_BREAK or token.text in (";", ":", "(", ")") or token.lower_ in ("who", "which") \
                 or token.pos_ == "ADP" and token.lower_ not in _LIST_PREPOSITIONS:
             return

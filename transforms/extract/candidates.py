@@ -21,7 +21,7 @@ def cue_pattern(lexicon):
     stems |= {"met", "spoke", "spoken", "talk"} | {f"{form} {spec['particle']}" for w, spec in lexicon.verbs.items()
                                                    if spec.get("particle") for form in _FORMS.get(w, (w,))}
     groups = {g.lower() for g in lexicon.group_subjects if " " in g}
-    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(stems | groups)) + r")", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(stems | groups | lexicon.topic_nouns)) + r")", re.IGNORECASE)
 
 
 def select(sentences, pattern):

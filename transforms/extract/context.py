@@ -36,7 +36,11 @@ def assemble(events):
                 focus, last = [], event.sentence
             focus.append(meeting)
             continue
-        targets = [m for m in focus if event.group or _near(m, event.sentence)]
+        if event.kind == "topics":  # what "the two leaders" discussed, far from any mention: the main meeting's
+            targets = [m for m in focus if event.sentence.paragraph - m.mentions[-1].sentence.paragraph <= 1] or (
+                [main(meetings)] if event.group and meetings else [])
+        else:
+            targets = [m for m in focus if event.group or _near(m, event.sentence)]
         if event.keys:
             targets = [m for m in targets if set(event.keys) <= set(m.parties)]
         if not targets:
@@ -56,6 +60,11 @@ def assemble(events):
             for m in targets[-1:]:
                 merge.extend(m.delegation, [k for k in event.items if k not in m.parties])
     return meetings
+
+
+def main(meetings):
+    """The meeting an article is mostly about: the one it mentions most, the first of them."""
+    return max(meetings, key=lambda m: (len(m.mentions), -meetings.index(m)))
 
 
 def _as(mention, meeting):

@@ -39,6 +39,7 @@ class Lexicon:
     group_subjects: tuple
     light_nouns: frozenset
     attendance_verbs: frozenset
+    topic_nouns: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -56,7 +57,8 @@ class Lexicon:
                    frozenset(config.get("discussion_prepositions") or ()),
                    frozenset(config.get("vague_topics") or ()),
                    frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
-                   frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()))
+                   frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
+                   frozenset(config.get("topic_nouns") or ()))
 
 
 @dataclass(frozen=True)
@@ -226,7 +228,7 @@ def iterative(token, holder=None):
 
 
 def conditional(token):
-    """A meeting in a condition ('if they meet', 'unless he == invited') is not reported."""
+    """A meeting in a condition ('if they meet', 'unless he is invited') is not reported."""
     current = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in current.children):

@@ -44,6 +44,23 @@ def stated(doc, lexicon, is_party, gaz=None):
     return normalise(found, lexicon, gaz)
 
 
+def listed(doc, lexicon, gaz=None):
+    """Topics a sentence lists with a topic noun: 'Syria was another topic of the meeting', 'Among the main
+    topics was X', 'X is on the agenda', 'The agenda included X'."""
+    found = []
+    for token in doc:
+        if lemma(token) not in lexicon.topic_nouns:
+            continue
+        verb = token.head
+        while verb.dep_ in ("prep", "pobj") and verb.head != verb:  # "among the topics was X", "on the agenda"
+            verb = verb.head
+        if token.dep_ in ("attr", "pobj") and lemma(verb) == "be":
+            found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        elif token.dep_ == "nsubj" and lemma(verb) in ("include", "cover", "be"):
+            found += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+    return normalise(found, lexicon, gaz)
+
+
 def _subjects(verb):
     while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
@@ -156,8 +173,8 @@ def _phrase(token, lexicon):
         return None
     if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
         return None
-    if words[-1] is token and token.lower_ in lexicon.vague_topics and len(words) == 1:
-        return None
+    if lemma(token) in lexicon.vague_topics or token.lower_ in lexicon.vague_topics:
+        return None  # "issues", "the sidelines of the summit"
     text = "".join(w.text_with_ws for w in words).strip()
     text = " ".join(text.split())
     return text if 2 <= len(text) <= 80 else None
