@@ -24,6 +24,7 @@ class Extractor:
     def __init__(self, gazetteer, kb, lexicon, titles, model):
         self.gaz, self.kb, self.lexicon, self.titles, self.nlp = gazetteer, kb, lexicon, titles, model
         self.cue = candidates.cue_pattern(lexicon)
+        self.follow = candidates.follow_pattern(lexicon)
 
     @classmethod
     def from_config(cls, load, load_text=None, kb=None, model=None):
@@ -36,7 +37,7 @@ class Extractor:
     def extract(self, text, published_date=None):
         """Meeting records found in `text`, an article published on `published_date` (or unknown)."""
         sents = sentences(text)
-        chosen = candidates.select(sents, self.cue)
+        chosen = candidates.select(sents, self.cue, self.follow)
         docs = dict(zip(chosen, nlp.parse(self.nlp, [sents[i].text.replace("\n", " ") for i in chosen])))
         article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
         events = []

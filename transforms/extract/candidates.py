@@ -24,9 +24,21 @@ def cue_pattern(lexicon):
     return re.compile(r"(?<!\w)(?:" + words_regex(sorted(stems | groups | lexicon.topic_nouns)) + r")", re.IGNORECASE)
 
 
-def select(sentences, pattern):
-    """Indices of the sentences that hold a meeting word and are not furniture."""
-    return [i for i, s in enumerate(sentences) if pattern.search(s.text) and not is_furniture(s.text)]
+def select(sentences, pattern, follow=None):
+    """Indices of the sentences that hold a meeting word and are not furniture, and of the two after each of them
+    that hold a word of `follow` (what the parties said or agreed there)."""
+    chosen = [i for i, s in enumerate(sentences) if pattern.search(s.text) and not is_furniture(s.text)]
+    if follow is None:
+        return chosen
+    near = {j for i in chosen for j in (i + 1, i + 2)} - set(chosen)
+    return sorted(chosen + [j for j in near if j < len(sentences) and follow.search(sentences[j].text)
+                            and not is_furniture(sentences[j].text)])
+
+
+def follow_pattern(lexicon):
+    """The forms of the lexicon's statement verbs (agreed, welcomed, explored ...), by their first letters."""
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted({w[:5] for w in lexicon.statement_verbs})) + r")",
+                      re.IGNORECASE)
 
 
 def is_furniture(text):

@@ -5,6 +5,8 @@ from transforms.extract.predicates import lemma
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
 _TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
+_PLACES_OF_EVENTS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "eve", "behalf", "basis",
+                     "phone", "telephone", "start", "end", "beginning", "course"}
 _ABOUT = {"about", "regarding", "concerning"}
 _STATEMENT_PREPOSITIONS = {"on", "to", "about", "upon", "over"}
 _NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
@@ -22,7 +24,7 @@ def about(doc, targets, lexicon, gaz=None):
     for target in targets:
         found.extend(_prepositional(target, lexicon))
         found.extend(p for t in target.subtree if t.dep_ == "prep" and t.lower_ in _ABOUT and t.head != target
-                     for p in t.children if p.dep_ == "pobj")  # "spoke with X about Y"
+                     for p in t.children if p.dep_ in ("pobj", "pcomp"))  # "spoke with X about Y"
         for token in [target, *target.children]:
             if token == target or token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp"):
                 found.extend(_discussed(token, lexicon))
@@ -82,7 +84,7 @@ def _statement_objects(verb, lexicon):
 def _prepositional(target, lexicon):
     """'talks on trade', 'met to talk about X' (the objects of a topic preposition on the meeting word)."""
     return [p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
-            for p in c.children if p.dep_ == "pobj"]
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
 
 
 def _topic_preposition(verb, prep, lexicon):
@@ -97,7 +99,7 @@ def _discussed(verb, lexicon):
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
            or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
-            for p in c.children if p.dep_ == "pobj"]
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
     for c in verb.children:  # "touched on X", "focus primarily on X"
         if c.dep_ in ("prt", "advmod"):
             out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
@@ -173,8 +175,10 @@ def _phrase(token, lexicon):
         return None
     if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
         return None
-    if lemma(token) in lexicon.vague_topics or token.lower_ in lexicon.vague_topics:
-        return None  # "issues", "the sidelines of the summit"
+    content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
+    if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics for w in content) or \
+            lemma(token) in _PLACES_OF_EVENTS:
+        return None  # "other issues", "the sidelines of the summit" (but "trade issues")
     text = "".join(w.text_with_ws for w in words).strip()
     text = " ".join(text.split())
     return text if 2 <= len(text) <= 80 else None
