@@ -49,7 +49,9 @@ class Extractor:
                 events.append(context.Event("delegation", sentence, items=attendees))
             where = [(article.traveller(i, at), loc) for at, loc in whereabouts(sentence.text, self.gaz)]
             if any(key for key, _ in where):
-                events.append(context.Event("whereabouts", sentence, items=[(k, loc) for k, loc in where if k]))
+                purpose = topics.purposes(docs[i], self.lexicon, self.gaz) if i in docs else []
+                events.append(context.Event("whereabouts", sentence, items=[(k, loc) for k, loc in where if k],
+                                            topics=purpose))
         return [self._record(m, article, published_date) for m in context.assemble(events)]
 
     def _events(self, sentence, doc, resolve, article, published):

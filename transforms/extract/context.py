@@ -19,6 +19,7 @@ class Event:
     items: list = field(default_factory=list)   # delegation keys, topics, or (key, Location) of whereabouts
     keys: tuple = ()             # the people a statement's subject names (its topics go to their meeting)
     new: bool = False            # a reference that may stand for another meeting of the same parties
+    topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
 
 
 def assemble(events):
@@ -27,7 +28,7 @@ def assemble(events):
     meetings, focus, where, last = [], [], {}, None
     for event in events:
         if event.kind == "whereabouts":
-            where.update(event.items)
+            where.update((key, (loc, event.topics)) for key, loc in event.items)
             continue
         if event.kind == "mention":
             _place_by_whereabouts(event.mention, where)
@@ -79,8 +80,13 @@ def _own(mention):
 
 
 def _place_by_whereabouts(mention, where):
-    """Where one of a mention's parties was last said to be, kept for a meeting that names no place."""
-    mention.whereabouts = next((where[k] for k in mention.parties if k in where), None)
+    """Where one of a mention's parties was last said to be, kept for a meeting that names no place; and what
+    they went there to discuss, for a meeting in that country."""
+    loc, purpose = next((where[k] for k in mention.parties if k in where), (None, ()))
+    mention.whereabouts = loc
+    if loc is not None and purpose and not mention.topics and (
+            not mention.location.country or mention.location.country == loc.country):
+        mention.topics = list(purpose)
 
 
 def place(meeting, country_of):

@@ -1,7 +1,7 @@
 """What a meeting was about: the phrases the text says were discussed ("discussed trade and Syria", "talks on the
 border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, and
 named by their topic from configs/topics.yaml when the whole phrase == one of its phrases."""
-from transforms.extract.predicates import lemma
+from transforms.extract.predicates import lemma, phrasal
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
 _TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
@@ -94,7 +94,7 @@ def _topic_preposition(verb, prep, lexicon):
 
 def _discussed(verb, lexicon):
     """The objects of a discussion verb: 'discussed X', 'focused on X', 'X was discussed'."""
-    if lemma(verb) not in lexicon.discussion_verbs or verb.pos_ not in ("VERB", "AUX"):
+    if not ({lemma(verb), phrasal(verb)} & lexicon.discussion_verbs) or verb.pos_ not in ("VERB", "AUX"):
         return []
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
            or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
@@ -103,7 +103,24 @@ def _discussed(verb, lexicon):
     for c in verb.children:  # "touched on X", "focus primarily on X"
         if c.dep_ in ("prt", "advmod"):
             out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
-    return out
+    return [_object_of_clause(t) for t in out]
+
+
+def _object_of_clause(token):
+    """'aimed at consolidating the upward trend of X': what the clause acts on, else the token."""
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children):
+        return next((c for c in token.children if c.dep_ == "dobj"), token)
+    return token
+
+
+def purposes(doc, lexicon, gaz=None):
+    """What a sentence says someone is somewhere to discuss: 'X is in the UAE to discuss oil prices'."""
+    found = []
+    for verb in doc:
+        if lemma(verb) in lexicon.discussion_verbs and verb.dep_ in ("advcl", "xcomp", "acl") and any(
+                c.lower_ == "to" for c in verb.children):
+            found.extend(_discussed(verb, lexicon))
+    return normalise(found, lexicon, gaz)
 
 
 def normalise(heads, lexicon, gaz=None):
