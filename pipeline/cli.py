@@ -23,6 +23,7 @@ from pipeline.config import ConfigError, load_yaml
 from transforms import events
 from transforms.events import RUN_ID as EVENTS_RUN_ID
 from transforms.dedup import existing_article_files
+from transforms.extract import nlp
 from transforms.sources import MissingInput, discover, read_feed_list, read_yaml, split_urls
 from transforms.read import Limits
 from transforms.write import (dataset_files, drop_temp, join, output_lock, recover, run_files, unreadable_files,
@@ -171,6 +172,7 @@ def ingest(args, settings, flags, out):
     if run_id == EVENTS_RUN_ID:
         raise UsageError(f"--run-id {run_id!r} is reserved for the events rebuild")
     check_existing(out, run_id)
+    nlp.check()  # the English model extraction needs: one line now rather than a failed run later
     try:
         sources, feeds, recorded, unchanged = state.plan(state.load_state(out), run_id, found, urls)
     except state.StateError as e:
@@ -297,7 +299,7 @@ def main(argv=None):
         if args.command == "watch":
             return watch(args, rest)
         return run(args, rest)
-    except (UsageError, ConfigError) as e:
+    except (UsageError, ConfigError, nlp.ModelError) as e:
         print(f"parley: {e}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -354,7 +356,7 @@ def watch(args, beam_args):
             cycles += 1
             try:
                 worst = max(worst, run(args, beam_args))
-            except (UsageError, ConfigError):
+            except (UsageError, ConfigError, nlp.ModelError):
                 raise
             except Exception as e:  # noqa: BLE001 - a failed cycle is one line; the next cycle tries again
                 if args.verbose:

@@ -25,6 +25,7 @@ class Extractor:
         self.gaz, self.kb, self.lexicon, self.titles, self.nlp = gazetteer, kb, lexicon, titles, model
         self.cue = candidates.cue_pattern(lexicon)
         self.follow = candidates.follow_pattern(lexicon)
+        self.attending = candidates.attendee_pattern(lexicon)
 
     @classmethod
     def from_config(cls, load, load_text=None, kb=None, model=None):
@@ -44,7 +45,7 @@ class Extractor:
         for i, sentence in enumerate(sents):
             if i in docs:
                 events.extend(self._events(sentence, docs[i], article.resolver(i, docs[i]), article, published_date))
-            attendees = candidates.attendees(sentence.text, article.registry.mentions.get(i, ()))
+            attendees = candidates.attendees(sentence.text, article.registry.mentions.get(i, ()), self.attending)
             if attendees:
                 events.append(context.Event("delegation", sentence, items=attendees))
             where = [(article.traveller(i, at), loc) for at, loc in whereabouts(sentence.text, self.gaz)]

@@ -5,7 +5,7 @@ presidents of Sri Lanka and Indonesia"), a pronoun (the person the sentence or t
 import collections
 import re
 
-from transforms.extract.people import Found, Mention, Registry, first_person, fold, in_quotes, names, pronoun_kind
+from transforms.extract.people import Found, Mention, Registry, first_person, in_quotes, names, pronoun_kind
 
 _PERSON_LABELS = {"PERSON"}
 _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -322,5 +322,3 @@ def home_country(sentences, gaz, exclude=()):
     ranked = [c for c, _ in counts.most_common()]
     return next((c for c in ranked if c not in exclude), ranked[0] if ranked else None)
 
-
-__all__ = ["Article", "home_country", "fold"]

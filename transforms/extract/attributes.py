@@ -1,7 +1,7 @@
 """What a meeting predicate's sentence says of the meeting: its status (from the words that govern it, else its
 tense and date), format, date, place and duration. Each reads the phrases that hang on the predicate (or on the
 verb that holds it) before anything else in the sentence."""
-from transforms.extract import cues
+from transforms.extract import durations
 from transforms.extract.dates import find_dates, resolve
 from transforms.extract.places import locate
 from transforms.extract.predicates import lemma
@@ -11,8 +11,7 @@ _PAST = {"VBD", "VBN"}
 _OCCURRING = {"take", "happen", "occur", "begin", "start", "end", "last", "conclude", "continue", "resume",
               "open", "close", "go", "proceed", "finish", "plan", "schedule", "set", "hold"}
 _DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
-# Prepositions that put a meeting noun before or after the main event: "left after talks", "ahead of the summit".
-_AFTER = {"after", "following", "from", "since"}
+# Prepositions that put a meeting noun after the main event: "said ahead of the meeting".
 _BEFORE = {"before", "ahead", "prior", "until"}
 _SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
            "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
@@ -170,11 +169,4 @@ def _where_clause(head, targets):
 
 
 def duration_of(text):
-    return cues.duration_minutes(text)
-
-
-def is_future_leaning(predicate_status):
-    return predicate_status in ("planned", "proposed")
-
-
-__all__ = ["anchors", "status", "date_of", "format_of", "place_of", "duration_of", "_AFTER"]
+    return durations.minutes(text)

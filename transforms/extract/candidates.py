@@ -2,10 +2,11 @@
 caption, a photo credit, a byline or a link to another story)."""
 import re
 
-from transforms.extract.cues import DELEGATION, SIDE
-from transforms.extract.words import tokens, words_regex
+from transforms.extract.words import words_regex
 
 _FORMS = {"sit": ("sit", "sat", "sits", "sitting")}
+# "On the US side, X, Y", "From the Russian part -": the people of one side of a meeting (at the start).
+_SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")
 # Lines of page furniture: a picture's caption or credit, a byline, a link to another story.
 _FURNITURE = re.compile(
     r"^(?:(?:photo|photograph|picture|image|video|file photo|credit|caption)s?\b\s*[:|/(]|(?:read|see|watch) (?:more|"
@@ -46,13 +47,17 @@ def is_furniture(text):
     return bool(_FURNITURE.search(text.strip()))
 
 
-def attendees(text, mentions):
+def attendee_pattern(lexicon):
+    return re.compile(r"\b(?:" + words_regex(list(lexicon.attendee_cues)) + r")\b")
+
+
+def attendees(text, mentions, pattern):
     """The people a sentence names as attending a meeting ('X and Y were present', 'accompanied by X', 'On the
-    US side, X, Y'), or []."""
+    US side, X, Y'), or []: those after a cue that ends in 'by' or a side, those before any other."""
     if not mentions:
         return []
-    side = SIDE.match(text)
-    cue = side or DELEGATION.search(text, tokens(text))
+    side = _SIDE.match(text)
+    cue = side or pattern.search(text)
     if not cue:
         return []
     after = side or cue.group().lower().endswith(" by")  # "accompanied by X" names them after the cue

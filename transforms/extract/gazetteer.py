@@ -1,34 +1,11 @@
-"""The gazetteers of `configs/` (people, places, summits, topics) as compiled lookups, built once per worker."""
+"""The gazetteers of `configs/` (places, summits, topic names) as compiled lookups, built once per worker; people
+are the actor knowledge's (kb.py)."""
 import datetime
 import re
 from dataclasses import dataclass, field
 
 from pipeline.config import ConfigError
 from transforms.extract.words import form_keys, lacks_keys, whole_words
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    country: str = None
-    surname: str = None
-    aliases: tuple = ()
-    offices: tuple = ()  # (role, start date or None, end date or None)
-
-    def role_on(self, day):
-        """The office held on `day`; the latest one when the day is unknown or outside every office."""
-        if not self.offices:
-            return None
-        if day:
-            for role, start, end in self.offices:
-                if (start is None or start <= day) and (end is None or day <= end):
-                    return role
-        return self.offices[-1][0]
-
-    def holds(self, role, day):
-        """Whether the person held `role` on `day` (at any time when the day is unknown)."""
-        return any(r == role and (day is None or ((s is None or s <= day) and (e is None or day <= e)))
-                   for r, s, e in self.offices)
 
 
 @dataclass(frozen=True)
@@ -43,8 +20,6 @@ class Summit:
 
 @dataclass
 class Gazetteer:
-    people: list
-    person_forms: dict        # surface form -> list of Person
     countries: dict           # name, alias or abbreviation -> canonical country
     adjectives: dict          # adjective -> canonical country
     capitals: dict            # country -> capital city
@@ -55,7 +30,6 @@ class Gazetteer:
     series: dict              # alias -> event name
     summits: list
     topics: list              # topic names, in the order of topics.yaml
-    vague_topics: frozenset   # topics kept only without a more specific one
     patterns: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)           # kind -> `form_keys` of its names
     topic_phrases: dict = field(default_factory=dict)  # lower-cased phrase -> topic
@@ -64,7 +38,6 @@ class Gazetteer:
     @classmethod
     def from_config(cls, load):
         """Builds the lookups from `load(name)` -> parsed YAML of configs/NAME.yaml."""
-        people = [_person(p) for p in load("people").get("people") or []]
         places, summits, topics = load("places"), load("summits"), load("topics")
         countries, adjectives, capitals, seats = {}, {}, {}, {}
         for c in places.get("countries") or []:
@@ -77,8 +50,7 @@ class Gazetteer:
             for seat in c.get("seats") or []:
                 seats[seat] = c["name"]
         gaz = cls(
-            people=people, person_forms=_person_forms(people), countries=countries, adjectives=adjectives,
-            capitals=capitals, seats=seats,
+            countries=countries, adjectives=adjectives, capitals=capitals, seats=seats,
             cities={f: (c["name"], c.get("country")) for c in places.get("cities") or [] for f in _forms(c)},
             venues={f: (v["name"], v.get("city"), v.get("country")) for v in places.get("venues") or []
                     for f in _forms(v)},
@@ -86,9 +58,8 @@ class Gazetteer:
             series={a: s["event"] for s in summits.get("series") or [] for a in [s["event"], *(s.get("aliases") or [])]},
             summits=[_summit(s, summits) for s in summits.get("summits") or []],
             topics=[t["name"] for t in topics.get("topics") or []],
-            vague_topics=frozenset(t["name"] for t in topics.get("topics") or [] if t.get("vague")),
         )
-        kinds = (("person", gaz.person_forms), ("country", gaz.countries), ("adjective", gaz.adjectives),
+        kinds = (("country", gaz.countries), ("adjective", gaz.adjectives),
                  ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
                  ("seat", gaz.seats))
         gaz.patterns = {name: whole_words(forms) for name, forms in kinds}
@@ -97,10 +68,6 @@ class Gazetteer:
             gaz.summits_of.setdefault(summit.event, []).append(summit)
         gaz.topic_phrases = {p.lower(): t["name"] for t in topics.get("topics") or []
                              for p in t.get("phrases") or [t["name"]]}
-        # Topic phrases are matched case-sensitively on the lower-cased text, which the regex engine does in half
-        # the time of a case-insensitive match; "topic_any_case" serves the texts lower-casing would lengthen.
-        gaz.patterns["topic"] = whole_words(gaz.topic_phrases, jump=False)
-        gaz.patterns["topic_any_case"] = whole_words(gaz.topic_phrases, re.IGNORECASE)
         gaz.patterns["topic_regex"] = _topic_regexes(topics.get("topics") or [])
         return gaz
 
@@ -112,22 +79,15 @@ class Gazetteer:
             return []
         return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
-    def find_topics(self, text):
-        """(start, topic name) of every topic phrase or pattern in `text`."""
-        found = []
-        if self.patterns.get("topic"):
-            low = text.lower()
-            phrases = self.patterns["topic"].finditer(low) if len(low) == len(text) else \
-                self.patterns["topic_any_case"].finditer(text)
-            found = [(m.start(), self.topic_phrases[m.group().lower()]) for m in phrases]
-        if self.patterns.get("topic_regex"):
-            found += [(m.start(), self.topics[int(m.lastgroup[1:])])
-                      for m in self.patterns["topic_regex"].finditer(text)]
-        return sorted(found)
-
-    def holders(self, role, day):
-        """People who held `role` on `day`."""
-        return [p for p in self.people if p.holds(role, day)]
+    def topic_of(self, phrase):
+        """The topic a whole phrase is one of the phrases or patterns of ('bilateral ties': bilateral relations),
+        or None."""
+        named = self.topic_phrases.get(phrase.lower())
+        pattern = self.patterns.get("topic_regex")
+        if named is None and pattern is not None:
+            m = pattern.fullmatch(phrase)
+            named = self.topics[int(m.lastgroup[1:])] if m else None
+        return named
 
 
 def _forms(entry):
@@ -143,27 +103,6 @@ def _date(value, where):
         return datetime.date.fromisoformat(str(value))
     except ValueError:
         raise ConfigError(f"{where}: {value!r} is not a YYYY-MM-DD date") from None
-
-
-def _person(entry):
-    if not entry.get("name"):
-        raise ConfigError(f"people.yaml: an entry has no name: {entry!r}")
-    offices = tuple((o["role"], _date(o.get("from"), entry["name"]), _date(o.get("to"), entry["name"]))
-                    for o in entry.get("offices") or [])
-    surname = entry.get("surname") or entry["name"].split()[-1]
-    return Person(entry["name"], entry.get("country"), surname, tuple(entry.get("aliases") or ()),
-                  tuple(sorted(offices, key=lambda o: o[1] or datetime.date.min)))
-
-
-def _person_forms(people):
-    """Full names and aliases map to their person; a surname maps to everyone who bears it."""
-    forms = {}
-    for p in people:
-        for form in {p.name, p.surname, *p.aliases}:
-            forms.setdefault(form, [])
-            if p not in forms[form]:
-                forms[form].append(p)
-    return forms
 
 
 def _summit(entry, config):
@@ -186,4 +125,4 @@ def _topic_regexes(topics):
                 raise ConfigError(f"topics.yaml: {topic['name']}: bad pattern: {e}") from None
         if topic.get("patterns"):
             groups.append(f"(?P<t{i}>" + "|".join(topic["patterns"]) + ")")
-    return re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", re.IGNORECASE) if groups else None
+    return re.compile("|".join(groups), re.IGNORECASE) if groups else None

@@ -34,19 +34,6 @@ class Meeting:
         return next((getattr(m.location, attr) for m in self.mentions if getattr(m.location, attr)), None)
 
 
-def merge(mentions):
-    """Meetings from mentions, in order of first mention."""
-    meetings = []
-    for mention in mentions:
-        same = [m for m in meetings if set(m.parties) == set(mention.parties) and compatible(m, mention)]
-        meeting = same[0] if same else None
-        if meeting is None:
-            meeting = Meeting(tuple(mention.parties))
-            meetings.append(meeting)
-        add(meeting, mention)
-    return meetings
-
-
 def add(meeting, mention):
     meeting.mentions.append(mention)
     extend(meeting.topics, mention.topics)

@@ -43,6 +43,11 @@ def verify(folder):
                              f"reinstall it: {INSTALL}")
 
 
+def check():
+    """Raises ModelError unless the model is installed with the release's files (about 25 ms)."""
+    verify(model_dir())
+
+
 def load():
     """The checked spaCy pipeline, loaded from its data folder."""
     folder = model_dir()

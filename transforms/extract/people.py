@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.extract.dates import MONTHS, WEEKDAYS
+from transforms.extract.kb import fold
 from transforms.extract.words import words_regex
 
 # Words of a name: initials ("D.", "U.S."), words with inner hyphens and apostrophes (O'Neill, not Turnbull's),
@@ -120,12 +121,6 @@ def surname(name):
     """The last word of a name, without an Arabic article's hyphen ('al-Assad' stays whole)."""
     words = name.split()
     return words[-1] if words else name
-
-
-def fold(text):
-    import unicodedata  # noqa: PLC0415
-    text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("ı", "i"))
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def names(text, titles, gaz):

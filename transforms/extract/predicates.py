@@ -40,6 +40,7 @@ class Lexicon:
     light_nouns: frozenset
     attendance_verbs: frozenset
     topic_nouns: frozenset
+    attendee_cues: tuple
 
     @classmethod
     def from_config(cls, config):
@@ -58,7 +59,7 @@ class Lexicon:
                    frozenset(config.get("vague_topics") or ()),
                    frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
                    frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
-                   frozenset(config.get("topic_nouns") or ()))
+                   frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()))
 
 
 @dataclass(frozen=True)

@@ -216,6 +216,4 @@ def _span(token):
 
 def _named(phrase, gaz):
     """A phrase the topic gazetteer lists ('bilateral ties') goes by its topic's name; others stay as written."""
-    if gaz is None:
-        return phrase
-    return gaz.topic_phrases.get(phrase.lower(), phrase)
+    return (gaz.topic_of(phrase) if gaz is not None else None) or phrase

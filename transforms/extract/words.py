@@ -34,12 +34,6 @@ def tokens(text):
     return frozenset(_TOKEN.findall(text.casefold()))
 
 
-def key_words(phrases):
-    """The longest (so usually the rarest) lower-cased word of each phrase: a text holding one of the phrases as
-    whole words holds its key word."""
-    return {max(_TOKEN.findall(p.lower()), key=len) for p in phrases}
-
-
 def form_keys(forms):
     """The longest case-folded word of each of `forms` (names a case-sensitive pattern matches as whole words): a
     text naming one of them holds its key word among its `tokens`. None when a form has no word."""
@@ -58,21 +52,6 @@ def lacks_keys(keys, words, text):
     A text holding a character whose case-folding splits or joins words (İ, U+0345) or that a case-insensitive
     pattern takes for an ASCII letter (ı) is always scanned."""
     return keys is not None and words is not None and keys.isdisjoint(words) and not _FOLDS_ODDLY.search(text)
-
-
-class Keyed:
-    """A case-insensitive pattern every match of which holds one of `keys` (lower-cased whole words): a text
-    whose words (`tokens`) include none of them is not scanned."""
-
-    def __init__(self, regex, keys, flags=re.IGNORECASE):
-        self.pattern = re.compile(regex, flags)
-        self.keys = frozenset(keys)
-
-    def search(self, text, words, pos=0):
-        return None if self.keys.isdisjoint(words) else self.pattern.search(text, pos)
-
-    def finditer(self, text, words):
-        return () if self.keys.isdisjoint(words) else self.pattern.finditer(text)
 
 
 def _trie(words):
