@@ -71,8 +71,9 @@ class Extractor:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
                                                                          published))
             if not found and arguments.refers(predicate, doc, args):
-                yield context.Event("reference", sentence, self._mention(sentence, doc, predicate, args.subjects,
-                                                                           args, published),
+                reference = self._mention(sentence, doc, predicate, args.subjects, args, published)
+                reference.explicit = False
+                yield context.Event("reference", sentence, reference,
                                     group=arguments.group_subject(predicate, doc),
                                     keys=tuple(args.subjects + args.objects),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (

@@ -86,6 +86,8 @@ def _subjects(verb):
         if controller:  # "invited X to visit": X visits
             return _coordinated(controller)
         verb = verb.head
+        if verb.pos_ == "ADP" and verb.dep_ == "prep":  # "X said after meeting Y": the clause X's phrase is on
+            verb = verb.head
     return []
 
 

@@ -69,7 +69,9 @@ def main(meetings):
 
 
 def _as(mention, meeting):
+    """The reference as a mention of `meeting`: its parties, and its format unless the reference names one."""
     mention.parties = meeting.parties
+    mention.format = mention.format or (meeting.mentions[0].format if mention.explicit is False else None)
     return mention
 
 

@@ -106,7 +106,7 @@ def _predicate(token, word, kind, holder, spec, lexicon):
     if fmt and any(c.lower_ in (spec.get("in_person") or ()) for c in token.children):
         fmt = None  # "a courtesy call on X", "called on X": a visit
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
-                     fmt or format_near(token, lexicon), status_of(token, lexicon),
+                     format_near(token, lexicon) or fmt, status_of(token, lexicon),
                      negated(token, holder), conditional(token), iterative(token, holder))
 
 
