@@ -69,9 +69,9 @@ class Extractor:
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
-                                                                         published))
+                                                                         published, spec))
             if not found and arguments.refers(predicate, doc, args):
-                reference = self._mention(sentence, doc, predicate, args.subjects, args, published)
+                reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec)
                 reference.explicit = False
                 yield context.Event("reference", sentence, reference,
                                     group=arguments.group_subject(predicate, doc),
@@ -89,6 +89,15 @@ class Extractor:
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)
 
+    @staticmethod
+    def _hosts(parties, args, spec):
+        """The parties who receive the others: the object of most verbs ('X met Y': Y), the subject of 'hosted',
+        'received', 'welcomed', 'invited'; none when the parties are not named as subject and object."""
+        if not (args.subjects and args.objects):
+            return ()
+        side = args.subjects if spec.get("hosted_by") == "subject" else args.objects
+        return tuple(k for k in parties if k in side)
+
     def _multilateral(self, token):
         """'the G20 summit', 'an EU summit': a gathering of many, which those who attend do not hold with each
         other (the meetings on its sidelines are named on their own)."""
@@ -96,7 +105,7 @@ class Extractor:
             c.dep_ in ("compound", "nmod", "amod") and (c.text in self.gaz.series or c.text in self.gaz.series.values()
                                                         or _ACRONYM.match(c.text)) for c in token.children)
 
-    def _mention(self, sentence, doc, predicate, parties, args, published):
+    def _mention(self, sentence, doc, predicate, parties, args, published, spec):
         text = doc.text
         future = predicate.status in ("planned", "proposed")
         date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future)
@@ -108,7 +117,7 @@ class Extractor:
                              (date, precision, date_mention.text if date_mention else None),
                              attributes.place_of(predicate, doc, text, self.gaz), attributes.duration_of(text),
                              topics.about(doc, anchors, self.lexicon, self.gaz), list(args.companions),
-                             hosts=tuple(k for k in parties if k in args.objects and args.subjects))
+                             hosts=self._hosts(parties, args, spec))
 
     def _record(self, meeting, article, published):
         date, precision, date_text = merge.best_date(meeting)
@@ -145,7 +154,8 @@ class Extractor:
         role = self.kb.role_on(actor, day) if actor is not None and actor.offices else (
             f"{person.title.title()} of {person.country}" if person.title and person.country else
             person.title.title() if person.title else None)
-        return {"name": key, "country": person.country or (actor.country if actor else None), "role": role}
+        return {"name": actor.name if actor is not None else key,  # the knowledge's name ("King Abdullah II")
+                "country": person.country or (actor.country if actor else None), "role": role}
 
 
 def groups(args, spec, article):

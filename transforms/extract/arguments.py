@@ -25,10 +25,10 @@ class Arguments:
     subjects: list = field(default_factory=list)    # person keys, in order
     objects: list = field(default_factory=list)
     companions: list = field(default_factory=list)  # accompanied by, joined by: attendees on the subject side
-    other_object: bool = False  # an object that == no person ("talked to officials"): the subjects do not meet
+    other_object: bool = False  # an object that is no person ("talked to officials"): the subjects do not meet
     direct: bool = False        # the objects are the verb's direct objects ("met A and B", not "talks with A and B")
-    unnamed: bool = False       # a subject or party that == no one the article names ("officials", "the union")
-    unresolved_subject: bool = False  # the verb has a subject, and it == no one the article names
+    unnamed: bool = False       # a subject or party that is no one the article names ("officials", "the union")
+    unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
 
 
 def of(predicate, doc, resolve, spec):
@@ -70,7 +70,7 @@ def of(predicate, doc, resolve, spec):
 
 def _subjects(verb):
     """The subject tokens of a verb, inherited from the clause it depends on when it has none ('wants to meet',
-    'arrived and met', 'after meeting'), or the noun a relative clause == on ('Bush, who met')."""
+    'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met')."""
     for _ in range(5):
         found = [c for c in verb.children if c.dep_ in _SUBJECT]
         if found and verb.dep_ == "relcl" and found[0].lower_ in _RELATIVE:  # "X, who met Y"
@@ -126,7 +126,7 @@ def _prep_objects(prep):
 
 
 def _agents(verb):
-    """'was received by X': the agent of a passive meeting verb == the other party."""
+    """'was received by X': the agent of a passive meeting verb is the other party."""
     return _coordinated([p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"])
 
 

@@ -1,28 +1,39 @@
 """What a meeting predicate's sentence says of the meeting: its status (from the words that govern it, else its
 tense and date), format, date, place and duration. Each reads the phrases that hang on the predicate (or on the
 verb that holds it) before anything else in the sentence."""
+import re
+
 from transforms.extract import durations
 from transforms.extract.dates import find_dates, resolve
 from transforms.extract.places import locate
 from transforms.extract.predicates import lemma
 
 _PAST = {"VBD", "VBN"}
+# Verbs of going somewhere, whose place and time a meeting that is their purpose shares.
+_JOURNEYS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "leave", "return", "stop", "tour", "land"}
 # Verbs whose subject, a meeting, happens where and when they say: "took place in X", "began on Monday".
 _OCCURRING = {"take", "happen", "occur", "begin", "start", "end", "last", "conclude", "continue", "resume",
               "open", "close", "go", "proceed", "finish", "plan", "schedule", "set", "hold"}
 _DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
 # Prepositions that put a meeting noun after the main event: "said ahead of the meeting".
 _BEFORE = {"before", "ahead", "prior", "until"}
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\s+(?:\w+\s+){0,2}$")
 _SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
            "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
 
 
 def anchors(predicate, doc):
-    """The tokens phrases about the meeting hang on: the meeting word, and the verb that holds a meeting noun."""
+    """The tokens phrases about the meeting hang on: the meeting word; the verb that holds a meeting noun; the
+    journey a meeting verb is the purpose of ('will travel to Tokyo next month to meet X'); the complement of an
+    invitation ('invited X to visit Nairobi')."""
     head = doc[predicate.head]
     out = [head]
     if predicate.holder is not None:
         out.append(doc[predicate.holder])
+    for verb in list(out):
+        if verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in _JOURNEYS:
+            out.append(verb.head)
+        out.extend(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and lemma(c) in _JOURNEYS)
     if head.dep_ == "nsubj" and lemma(head.head) == "be":  # "the meeting was the Helsinki summit on July 16"
         out.extend(c for c in head.head.children if c.dep_ == "attr")
     elif head.dep_ in ("nsubj", "nsubjpass") and lemma(head.head) in _OCCURRING:  # "the meeting took place in X"
@@ -53,13 +64,14 @@ def status(predicate, doc, date, published):
 
 
 def date_of(predicate, doc, text, published, future):
-    """The date mention that belongs to the meeting: one hanging on it (or on its holding verb), else the nearest
-    in its sentence that != a date of something said; with its resolved (date, precision)."""
-    mentions = [d for d in find_dates(text) if not _said_on(d, doc)]
+    """The date mention that belongs to the meeting: one hanging on it (or on its holding verb, its journey, the
+    clause a 'where' or 'during which' clause holding it is on, the verb it is coordinated with), else the nearest
+    in its clause that is not a date of something said; with its resolved (date, precision)."""
+    mentions = [d for d in find_dates(text) if not _said_on(d, doc, text)]
     if not mentions:
         return None, (None, None)
     at = doc[predicate.head].idx
-    targets = anchors(predicate, doc)
+    targets = anchors(predicate, doc) + _occasion(predicate, doc)
     own = [d for d in mentions if _attached(d, doc, targets)]
     clause = {_clause_of(t) for t in targets}
     near = own or [d for d in mentions if any(_clause_of(t) in clause for t in _tokens(d, doc))]
@@ -70,7 +82,7 @@ def date_of(predicate, doc, text, published, future):
 
 
 def _clause_of(token):
-    """The verb heading the clause a token == in (the root for the main clause)."""
+    """The verb heading the clause a token is in (the root for the main clause)."""
     node = token
     for _ in range(12):
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass", "amod") or node.head == node:
@@ -96,8 +108,36 @@ def _attached(mention, doc, targets):
     return False
 
 
-def _said_on(mention, doc):
+def _occasion(predicate, doc):
+    """The verbs whose time a meeting shares: the one a relative clause holding it hangs on ('visited the White
+    House on Friday, where he held talks'; 'arrive on Monday for a visit, during which he will hold talks'), and
+    the one it is coordinated with ('met A on Thursday, and later met B')."""
+    out = []
+    for verb in anchors(predicate, doc):
+        node = verb
+        for _ in range(4):
+            if node.dep_ == "relcl":
+                out.extend(t for t in _ancestors(node.head) if t.pos_ in ("VERB", "AUX"))
+                break
+            if node.dep_ == "conj" and node.head.pos_ == "VERB":
+                out.append(node.head)
+                break
+            if node.head == node or node.pos_ == "VERB" and node != verb:
+                break
+            node = node.head
+    return out
+
+
+def _ancestors(token):
+    while token.head != token:
+        token = token.head
+        yield token
+
+
+def _said_on(mention, doc, text):
     """'said on Monday', 'told reporters yesterday': the date of a statement, not of the meeting."""
+    if _SAID_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        return True  # "Lula said on Monday he had spoken with ...", however the parse attached it
     for token in _tokens(mention, doc):
         node = token
         for _ in range(4):
@@ -125,7 +165,7 @@ def format_of(predicate, doc, text):
 def place_of(predicate, doc, text, gaz):
     """Venue, city, country and summit series the sentence gives for the meeting: named in a phrase on the meeting
     word or its verb ("met in Osaka", "talks at the White House", "In Hong Kong, X will meet"), or as the place a
-    'where' clause == about ("in Riyadh, where he met X"); places named elsewhere in the sentence (what was
+    'where' clause is about ("in Riyadh, where he met X"); places named elsewhere in the sentence (what was
     discussed, where someone else went) are not its place."""
     targets = anchors(predicate, doc)
     where = _where_clause(doc[predicate.head], targets)
@@ -156,7 +196,7 @@ def _attached_place(tokens, targets):
 
 
 def _where_clause(head, targets):
-    """The place a relative clause holding the meeting == about: 'Riyadh, where he met X' gives Riyadh's tokens."""
+    """The place a relative clause holding the meeting is about: 'Riyadh, where he met X' gives Riyadh's tokens."""
     for target in targets:
         node = target
         for _ in range(4):

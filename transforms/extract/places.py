@@ -10,7 +10,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?i:in|at|to|near|visit(?:ed|ing|s)?|arrived in|trip to|hosted in|summit in|talks in|meeting in|"
     r"city of|capital of|capital,|fields in)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)\s+)?"
     r"(?:(?:\w+\s+){0,2}(?i:city|town|village|resort|port|island|enclave)\s+of\s+)?)$")
-_LOCATIVE_AFTER = re.compile(r"^(?:\s+G\d+|\s+[A-Z]\w*)?\s+(?:summit|talks|meeting|negotiations)\b")
+_LOCATIVE_AFTER = re.compile(r"^(?:\s+G\d+|\s+[A-Z]\w*)?\s+(?i:summit|talks|meeting|negotiations|conference|forum|"
+                             r"dialogue)\b")
 _ADJECTIVAL = re.compile(r"^\s+(?!(?:in|on|at|last|this|next|and|or|to|for|with|from|during|since|before|after|"
                          r"was|were|is|are|has|had|will|would|where|when|which|that|who|earlier|later|today|"
                          r"yesterday|tomorrow|itself|on|by|of|as|but|city|capital|summit|talks|meeting|negotiations|"
@@ -75,13 +76,16 @@ _PRESENCE = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|stop(?:over|s|ped)?|
 
 def whereabouts(text, gaz):
     """(position, Location) of each place `text` says someone is at or goes to ('a two-day visit to
-    Washington', 'arrived in Riyadh', 'will be in Peking')."""
+    Washington', 'arrived in Riyadh', 'will be in Peking'), with the summit series it names ('arrived in
+    Hiroshima to attend the G7 summit')."""
     found = []
+    series = gaz.find("series", text)
+    event = gaz.series[series[0][2]] if series else None
     for kind in ("city", "country"):
         for start, _, form in gaz.find(kind, text):
             if _PRESENCE.search(text, max(0, start - 40), start):
                 city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])
-                found.append((start, Location(city, country)))
+                found.append((start, Location(city, country, None, event)))
     return sorted(found, key=lambda f: f[0])
 
 

@@ -67,7 +67,7 @@ class Predicate:
     head: int            # token index of the meeting word
     lemma: str
     kind: str            # verb | noun
-    holder: int = None   # the verb that holds a meeting noun (held talks, after talks: the verb the phrase == on)
+    holder: int = None   # the verb that holds a meeting noun (held talks, after talks: the verb the phrase is on)
     format: str = None   # phone | video, when its words say so
     status: str = None   # held | planned | proposed | cancelled when the words around it say so
     negated: bool = False
@@ -80,7 +80,7 @@ def lemma(token):
 
 
 def find(doc, lexicon):
-    """The meeting predicates of a parsed sentence, in order. A meeting noun's holder == a verb of
+    """The meeting predicates of a parsed sentence, in order. A meeting noun's holder is a verb of
     `holding_verbs` (held talks) or the verb a time phrase on it qualifies (left after talks with X)."""
     found = []
     for token in doc:
@@ -130,7 +130,7 @@ def phrasal(verb):
 
 
 def attended(predicate, doc, lexicon):
-    """Whether the meeting noun == what its holder's subject attends ('X took part in the talks')."""
+    """Whether the meeting noun is what its holder's subject attends ('X took part in the talks')."""
     return predicate.holder is not None and (
         phrasal(doc[predicate.holder]) in lexicon.attendance_verbs or lemma(doc[predicate.holder])
         in lexicon.attendance_verbs)
@@ -159,7 +159,7 @@ def format_near(token, lexicon):
     """phone | video from the words on the meeting word (a phone call, spoke by telephone, discussed it on the
     telephone), or None."""
     words = {lemma(t) for t in token.children} | {t.lower_ for t in token.children}
-    words |= {lemma(t) for t in token.subtree if t.head.dep_ == "prep" and t.head.lower_ in _MEDIUM}
+    words |= {lemma(t) for t in _own_phrases(token) if t.head.dep_ == "prep" and t.head.lower_ in _MEDIUM}
     if token.dep_ == "pobj":  # "on the telephone": the phrase the noun is in
         words |= {lemma(token.head.head)}
     if words & lexicon.video or lemma(token) in lexicon.video:
@@ -169,17 +169,32 @@ def format_near(token, lexicon):
     return None
 
 
+def _own_phrases(token):
+    """The tokens of `token`'s subtree outside the clauses under it (a relative clause is about something else)."""
+    todo, out = [token], []
+    while todo:
+        t = todo.pop()
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj"))
+    return out
+
+
 def status_of(token, lexicon):
     """The status the governing words give: a modal or an aux on the meeting word or its verbs, or a word such as
     planned, wanted, invited or cancelled that the meeting word depends on; None when only the tense can tell."""
-    for _ in range(6):
-        found = _status_here(token, lexicon)
-        if found or token.dep_ not in _CLIMB or token.head == token or _finite(token):
+    found, bounded = None, False
+    for _ in range(8):
+        here = _status_here(token, lexicon)
+        if here == "cancelled":  # "postponed a visit to X, where he was to meet Y": the whole plan is off
+            return here
+        found = found or (None if bounded else here)
+        if token.dep_ not in _CLIMB or token.head == token or _finite(token) and token.dep_ != "relcl":
             return found  # a finite verb with its own subject: its tense tells ("he said he met")
         if token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE:
-            return None  # "agreed in a phone call": the call == where it was agreed, not what
+            return found  # "agreed in a phone call": the call is where it was agreed, not what
+        bounded = bounded or _finite(token)  # beyond a relative clause of its own, only a cancellation counts
         token = token.head
-    return None
+    return found
 
 
 def _finite(token):
@@ -188,7 +203,7 @@ def _finite(token):
 
 def _status_here(token, lexicon):
     word = lemma(token)
-    phrases = {f"{word} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep")}
+    phrases = {f"{word} {c.lower_}" for c in token.children if c.dep_ in ("prt", "prep", "advmod")}
     for phrase in phrases:
         if phrase in lexicon.status:
             return lexicon.status[phrase]

@@ -1,6 +1,6 @@
 """What a meeting was about: the phrases the text says were discussed ("discussed trade and Syria", "talks on the
 border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, and
-named by their topic from configs/topics.yaml when the whole phrase == one of its phrases."""
+named by their topic from configs/topics.yaml when the whole phrase is one of its phrases."""
 from transforms.extract.predicates import lemma, phrasal
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
@@ -37,7 +37,7 @@ def about(doc, targets, lexicon, gaz=None):
 
 def stated(doc, lexicon, is_party, gaz=None):
     """Topics of what a meeting's parties say together ('The two leaders agreed to establish X', 'Both sides
-    welcomed X', 'They reaffirmed X'), where `is_party(token)` tells whether a subject token == the parties."""
+    welcomed X', 'They reaffirmed X'), where `is_party(token)` tells whether a subject token is the parties."""
     found = []
     for verb in doc:
         if lemma(verb) in lexicon.statement_verbs and verb.pos_ in ("VERB", "AUX") and any(
@@ -161,7 +161,7 @@ def _items(head, lexicon):
 
 
 def _framed(token, lexicon):
-    """What a framing noun == about: 'a range of issues' -> issues, 'the importance of X' -> X, 'efforts to
+    """What a framing noun is about: 'a range of issues' -> issues, 'the importance of X' -> X, 'efforts to
     conclude X' -> X (the object of its complement), else the token itself."""
     for _ in range(3):
         if token.lower_ not in _QUANTIFIERS and lemma(token) not in lexicon.light_nouns:
