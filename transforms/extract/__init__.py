@@ -57,9 +57,11 @@ class Extractor:
 
     def _events(self, sentence, doc, resolve, article, published):
         """The context events of one parsed sentence: mentions naming their parties, and references."""
-        for predicate in predicates.find(doc, self.lexicon):
+        found_predicates = predicates.find(doc, self.lexicon)
+        heads = {p.head for p in found_predicates} | {p.holder for p in found_predicates}
+        for predicate in found_predicates:
             if predicate.negated or predicate.conditional or predicate.iterative or self._multilateral(
-                    doc[predicate.head]):
+                    doc[predicate.head]) or predicates.purpose_of(predicate, doc, heads):
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
             args = arguments.of(predicate, doc, resolve, spec)
@@ -92,8 +94,9 @@ class Extractor:
     @staticmethod
     def _hosts(parties, args, spec):
         """The parties who receive the others: the object of most verbs ('X met Y': Y), the subject of 'hosted',
-        'received', 'welcomed', 'invited'; none when the parties are not named as subject and object."""
-        if not (args.subjects and args.objects):
+        'received', 'welcomed', 'invited'; none when the parties are not named as subject and object, or the
+        verb may be remote ('spoke to')."""
+        if not (args.subjects and args.objects) or spec.get("remote"):
             return ()
         side = args.subjects if spec.get("hosted_by") == "subject" else args.objects
         return tuple(k for k in parties if k in side)

@@ -16,6 +16,7 @@ _ACCOMPANIED = {"accompany", "join", "attend", "flank"}
 _LIST_BREAK = {"VERB", "AUX", "SCONJ"}
 _MEDIUM = {"by", "on", "over", "via"}
 _INCLUDING = {"including", "like", "among"}
+_BETWEEN = {"between", "among", "amongst", "of"}
 _THEN = {"then", "later", "and", "also", "afterwards"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"  # "senior leaders, including X and Y"
 
@@ -49,11 +50,14 @@ def of(predicate, doc, resolve, spec):
     else:
         parties = _noun_parties(head, spec)
         _add(args.objects, parties, resolve)
+        symmetric = [t for t in parties if t.dep_ in ("poss", "compound", "nmod") or t.head.lower_ in _BETWEEN
+                     or t.head.dep_ == "conj" and t.head.head.lower_ in _BETWEEN]
         named = [t for t in parties if t.pos_ != "PRON" and t.lower_ not in _GROUP_WORDS]
         args.other_object = bool(named) and not any(resolve(t) for t in parties)
         holder = doc[predicate.holder] if predicate.holder is not None else None
-        if holder is not None and not (head.dep_ == "pobj" and len(_unique(args.objects)) >= 2):
-            # (but "X said after the meeting of A and B": not X)
+        own = len(_unique(args.objects))
+        if holder is not None and not (own >= 2 and (head.dep_ == "pobj" or symmetric)):
+            # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
             _add(args.subjects, [t for t in _subjects(holder) if t != head], resolve)
             _add(args.objects, _objects(holder, ("with",)), resolve)
             _add(args.companions, _companions(holder), resolve)

@@ -6,9 +6,10 @@ import re
 from transforms.extract import durations
 from transforms.extract.dates import find_dates, resolve
 from transforms.extract.places import locate
-from transforms.extract.predicates import lemma
+from transforms.extract.predicates import lemma, own_phrases
 
 _PAST = {"VBD", "VBN"}
+_PHONES = {"telephone", "phone"}
 # Verbs of going somewhere, whose place and time a meeting that is their purpose shares.
 _JOURNEYS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "leave", "return", "stop", "tour", "land"}
 # Verbs whose subject, a meeting, happens where and when they say: "took place in X", "began on Monday".
@@ -156,8 +157,7 @@ def format_of(predicate, doc, text):
     if predicate.format:
         return predicate.format
     for anchor in anchors(predicate, doc)[1:]:
-        words = {lemma(t) for t in anchor.subtree}
-        if words & {"telephone", "phone"}:
+        if _PHONES & {lemma(t) for t in own_phrases(anchor) if t.head.lower_ in ("by", "on", "over", "via")}:
             return "phone"
     return None
 

@@ -159,7 +159,7 @@ def format_near(token, lexicon):
     """phone | video from the words on the meeting word (a phone call, spoke by telephone, discussed it on the
     telephone), or None."""
     words = {lemma(t) for t in token.children} | {t.lower_ for t in token.children}
-    words |= {lemma(t) for t in _own_phrases(token) if t.head.dep_ == "prep" and t.head.lower_ in _MEDIUM}
+    words |= {lemma(t) for t in own_phrases(token) if t.head.dep_ == "prep" and t.head.lower_ in _MEDIUM}
     if token.dep_ == "pobj":  # "on the telephone": the phrase the noun is in
         words |= {lemma(token.head.head)}
     if words & lexicon.video or lemma(token) in lexicon.video:
@@ -169,7 +169,7 @@ def format_near(token, lexicon):
     return None
 
 
-def _own_phrases(token):
+def own_phrases(token):
     """The tokens of `token`'s subtree outside the clauses under it (a relative clause is about something else)."""
     todo, out = [token], []
     while todo:
@@ -241,6 +241,14 @@ def iterative(token, holder=None):
             if c.dep_ == "prep" and any(g.lower_ in ("times", "occasions") for g in c.children):
                 return True
     return False
+
+
+def purpose_of(predicate, doc, heads):
+    """Whether a discussion verb is the purpose of another meeting word of the sentence ('held a call to discuss
+    trade'): that meeting's topics, not a meeting of its own."""
+    token = doc[predicate.head]
+    return predicate.kind == "verb" and predicate.lemma == "discuss" and token.dep_ in ("xcomp", "advcl") and \
+        token.head.i in heads
 
 
 def conditional(token):
