@@ -43,17 +43,18 @@ class Extractor:
         article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
         events = []
         for i, sentence in enumerate(sents):
+            where = [(article.traveller(i, at), loc) for at, loc in whereabouts(sentence.text, self.gaz)]
+            if any(key for key, _ in where):  # first: "During his stay in X, he will meet Y"
+                purpose = topics.purposes(docs[i], self.lexicon, self.gaz) if i in docs else []
+                events.append(context.Event("whereabouts", sentence, items=[(k, loc) for k, loc in where if k],
+                                            topics=purpose))
             if i in docs:
                 events.extend(self._events(sentence, docs[i], article.resolver(i, docs[i]), article, published_date))
             attendees = candidates.attendees(sentence.text, article.registry.mentions.get(i, ()), self.attending)
             if attendees:
                 events.append(context.Event("delegation", sentence, items=attendees))
-            where = [(article.traveller(i, at), loc) for at, loc in whereabouts(sentence.text, self.gaz)]
-            if any(key for key, _ in where):
-                purpose = topics.purposes(docs[i], self.lexicon, self.gaz) if i in docs else []
-                events.append(context.Event("whereabouts", sentence, items=[(k, loc) for k, loc in where if k],
-                                            topics=purpose))
-        return [self._record(m, article, published_date) for m in context.assemble(events)]
+        meetings = context.assemble(events, lambda k: article.registry.person(k).country)
+        return [self._record(m, article, published_date) for m in meetings]
 
     def _events(self, sentence, doc, resolve, article, published):
         """The context events of one parsed sentence: mentions naming their parties, and references."""
@@ -102,11 +103,16 @@ class Extractor:
         return tuple(k for k in parties if k in side)
 
     def _multilateral(self, token):
-        """'the G20 summit', 'an EU summit': a gathering of many, which those who attend do not hold with each
-        other (the meetings on its sidelines are named on their own)."""
+        """'the G20 summit', 'an EU summit', 'a summit of EU leaders': a gathering of many, which those who attend
+        do not hold with each other (the meetings on its sidelines are named on their own); and a meeting someone
+        addresses ('addressed the summit by video link'), a speech."""
+        if token.dep_ == "dobj" and predicates.lemma(token.head) in self.lexicon.speech_verbs:
+            return True
         return token.lower_.startswith("summit") and any(
             c.dep_ in ("compound", "nmod", "amod") and (c.text in self.gaz.series or c.text in self.gaz.series.values()
-                                                        or _ACRONYM.match(c.text)) for c in token.children)
+                                                        or _ACRONYM.match(c.text))
+            or c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" for p in c.children)
+            for c in token.children)
 
     def _mention(self, sentence, doc, predicate, parties, args, published, spec):
         text = doc.text
@@ -131,6 +137,8 @@ class Extractor:
             city = country = venue = None
         elif not (city or country):
             city, country = context.place(meeting, lambda k: article.registry.person(k).country)
+            event = event or next((m.whereabouts.event for m in meeting.mentions if m.whereabouts is not None
+                                   and m.whereabouts.country == country and m.whereabouts.event), None)
         summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published,
                                           status != "held")
         if summit:

@@ -157,8 +157,10 @@ def _noun_parties(noun, spec=None):
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
             found.append(child)  # "the Putin-Trump meeting": each name of the compound
             found.extend(t for t in child.subtree if t != child and t.dep_ == "compound" and t.pos_ == "PROPN")
-        elif child.dep_ == "prep" and (child.lower_ in _NOUN_PARTIES or child.lower_ in extra):
+        elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
             found.extend(_prep_objects(child))
+        elif child.dep_ == "prep" and child.lower_ in extra:  # "a courtesy call on X" (not "a call on Monday")
+            found.extend(t for t in _prep_objects(child) if t.ent_type_ not in ("DATE", "TIME"))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
     return _coordinated(found)

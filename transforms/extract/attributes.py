@@ -10,6 +10,7 @@ from transforms.extract.predicates import lemma, own_phrases
 
 _PAST = {"VBD", "VBN"}
 _PHONES = {"telephone", "phone"}
+_VIDEOS = {"video", "videolink", "videoconference", "link"}
 # Verbs of going somewhere, whose place and time a meeting that is their purpose shares.
 _JOURNEYS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "leave", "return", "stop", "tour", "land"}
 # Verbs whose subject, a meeting, happens where and when they say: "took place in X", "began on Monday".
@@ -32,9 +33,12 @@ def anchors(predicate, doc):
     if predicate.holder is not None:
         out.append(doc[predicate.holder])
     for verb in list(out):
-        if verb.dep_ in ("xcomp", "advcl") and lemma(verb.head) in _JOURNEYS:
-            out.append(verb.head)
+        if verb.dep_ in ("xcomp", "advcl", "conj") and lemma(verb.head) in _JOURNEYS:
+            out.append(verb.head)  # "will travel to X to meet Y", "visited X and met Y"
         out.extend(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and lemma(c) in _JOURNEYS)
+    for party in [head, *(c for c in head.children if c.dep_ == "prep" for c in c.children)]:
+        out.extend(c for c in party.children if c.dep_ == "relcl" and lemma(c) in _OCCURRING)  # "... that had been
+        # scheduled for Friday in X", however the parse attached the clause
     if head.dep_ == "nsubj" and lemma(head.head) == "be":  # "the meeting was the Helsinki summit on July 16"
         out.extend(c for c in head.head.children if c.dep_ == "attr")
     elif head.dep_ in ("nsubj", "nsubjpass") and lemma(head.head) in _OCCURRING:  # "the meeting took place in X"
@@ -157,7 +161,10 @@ def format_of(predicate, doc, text):
     if predicate.format:
         return predicate.format
     for anchor in anchors(predicate, doc)[1:]:
-        if _PHONES & {lemma(t) for t in own_phrases(anchor) if t.head.lower_ in ("by", "on", "over", "via")}:
+        words = {lemma(t) for t in own_phrases(anchor) if t.head.lower_ in ("by", "on", "over", "via")}
+        if words & _VIDEOS:
+            return "video"
+        if words & _PHONES:
             return "phone"
     return None
 
@@ -196,16 +203,23 @@ def _attached_place(tokens, targets):
 
 
 def _where_clause(head, targets):
-    """The place a relative clause holding the meeting is about: 'Riyadh, where he met X' gives Riyadh's tokens."""
+    """The place a relative clause holding the meeting is about: in 'visited Riyadh on Friday, where he met X'
+    the words before 'where' back to the clause's start."""
     for target in targets:
         node = target
         for _ in range(4):
-            if node.dep_ == "relcl" and any(c.lower_ in ("where", "when") for c in node.children):
-                return set(node.head.subtree) - set(node.subtree)
+            where = next((c for c in node.children if c.lower_ == "where"), None) if node.dep_ == "relcl" else None
+            if where is not None:
+                return {t for t in head.doc[:where.i] if t.i >= _clause_start(node.head)}
             if node.head == node:
                 break
             node = node.head
     return set()
+
+
+def _clause_start(token):
+    """The first token of the clause `token` is in."""
+    return min(t.i for t in _clause_of(token).subtree)
 
 
 def duration_of(text):

@@ -4,6 +4,7 @@ meeting they are about (the focus: the one last named): a date, place or duratio
 from dataclasses import dataclass, field
 
 from transforms.extract import merge
+from transforms.extract.places import Location
 
 _NEAR_PARAGRAPHS = 3  # how far a bare "the talks" reaches back to the meeting last named
 
@@ -22,16 +23,18 @@ class Event:
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
 
 
-def assemble(events):
+def assemble(events, country_of):
     """Meetings from the events of an article, in reading order. The focus is the meetings the last sentence that
-    named parties was about; what other sentences add goes to the one of them it fits."""
+    named parties was about; what other sentences add goes to the one of them it fits. A visitor who meets his
+    hosts is, from then on, in their country (`country_of(key)`)."""
     meetings, focus, where, last = [], [], {}, None
     for event in events:
         if event.kind == "whereabouts":
-            where.update((key, (loc, event.topics)) for key, loc in event.items)
+            where.update((key, (loc, event.topics, event.sentence.paragraph)) for key, loc in event.items)
             continue
         if event.kind == "mention":
             _place_by_whereabouts(event.mention, where)
+            _follow_visitor(event.mention, where, country_of)
             meeting = _merge(meetings, event.mention)
             if event.sentence is not last:
                 focus, last = [], event.sentence
@@ -84,27 +87,39 @@ def _own(mention):
 def _place_by_whereabouts(mention, where):
     """Where one of a mention's parties was last said to be, kept for a meeting that names no place; and what
     they went there to discuss, for a meeting in that country."""
-    loc, purpose = next((where[k] for k in mention.parties if k in where), (None, ()))
+    loc, purpose, paragraph = next((where[k] for k in mention.parties if k in where), (None, (), None))
     mention.whereabouts = loc
+    mention.just_arrived = paragraph is not None and mention.sentence.paragraph - paragraph <= 1
     if loc is not None and purpose and not mention.topics and (
             not mention.location.country or mention.location.country == loc.country):
         mention.topics = list(purpose)
 
 
+def _follow_visitor(mention, where, country_of):
+    """After 'X will meet President Y of Z', X is in Z until the text says otherwise."""
+    host = _host(mention, country_of)
+    if host and not mention.format and not (mention.location.city or mention.location.country):
+        for guest in (k for k in mention.parties if k not in mention.hosts):
+            if guest not in where or where[guest][0].country != host:
+                where[guest] = (Location(None, host), (), mention.sentence.paragraph)
+
+
+def _host(mention, country_of):
+    """The country of a mention's hosts when they are of one (named) country and not every party is of it."""
+    hosts = {country_of(k) for k in mention.hosts} - {None}
+    guests = {country_of(k) for k in mention.parties if k not in mention.hosts}
+    return hosts.pop() if len(hosts) == 1 and guests and guests != hosts else None
+
+
 def place(meeting, country_of):
-    """(city, country) of a meeting in person that names no place: where its hosts are from when a visitor meets
-    them ('X met Y': Y's country, unless it is every party's), and where a party was last said to be when that is
-    in the same country (or there are no hosts)."""
-    host = None
-    for m in meeting.mentions:
-        hosts = {country_of(k) for k in m.hosts}
-        guests = {country_of(k) for k in m.parties if k not in m.hosts}
-        if len(hosts) == 1 and None not in hosts and guests and hosts != guests:
-            host = hosts.pop()
-            break
-    seen = next((m.whereabouts for m in meeting.mentions if m.whereabouts is not None), None)
-    if seen is not None and (host is None or seen.country == host):
-        return seen.city, seen.country
+    """(city, country) of a meeting in person that names no place: where a party was said to be in the same or the
+    paragraph before; else where its hosts are from when a visitor meets them ('X met Y': Y's country, unless it is
+    every party's), with where a party was last said to be when that is in the same country (or there are no
+    hosts)."""
+    host = next((h for h in (_host(m, country_of) for m in meeting.mentions) if h), None)
+    seen = next((m for m in meeting.mentions if m.whereabouts is not None), None)
+    if seen is not None and (host is None or seen.whereabouts.country == host or seen.just_arrived):
+        return seen.whereabouts.city, seen.whereabouts.country  # a party said to be there just before wins
     return None, host
 
 

@@ -21,6 +21,7 @@ class Mention:
     explicit: bool = True     # the sentence names the parties (not only "the meeting")
     hosts: tuple = ()         # the parties named as the object ("X met Y": Y), who may be receiving the others
     whereabouts: object = None  # places.Location where a party was last said to be
+    just_arrived: bool = False  # said in the same or the paragraph before the mention
 
 
 @dataclass

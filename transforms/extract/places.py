@@ -74,6 +74,12 @@ _PRESENCE = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|stop(?:over|s|ped)?|
                        r"(?:\s+(?:in|to|at|into|for|on))?(?:\s+the)?\s+$")
 
 
+# A journey still to come is not where someone is: "ahead of her visit to Moscow next week", "will travel to X".
+_FUTURE_BEFORE = re.compile(r"\b(?i:will|'ll|ahead of|before|plans? to|planning to|due to|is to|are to|going to|"
+                            r"set to|expected to)\b[^.;]*$")
+_FUTURE_AFTER = re.compile(r"[^.;]{0,30}?\b(?i:next|tomorrow|later this|later in)\b")
+
+
 def whereabouts(text, gaz):
     """(position, Location) of each place `text` says someone is at or goes to ('a two-day visit to
     Washington', 'arrived in Riyadh', 'will be in Peking'), with the summit series it names ('arrived in
@@ -82,8 +88,9 @@ def whereabouts(text, gaz):
     series = gaz.find("series", text)
     event = gaz.series[series[0][2]] if series else None
     for kind in ("city", "country"):
-        for start, _, form in gaz.find(kind, text):
-            if _PRESENCE.search(text, max(0, start - 40), start):
+        for start, end, form in gaz.find(kind, text):
+            if _PRESENCE.search(text, max(0, start - 40), start) and not (
+                    _FUTURE_BEFORE.search(text, max(0, start - 50), start) or _FUTURE_AFTER.match(text, end)):
                 city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])
                 found.append((start, Location(city, country, None, event)))
     return sorted(found, key=lambda f: f[0])

@@ -18,7 +18,7 @@ _TIME_PREPOSITIONS = {"after", "before", "during", "following", "ahead", "from",
 _ITERATIVE = {"regularly", "frequently", "often", "repeatedly", "routinely", "occasionally", "sometimes", "rarely",
               "seldom", "constantly", "usually", "weekly", "monthly", "daily"}
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "amod", "nsubjpass", "attr", "conj", "relcl",
-          "compound", "oprd", "agent", "pcomp"}
+          "compound", "oprd", "agent", "pcomp", "acomp"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,7 @@ class Lexicon:
     attendance_verbs: frozenset
     topic_nouns: frozenset
     attendee_cues: tuple
+    speech_verbs: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -59,7 +60,8 @@ class Lexicon:
                    frozenset(config.get("vague_topics") or ()),
                    frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
                    frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
-                   frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()))
+                   frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()),
+                   frozenset(config.get("speech_verbs") or ()))
 
 
 @dataclass(frozen=True)
