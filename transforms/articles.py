@@ -14,12 +14,14 @@ from transforms import html
 from transforms.clean import Cleaner
 from transforms.extract import Extractor
 from transforms.read import Limits, Rejected, article_id, read_document
+from transforms.sources import refuse_special
 
 REJECTS = "rejects"
 
 
 def read_bytes(path, max_bytes):
     """Up to `max_bytes` + 1 raw bytes of a file through FileSystems (no automatic decompression)."""
+    refuse_special(path)
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
             return f.read(max_bytes + 1)
