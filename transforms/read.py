@@ -198,6 +198,8 @@ def _undeclared(data):
 
 def _printable(text):
     """`text` without its control characters; `Rejected` when it is binary data."""
+    if not CONTROL.search(text):
+        return text
     _check_binary(text[:SAMPLE_CHARS])
     return CONTROL.sub("", text)
 
