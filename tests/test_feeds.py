@@ -18,6 +18,7 @@ from tests.httpserver import Reply, server  # noqa: F401 - the fixture
 from transforms import html as html_extraction
 from transforms.feeds import (Entry, FeedInput, ReadFeeds, canonical_url, entry_document, full_text, html_text,
                               parse_feed, select)
+from transforms.fetch import Fetcher, FetchSettings, Pacer
 from transforms.read import Rejected, is_feed
 from transforms.sources import Source, read_feed_list, split_feeds, split_urls
 
@@ -182,10 +183,12 @@ def test_author_forms(raw, name):
     assert entry.author == name
 
 
-def test_select_skips_seen_and_repeated_ids_and_caps():
+def test_select_skips_seen_ids_numbers_repeated_ones_and_caps():
     entries = [Entry("f", str(i % 8), "", None, None, None, None, "", "") for i in range(10)]
     taken, seen, over = select(entries, {"0", "1"}, 4)
-    assert [e.id for e in taken] == ["2", "3", "4", "5"] and seen == 2 and over == 2
+    assert [e.id for e in taken] == ["2", "3", "4", "5"] and seen == 4 and over == 2
+    taken, _, _ = select([Entry("f", i, "", None, None, None, None, "", "") for i in "ggh"], set(), 10)
+    assert [(e.id, e.repeat, e.source) for e in taken] == [("g", 1, "f#g"), ("g", 2, "f#g[2]"), ("h", 1, "f#h")]
 
 
 # --- entries to documents --------------------------------------------------------------------------------
@@ -376,6 +379,9 @@ def test_refused_links_never_reach_the_network(server, profile, tmp_path, capsys
     assert reasons == [("refused_address", "fetch")] * 3 + [("refused_scheme", "fetch")]
     assert server.log == []
     assert "root:" not in json.dumps(rows(tmp_path / "out", "rejects"), default=str)
+    refused = {r["source"]: r["feed"] for r in rows(tmp_path / "out", "rejects")}
+    assert refused == {link: str(feed) for link in ("http://10.0.0.8/admin", server.url("/inside"),
+                                                    "http://169.254.169.254/latest/meta-data/", "file:///etc/passwd")}
 
 
 def test_a_feed_of_20000_entries_is_capped_and_caught_up(profile, tmp_path, capsys):
@@ -396,3 +402,132 @@ def test_a_feed_of_20000_entries_is_capped_and_caught_up(profile, tmp_path, caps
     caps = [r for r in rows(out, "rejects") if r["reason"] == "too_many_entries"]
     assert sorted(c["detail"].split(",")[0] for c in caps) == ["19995 new entries", "20000 new entries"]
     assert sorted(a["entry_id"] for a in rows(out, "articles")) == sorted(f"n{i}" for i in range(10))
+
+
+# --- issue 18: what feedparser's test corpus brought -------------------------------------------------------
+
+def feed_file(tmp_path, data, name="wire.xml"):
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_bytes(data)
+    return folder
+
+
+def test_an_atom_entry_whose_id_is_no_link_is_its_own_text_not_a_refused_fetch(tmp_path, capsys):
+    data = (b'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Desk</title>'
+            b'<entry><id>tag:desk.example,2024:talks-1</id><title>One</title>'
+            b'<content type="text">History of the &lt;blink&gt; tag, and talks in Vienna on water rights.</content></entry>'
+            b'<entry><id>urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a</id><title>Two</title>'
+            b"<summary>Envoys met in Oslo on Tuesday to talk about fishing quotas.</summary></entry></feed>")
+    entries, _ = parse_feed(data, "desk.xml")
+    assert [(e.link, e.source) for e in entries] == [("", "desk.xml#tag:desk.example,2024:talks-1"),
+                                                      ("", "desk.xml#urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a")]
+    assert main(["run", str(feed_file(tmp_path, data)), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert "2 inputs, 2 articles, 0 duplicates skipped" in capsys.readouterr().err
+    texts = {a["entry_id"]: a["text"] for a in rows(tmp_path / "out", "articles")}
+    assert texts["tag:desk.example,2024:talks-1"] == "History of the <blink> tag, and talks in Vienna on water rights."
+
+
+def test_plain_text_content_is_not_read_as_html():
+    entry = Entry("f", "1", "", "T", None, None, None, "", "History of the &lt;blink&gt; tag")
+    assert entry_document(entry, entry.summary, "feed_summary", html_extraction.extract_html).text == (
+        "History of the <blink> tag")
+    (parsed,), _ = parse_feed(atom('<entry><id>urn:1</id><title>T</title><content type="text">a &lt;b&gt; c\nd'
+                                   "</content></entry>"), "x")
+    assert html_text(parsed.content) == "a <b> c\nd"
+
+
+def test_entries_repeating_an_id_are_each_an_article_or_a_counted_duplicate(tmp_path, capsys):
+    items = [rss_item("Talks", "", guid="g", description=f"Envoys met in {city} to discuss water rights.")
+             for city in ("Vienna", "Oslo", "Vienna")]
+    assert main(["run", str(feed_file(tmp_path, rss(*items))), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert "3 inputs, 2 articles, 1 duplicates skipped" in capsys.readouterr().err
+    articles = rows(tmp_path / "out", "articles")
+    assert sorted(a["source"].rsplit("#", 1)[1] for a in articles) == ["g", "g[2]"]
+    assert {a["entry_id"] for a in articles} == {"g"}
+
+
+def test_a_link_that_is_not_fetched_is_recorded_as_given():
+    (entry,), _ = parse_feed(rss(rss_item("Passwd", "file:///etc/passwd", guid="p", description="x")), "x")
+    assert entry.link == entry.source == "file:///etc/passwd"
+    (entry,), _ = parse_feed(rss(rss_item("Odd", "HTTP:///news.example/a?x=1&y=2", guid="o")), "x")
+    assert entry.link == "HTTP://news.example/a?x=1&y=2"  # fetched as browsers would read it
+
+
+def test_reject_rows_of_entries_name_their_feed(tmp_path):
+    data = rss(rss_item("Nothing", "", guid="empty"), rss_item("File", "file:///etc/passwd", guid="f"))
+    folder = feed_file(tmp_path, data)
+    assert main(["run", str(folder), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    got = sorted((r["source"].rsplit("/", 1)[-1], r["reason"], r["feed"]) for r in rows(tmp_path / "out", "rejects"))
+    assert got == [("passwd", "refused_scheme", str(folder / "wire.xml")), ("wire.xml#empty", "no_text", str(folder / "wire.xml"))]
+
+
+def test_an_entry_dated_in_the_future_has_no_published_date():
+    far = (datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=400)).strftime("%a, %d %b %Y 10:00:00 GMT")
+    (entry,), _ = parse_feed(rss(rss_item("Later", "http://news.example/1", pub=far)), "x")
+    assert entry.published is None
+
+
+LEGACY_FEEDS = {  # no declaration: feedparser alone would take each for windows-1252
+    "koi8_r": "Министры иностранных дел двух стран встретились во вторник в столице, чтобы обсудить торговлю.",
+    "big5": "兩國外長星期二在首都會晤，討論了貿易、能源和邊境口岸問題。外交部發言人說，會談在建設性的氣氛中進行。",
+    "shift_jis": "両国の外相は火曜日に首都で会談し、貿易、エネルギー、国境の通過について話し合った。次回の会合は秋に予定。",
+    "cp1255": "שרי החוץ של שתי המדינות נפגשו ביום שלישי בבירה כדי לדון בסחר, באנרגיה ובמעברי הגבול.",
+}
+
+
+@pytest.mark.parametrize("codec", sorted(LEGACY_FEEDS))
+def test_an_undeclared_legacy_feed_is_detected_not_garbled(codec):
+    text = LEGACY_FEEDS[codec]
+    data = f"<rss version='2.0'><channel><title>{text[:12]}</title><item><title>{text[:20]}</title>" \
+           f"<guid isPermaLink='false'>1</guid><description>{text}</description></item></channel></rss>"
+    (entry,), problem = parse_feed(data.encode(codec), "x")
+    assert (entry.title, entry.summary, entry.site_name, problem) == (text[:20].strip(), text, text[:12].strip(), None)
+
+
+def test_a_feed_charset_from_the_http_header_then_the_xml_declaration():
+    data = rss(rss_item("Kłótnie w Sejmie", "http://news.example/1", description="Posłowie długo się kłócili."))
+    legacy = data.replace(b"utf-8", b"windows-1250").decode().encode("cp1250")
+    (entry,), _ = parse_feed(legacy, "x")
+    assert entry.title == "Kłótnie w Sejmie"
+    (entry,), _ = parse_feed(data.decode().encode("cp1250"), "http://news.example/rss",
+                             "application/rss+xml; charset=windows-1250")
+    assert entry.summary == "Posłowie długo się kłócili."
+
+
+def test_requests_never_sent_are_not_paced():
+    sleeps = []
+    settings = FetchSettings.from_settings(load_yaml("local")["settings"]["fetch"])
+    fetcher = Fetcher(settings, getaddrinfo=lambda *_, **__: (_ for _ in ()).throw(OSError("no such host")),
+                      sleep=sleeps.append)
+    pacer = Pacer(1.0, sleep=sleeps.append)
+    pacer.sent()
+    for url in ("file:///etc/passwd", "n1", "http://[broken", "http://unknown.example/a", "http://10.0.0.8/x"):
+        with pytest.raises(Rejected):
+            fetcher.get(url, pacer=pacer)
+    assert sleeps == []
+
+
+def test_a_feed_of_unfetchable_links_runs_without_waiting(tmp_path, capsys):
+    """The packaged host_delay of 1 s, 300 entries whose links are never fetched: a bound against waiting 300 s."""
+    links = ["", "file:///etc/passwd", "http://[broken/x", "http://10.0.0.8/private"]
+    items = [f"<item><title>N{i}</title>" + (f"<link>{html.escape(links[i % 4])}</link>" if links[i % 4] else "")
+             + f"<guid>n{i}</guid><description>Note {i} on the border talks.</description></item>" for i in range(300)]
+    started = time.monotonic()
+    assert main(["run", str(feed_file(tmp_path, rss("".join(items)))), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    assert time.monotonic() - started < 60
+    assert "300 inputs, 150 articles, 0 duplicates skipped" in capsys.readouterr().err  # a broken link: the summary
+    reasons = sorted({(r["stage"], r["reason"]) for r in rows(tmp_path / "out", "rejects")})
+    assert reasons == [("fetch", "refused_address"), ("fetch", "refused_scheme")]
+
+
+def test_bare_guids_of_a_feed_url_are_not_fetched(server, profile, tmp_path, capsys):
+    """feedparser resolves a bare guid against the feed's URL; written as a name, it is no link all the same."""
+    items = "".join(f"<item><guid>n{i}</guid><description>Note {i} on the border talks.</description></item>"
+                    for i in range(3))
+    server.routes["/feed.xml"] = Reply(body=rss(items))
+    assert main(["run", server.url("/feed.xml"), "--out", str(tmp_path / "out"), "--config", profile,
+                 "--allow-private-addresses", "--quiet"]) == 0
+    assert "3 inputs, 3 articles" in capsys.readouterr().err
+    assert [p for p, _ in server.log] == ["/feed.xml"]
+    assert {a["text_source"] for a in rows(tmp_path / "out", "articles")} == {"feed_summary"}

@@ -72,9 +72,25 @@ def external_entity(secret_path):
                "quotas. &xxe;</description></item>", f'<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file://{secret_path}">]>')
 
 
-def big_feed(entries):
-    return rss("".join(f"<item><title>Note {i}</title><guid isPermaLink='false'>n{i}</guid><description>Note {i} on "
-                       f"the border talks, session {i}.</description></item>" for i in range(entries)))
+def big_feed(entries, permalink="false", what="Note"):
+    """A feed of `entries` items with only a title, a guid and a one-line description; a guid is a permalink by
+    default in RSS, so with `permalink` "true" feedparser takes each bare guid for the item's link."""
+    return rss("".join(f"<item><title>{what} {i}</title><guid isPermaLink='{permalink}'>n{i}</guid><description>{what} "
+                       f"{i} on the border talks, session {i}.</description></item>" for i in range(entries)))
+
+
+def legacy_page():
+    """An article page in Shift_JIS, declared in a meta element."""
+    text = "両国の外相は火曜日に首都で会談し、貿易とエネルギーについて話し合った。次回の会合は秋に予定されている。"
+    return (f'<html><head><meta charset="Shift_JIS"><title>会談</title></head><body><article><p>{text}</p>'
+            f"<p>{text}</p></article></body></html>").encode("shift_jis")
+
+
+def page_with_nuls(i):
+    """An article page with two NUL bytes in it, as saved pages sometimes have."""
+    paragraphs = "".join(f"<p>{line}</p>" for line in article(i).splitlines()[1:] if line.strip())
+    return f"<html><head><title>Talks</title></head><body><article>{paragraphs}</article></body></html>".encode(
+        ).replace(b"<article>", b"<article>\0").replace(b"</article>", b"\0</article>")
 
 
 @dataclass
@@ -127,10 +143,23 @@ def build_corpus(folder):
         Case("laughs.xml", "XML billion-laughs feed", billion_laughs(), ("feed", "malformed_feed")),
         Case("xxe.xml", "feed with an external entity naming a local file", external_entity(secret), None),
         Case("big.rss", "feed with 20,000 entries", big_feed(20_000), ("feed", "too_many_entries")),
+        Case("guids.rss", "feed with 20,000 entries that carry only a bare guid (no link) and a one-line description",
+             big_feed(20_000, permalink="true", what="Memo"), ("feed", "too_many_entries")),
+        Case("pipe.txt", "named pipe (FIFO): opening it would wait for a writer forever", None, ("read", "not_a_file")),
+        Case("nul.html", "HTML page with two NUL bytes", page_with_nuls(15), "article"),
+        Case("shift-jis.html", "HTML page in Shift_JIS (meta charset)", legacy_page(), "article"),
     ]
     for case in cases:
-        (folder / case.name).write_bytes(case.data)
+        write_case(folder, case)
     return cases
+
+
+def write_case(folder, case):
+    """The file of `case` in `folder`; a Case without data is a named pipe."""
+    if case.data is None:
+        os.mkfifo(folder / case.name)
+    else:
+        (folder / case.name).write_bytes(case.data)
 
 
 @contextlib.contextmanager
@@ -192,7 +221,8 @@ def test_feeds_are_capped_and_never_expand_or_read_entities(hostile_run):
             feed_rejects = [(r["stage"], r["reason"]) for r in rows(out, "rejects") if r["source"] == source]
             assert feed_rejects == ([case.expect] if case.expect else []), case.name
     entries = [a for a in rows(out, "articles") if a["feed"]]
-    assert sum(a["feed"].endswith("big.rss") for a in entries) == load_yaml("local")["settings"]["feeds"]["max_entries"]
+    cap = load_yaml("local")["settings"]["feeds"]["max_entries"]
+    assert sum(a["feed"].endswith("big.rss") for a in entries) == sum(a["feed"].endswith("guids.rss") for a in entries) == cap
     laughs = [a for a in entries if a["feed"].endswith("laughs.xml")]
     leak = [a for a in entries if a["feed"].endswith("xxe.xml")]
     assert len(laughs) == 1 and "lollol" not in json.dumps(laughs, default=str)
@@ -218,6 +248,8 @@ def test_text_decoding_keeps_each_line_in_its_own_encoding(hostile_run):
     assert "Caf\xe9 \xff\xfe and \ufffd( trailing." not in texts[str(folder / "invalid-utf8.txt")]
     assert "Делегации встретились в Вене" in texts[str(folder / "utf16-cyrillic.txt")]
     assert "round 4" in texts[str(folder / "utf16.txt")]
+    assert "両国の外相は火曜日に首都で会談し" in texts[str(folder / "shift-jis.html")]
+    assert "Delegates of round 15 met in Lisbon" in texts[str(folder / "nul.html")]
 
 
 def test_a_file_without_read_permission_is_unreadable(tmp_path, capsys):

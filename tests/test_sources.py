@@ -1,7 +1,11 @@
-"""Discovery: files, folders walked recursively, globs, missing inputs, the output left out."""
+"""Discovery: files, folders walked recursively, globs, missing inputs, the output left out, special files."""
+import os
+
 import pytest
 
-from transforms.sources import MissingInput, discover
+from transforms.articles import read_bytes
+from transforms.read import Rejected
+from transforms.sources import MissingInput, discover, special_file, split_feeds
 
 
 @pytest.fixture
@@ -47,3 +51,15 @@ def test_missing_inputs(tree, pattern):
 def test_empty_folder_has_no_sources(tmp_path):
     (tmp_path / "empty").mkdir()
     assert discover([str(tmp_path / "empty")]) == []
+
+
+def test_what_is_not_a_regular_file_is_refused_before_it_is_opened(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "a.txt").write_text("x")
+    assert special_file(str(tmp_path / "pipe.txt")) == "a named pipe (FIFO)"
+    assert special_file(str(tmp_path)) == "a folder" and special_file("/dev/null") == "a character device"
+    assert special_file(str(tmp_path / "a.txt")) is None and special_file("gs://bucket/a.txt") is None
+    with pytest.raises(Rejected) as e:
+        read_bytes(str(tmp_path / "pipe.txt"), 100)  # opening it would wait for a writer forever
+    assert (e.value.reason, e.value.detail) == ("not_a_file", "a named pipe (FIFO): only regular files are read")
+    assert [s.path for s in split_feeds(discover([str(tmp_path)]))[0]] == [str(tmp_path / "a.txt"), str(tmp_path / "pipe.txt")]

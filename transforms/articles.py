@@ -14,12 +14,14 @@ from transforms import html
 from transforms.clean import Cleaner
 from transforms.extract import Extractor
 from transforms.read import Limits, Rejected, article_id, read_document
+from transforms.sources import refuse_special
 
 REJECTS = "rejects"
 
 
 def read_bytes(path, max_bytes):
     """Up to `max_bytes` + 1 raw bytes of a file through FileSystems (no automatic decompression)."""
+    refuse_special(path)
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
             return f.read(max_bytes + 1)
@@ -33,9 +35,10 @@ def load_source(path, limits):
     return read_document(path, read_bytes(path, limits.max_bytes), limits, html.extract_html)
 
 
-def reject_row(source, stage, reason, detail, run):
+def reject_row(source, stage, reason, detail, run, feed=None):
     return {"source": source, "stage": stage, "reason": reason, "detail": (detail or "")[:2000],
-            "ingest_date": run["ingested_at"].date(), "run_id": run["run_id"], "ingested_at": run["ingested_at"]}
+            "ingest_date": run["ingested_at"].date(), "run_id": run["run_id"], "ingested_at": run["ingested_at"],
+            "feed": feed}
 
 
 def meeting_id(article, meeting, ordinal):
@@ -68,9 +71,9 @@ class _Stage(beam.DoFn):
         self.run = run
         self.rejected = Metrics.counter("parley", f"{self.stage}_rejects")
 
-    def reject(self, source, reason, detail, stage=None):
+    def reject(self, source, reason, detail, stage=None, feed=None):
         self.rejected.inc()
-        return beam.pvalue.TaggedOutput(REJECTS, reject_row(source, stage or self.stage, reason, detail, self.run))
+        return beam.pvalue.TaggedOutput(REJECTS, reject_row(source, stage or self.stage, reason, detail, self.run, feed))
 
 
 class ReadFn(_Stage):
@@ -113,10 +116,11 @@ class CleanFn(_Stage):
             cleaned = self.cleaner.clean(doc.text, furniture)
             title, text = (doc.title, cleaned.text) if doc.title else self.cleaner.split_title(cleaned.text)
         except Exception as e:  # noqa: BLE001
-            yield self.reject(doc.source, "internal_error", f"{type(e).__name__}: {e}")
+            yield self.reject(doc.source, "internal_error", f"{type(e).__name__}: {e}", feed=doc.meta.get("feed"))
             return
         if not text.strip():
-            yield self.reject(doc.source, "empty_after_cleaning", f"all {len(doc.text)} characters were boilerplate")
+            yield self.reject(doc.source, "empty_after_cleaning", f"all {len(doc.text)} characters were boilerplate",
+                              feed=doc.meta.get("feed"))
             return
         yield {"article_id": article_id(doc.url, doc.text), "source": doc.source, "url": doc.url,
                "title": title, "author": doc.author, "site_name": doc.site_name,
@@ -145,7 +149,7 @@ class ExtractFn(_Stage):
         try:
             found = self.extractor.extract(article["text"], article["published_date"])
         except Exception as e:  # noqa: BLE001
-            yield self.reject(article["source"], "internal_error", f"{type(e).__name__}: {e}")
+            yield self.reject(article["source"], "internal_error", f"{type(e).__name__}: {e}", feed=article.get("feed"))
             return
         meetings = []
         for i, m in enumerate(found):

@@ -163,18 +163,20 @@ def politeness_key(url, slots):
 
 
 class Pacer:
-    """`delay` seconds between the end of one request and the start of the next: `with pacer: fetch(...)`."""
+    """`delay` seconds between the end of one request and the start of the next. The fetcher calls `wait()` just
+    before a request goes out and `sent()` when it is done, so a link refused before anything is sent (a bad
+    scheme, an unresolvable host, a refused address) waits for nothing."""
 
     def __init__(self, delay, sleep=time.sleep, clock=time.monotonic):
         self.delay, self.sleep, self.clock, self.last = delay, sleep, clock, None
 
-    def __enter__(self):
+    def wait(self):
         if self.last is not None and self.delay > 0:
             wait = self.delay - (self.clock() - self.last)
             if wait > 0:
                 self.sleep(wait)
 
-    def __exit__(self, *_):
+    def sent(self):
         self.last = self.clock()
 
 
@@ -186,10 +188,12 @@ class Fetcher:
         self.requests = 0
         self._pools = {}
 
-    def get(self, url, headers=None):
-        """The final response for `url`, following redirects; `Rejected` for anything but 2xx and 304."""
+    def get(self, url, headers=None, pacer=None):
+        """The final response for `url`, following redirects; `Rejected` for anything but 2xx and 304. Each request
+        that goes out is paced by `pacer` (see Pacer), when given."""
+        pacer = pacer or Pacer(0)
         for _ in range(self.settings.max_redirects + 1):
-            response = self._with_retries(url, headers or {})
+            response = self._with_retries(url, headers or {}, pacer)
             if response.status not in REDIRECTS:
                 return response
             location = response.headers.get("location")
@@ -203,10 +207,10 @@ class Fetcher:
             pool.close()
         self._pools.clear()
 
-    def _with_retries(self, url, headers):
+    def _with_retries(self, url, headers, pacer):
         s = self.settings
         for attempt in range(s.retries + 1):
-            response = self._once(url, headers)
+            response = self._once(url, headers, pacer)
             if response.status not in RETRY_STATUSES:
                 break
             wait = retry_after(response.headers.get("retry-after"))
@@ -219,11 +223,19 @@ class Fetcher:
             return response
         raise Rejected("http_error", f"HTTP {response.status}: {url[:200]}")
 
-    def _once(self, url, headers):
-        """One request, to the first reachable checked address; the body is read only for a 2xx."""
-        s = self.settings
+    def _once(self, url, headers, pacer):
+        """One request to `url`, paced once its host's addresses passed the checks."""
         target = target_of(url)
-        addresses = resolve(target, s.allow_private_addresses, self.getaddrinfo)
+        addresses = resolve(target, self.settings.allow_private_addresses, self.getaddrinfo)
+        pacer.wait()
+        try:
+            return self._send(url, target, addresses, headers)
+        finally:
+            pacer.sent()
+
+    def _send(self, url, target, addresses, headers):
+        """The request, to the first reachable of the checked `addresses`; the body is read only for a 2xx."""
+        s = self.settings
         deadline = self.clock() + s.total_timeout
         request_headers = {"User-Agent": s.user_agent, "Accept-Encoding": "gzip", **headers,
                            "Host": target.host_header}

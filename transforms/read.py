@@ -1,11 +1,16 @@
 """Reading: raw bytes of an input file -> a decoded document, or a reject with its reason."""
-import codecs
 import datetime
-import gzip
 import hashlib
 import re
+import urllib.parse
+import warnings
 import zlib
 from dataclasses import dataclass, field
+
+import charset_normalizer
+from courlan.filters import path_filter
+from dateutil.parser import UnknownTimezoneWarning
+from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, read_bom, to_unicode
 
 from transforms.html import link_labels, link_text_share, nests_deeper, parse
 
@@ -17,10 +22,15 @@ SNIFF_BYTES = 4096
 FEED_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)\s*)*"
                         rb"<(?:rss|feed|(?:\w+:)?RDF)\b", re.S)
 DATE_HEADER = re.compile(r"\A\s*date[ \t]+(\d{4})-(\d{2})-(\d{2})(?:[ \t]+|[ \t]*\r?\n|\Z)")
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+BINARY_SHARE = 0.01  # more control characters (NUL included) than this share of the first SAMPLE_CHARS: binary
+SAMPLE_CHARS = 65536
+LEGACY_DEFAULT = "cp1252"  # the web's default legacy encoding (WHATWG), for ties and when detection finds none
 NAVIGATION_SHARE = 0.8  # a page whose extracted text is this much link labels is navigation, not an article
+
+# htmldate reads page dates with dateutil, which warns of every time zone name it does not know ("EST"): the day
+# is kept all the same, and the warning must not reach the user's screen (tests/test_read.py checks both).
+warnings.filterwarnings("ignore", category=UnknownTimezoneWarning)
 
 
 class Rejected(Exception):
@@ -117,47 +127,93 @@ def gunzip(data, max_bytes):
     return bytes(out)
 
 
-def _utf16_without_bom(data):
-    """'utf-16-le'/'utf-16-be' when the high byte of every pair takes a handful of values, NUL among them (spaces
-    and digits; a script's block for its letters: 0x04 for Cyrillic), and the sample decodes to printable text."""
+def _wide_without_bom(data):
+    """'utf-32-le'/'-be' when the two high bytes of every code unit are NUL (text of the Basic Multilingual Plane);
+    'utf-16-le'/'-be' when the high byte of every pair takes a handful of values, NUL among them (spaces and
+    digits; a script's block for its letters: 0x04 for Cyrillic); either only when the sample decodes to
+    printable text."""
     sample = data[:4096]
-    sample = sample[:len(sample) - len(sample) % 2]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if 0 in high and len(set(high)) <= 4 and low.count(0) < 0.1 * len(low):
-            text = sample.decode(codec, errors="replace")
-            if sum(c.isprintable() or c in "\t\n\r" for c in text) > 0.95 * len(text):
-                return codec
+    quads, pairs = sample[:len(sample) - len(sample) % 4], sample[:len(sample) - len(sample) % 2]
+    candidates = []
+    if len(quads) >= 8:
+        candidates += [(codec, quads) for codec, high in (("utf-32-le", (2, 3)), ("utf-32-be", (0, 1)))
+                       if not any(quads[i::4].strip(b"\0") for i in high)]
+    if len(pairs) >= 4:
+        even, odd = pairs[0::2], pairs[1::2]
+        candidates += [(codec, pairs) for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd))
+                       if 0 in high and len(set(high)) <= 4 and low.count(0) < 0.1 * len(low)]
+    for codec, units in candidates:
+        text = units.decode(codec, errors="replace")
+        if sum(c.isprintable() or c in "\t\n\r" for c in text) > 0.95 * len(text):
+            return codec
     return None
 
 
-def decode(data):
-    """Text of `data`: BOM, UTF-8, UTF-16 without BOM, cp1251 or latin-1; `Rejected` for binary data."""
-    for bom, codec in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec)
-            except UnicodeDecodeError as e:
-                raise Rejected("undecodable", f"{codec}: {e.reason}") from None
-    codec = _utf16_without_bom(data)
+def decode(data, content_type=None, markup=False):
+    """Text of `data`, decoded in the order browsers follow (WHATWG encoding sniffing): its BOM (bytes invalid in
+    its encoding become U+FFFD, unless they are many: `undecodable`), else the charset of the HTTP `content_type`,
+    else, for `markup` (HTML, XML), its first meta or XML declaration, else UTF-8, else what charset-normalizer
+    detects in the lines that are not UTF-8. One departure: bytes that are valid UTF-8 and not ASCII are UTF-8
+    whatever a legacy declaration says (saved and re-encoded pages keep their old declaration; legacy text is
+    almost never valid UTF-8). Control characters are dropped; `Rejected` for binary data."""
+    codec, bom = read_bom(data)
+    if codec:
+        text = data[len(bom):].decode(codec, errors="replace")
+        invalid = text.count("\ufffd", 0, SAMPLE_CHARS)
+        if invalid > BINARY_SHARE * min(len(text), SAMPLE_CHARS):
+            raise Rejected("undecodable", f"{invalid} byte sequences invalid in {codec}, the encoding its BOM names")
+    else:
+        codec = _declared(data, content_type, markup)
+        text = to_unicode(data, codec) if codec else _undeclared(data)
+    return _printable(text)
+
+
+def _declared(data, content_type, markup):
+    """The legacy codec `data` declares, or None for none, UTF-8, UTF-16/32 (an ASCII declaration cannot be
+    UTF-16) and for bytes that are valid UTF-8 and not ASCII."""
+    codec = http_content_type_encoding(content_type) or (html_body_declared_encoding(data) if markup else None)
+    if not codec or codec.startswith(("utf-8", "utf-16", "utf-32")):
+        return None
+    if not data.isascii():
+        try:
+            data.decode("utf-8")
+            return None
+        except UnicodeDecodeError:
+            pass
+    return codec
+
+
+def _undeclared(data):
+    """UTF-32 or UTF-16 without BOM, else UTF-8 (ISO-2022's 7-bit text with escapes detected), else `_line_by_line`."""
+    codec = _wide_without_bom(data)
     if codec:
         return data.decode(codec, errors="replace")
-    if b"\0" in data:
-        raise Rejected("binary", "NUL bytes in a text file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        text = _line_by_line(data)
-    if len(CONTROL.findall(text[:65536])) > 0.01 * min(len(text), 65536):
-        raise Rejected("binary", "control characters in a text file")
-    return text
+        _check_binary(data[:SAMPLE_CHARS].decode("latin-1"))  # before detection, which binary data would slow
+        return _line_by_line(data)
+    return data.decode(_detected(data), errors="replace") if "\x1b" in text else text
+
+
+def _printable(text):
+    """`text` without its control characters; `Rejected` when it is binary data."""
+    if not CONTROL.search(text):
+        return text
+    _check_binary(text[:SAMPLE_CHARS])
+    return CONTROL.sub("", text)
+
+
+def _check_binary(sample):
+    """`Rejected` when control characters (NUL included) are more than BINARY_SHARE of `sample`."""
+    found = len(CONTROL.findall(sample))
+    if found > BINARY_SHARE * len(sample):
+        raise Rejected("binary", f"{found} control characters or NUL bytes in the first {len(sample)} characters")
 
 
 def _line_by_line(data):
     """Mixed encodings: lines that are UTF-8 stay UTF-8 (a stray invalid byte becomes U+FFFD when the line holds
-    more UTF-8 characters than invalid bytes), the others are decoded with one single-byte codec chosen over them."""
+    more UTF-8 characters than invalid bytes), the others are decoded with the one codec detected over them."""
     lines = data.split(b"\n")
     text = {}
     for i, line in enumerate(lines):
@@ -166,22 +222,19 @@ def _line_by_line(data):
         if not invalid or sum(not c.isascii() for c in loose) > 2 * invalid:
             text[i] = loose
     others = [i for i in range(len(lines)) if i not in text]
-    decoded = _single_byte(b"\n".join(lines[i] for i in others)).split("\n")
-    text.update(zip(others, decoded))
+    rest = b"\n".join(lines[i] for i in others)
+    text.update(zip(others, to_unicode(rest, _detected(rest)).split("\n")))
     return "\n".join(text[i] for i in range(len(lines)))
 
 
-def _single_byte(data):
-    """cp1251 where high bytes come in runs, as Cyrillic words do, else latin-1 (isolated accents)."""
-    sample = data[:65536]
-    high = [i for i, b in enumerate(sample) if b >= 0x80]
-    in_runs = sum(1 for i in high if (i > 0 and sample[i - 1] >= 0x80) or (i + 1 < len(sample) and sample[i + 1] >= 0x80))
-    if high and in_runs > 0.5 * len(high):
-        try:
-            return data.decode("cp1251")
-        except UnicodeDecodeError:
-            pass
-    return data.decode("latin-1")
+def _detected(data):
+    """The codec charset-normalizer finds for `data`; LEGACY_DEFAULT among equally likely ones, or when none fits."""
+    matches = list(charset_normalizer.from_bytes(data))
+    if not matches:
+        return LEGACY_DEFAULT
+    best = (matches[0].chaos, matches[0].coherence)
+    tied = {m.encoding for m in matches if (m.chaos, m.coherence) == best}
+    return LEGACY_DEFAULT if LEGACY_DEFAULT in tied else matches[0].encoding
 
 
 def split_date_header(text):
@@ -214,10 +267,10 @@ def within_cap(source, data, max_bytes):
     return gunzip(data, max_bytes) if source.lower().endswith(".gz") else data
 
 
-def read_document(source, data, limits, extract_html, kind=None):
+def read_document(source, data, limits, extract_html, kind=None, content_type=None):
     """Bytes of the file at `source` (of `kind`, else known from the name) -> Document; raises Rejected.
 
-    `limits` is a Limits, or only the byte cap.
+    `limits` is a Limits, or only the byte cap; `content_type` the HTTP header a fetched page came with.
     """
     limits = Limits.of(limits)
     kind = kind or kind_of(source)
@@ -226,7 +279,7 @@ def read_document(source, data, limits, extract_html, kind=None):
     data = within_cap(source, data, limits.max_bytes)
     if not data.strip():
         raise Rejected("empty", "no content")
-    text = decode(data)
+    text = decode(data, content_type, markup=kind == "html")
     if kind == "html":
         doc = _html_document(source, text, extract_html, limits.max_html_depth)
     else:
@@ -254,12 +307,34 @@ def _html_document(source, html, extract_html, max_depth):
     if max_depth and tree is not None and nests_deeper(tree, max_depth):
         raise Rejected("too_deep", f"elements nested more than {max_depth} levels deep (max_html_depth)")
     labels = link_labels(tree)
+    for base in list(tree.iter("base")) if tree is not None else ():
+        if (base.get("href") or "/").endswith("/"):  # a folder relative links resolve in, not the page's address
+            base.getparent().remove(base)
     page = extract_html(tree)
     if not page.get("text"):
         raise Rejected("no_article", "no article body found in the page")
     if link_text_share(labels, page["text"]) > NAVIGATION_SHARE:
         raise Rejected("no_article", "the text found is link labels: a page of navigation")
     published = page.get("published_date")
+    url = page.get("url") if names_article(page.get("url")) else None
     return Document(source, "html", page["text"], raw_chars=len(html), title=page.get("title"),
-                    author=page.get("author"), site_name=page.get("site_name"), url=page.get("url"),
-                    published_date=datetime.date.fromisoformat(published) if published else None)
+                    author=page.get("author"), site_name=page.get("site_name"), url=url,
+                    published_date=plausible(datetime.date.fromisoformat(published) if published else None))
+
+
+def names_article(url):
+    """Whether `url` can be an article's own address, and so its id: an absolute URL that is not a site's root or
+    index page (courlan's index-page filter: /, /index.html, /de/home, ...) unless a query names the page."""
+    try:
+        parts = urllib.parse.urlsplit(url or "")
+    except ValueError:
+        return False
+    if not parts.scheme or not parts.netloc:
+        return False
+    return bool(parts.path.strip("/") or parts.query) and path_filter(parts.path, parts.query)
+
+
+def plausible(published, today=None):
+    """A published date, or None when it lies after tomorrow (UTC): a date misread, not a date to keep."""
+    today = today or datetime.datetime.now(datetime.timezone.utc).date()
+    return published if published is None or published <= today + datetime.timedelta(days=1) else None

@@ -1,15 +1,18 @@
 """Discovery: command-line inputs (files, folders, globs) -> the list of sources to read."""
 import os
+import stat
 from dataclasses import dataclass
 
 import yaml
 from apache_beam.io.filesystem import CompressionTypes
 from apache_beam.io.filesystems import FileSystems
 
-from transforms.read import SNIFF_BYTES, is_feed, kind_of
+from transforms.read import SNIFF_BYTES, Rejected, is_feed, kind_of
 
 GLOB_CHARS = "*?["
 URL_SCHEMES = ("http://", "https://")
+SPECIAL = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"),
+           (stat.S_ISBLK, "a block device"), (stat.S_ISDIR, "a folder"))
 
 
 class MissingInput(ValueError):
@@ -58,6 +61,25 @@ def discover(inputs, exclude=None):
     return sorted(found.values(), key=lambda s: s.path)
 
 
+def special_file(path):
+    """What a local `path` is when it is not a regular file ('a named pipe (FIFO)', ...), which opening could block
+    on forever; None for a regular file, a remote path, or a path that cannot be looked at (reading reports it)."""
+    if "://" in path:
+        return None
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) else next((what for test, what in SPECIAL if test(mode)), "not a regular file")
+
+
+def refuse_special(path):
+    """`Rejected` (not_a_file) for a local path that is not a regular file, before anything opens it."""
+    what = special_file(path)
+    if what:
+        raise Rejected("not_a_file", f"{what}: only regular files are read")
+
+
 def is_url(location):
     """An http or https URL (a feed), not a file path."""
     return location.lower().startswith(URL_SCHEMES)
@@ -93,6 +115,8 @@ def read_feed_list(path):
 
 
 def _head(path):
+    if special_file(path):
+        return b""
     try:
         with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
             return f.read(SNIFF_BYTES)
