@@ -118,13 +118,13 @@ class Extractor:
         text = doc.text
         future = predicate.status in ("planned", "proposed")
         date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future)
-        status = attributes.status(predicate, doc, date, published)
+        status = attributes.status(predicate, doc, date, published, self.lexicon)
         if status != "held" and not future and date_mention is not None:
             date, precision = attributes.resolve(date_mention, published, True)
         anchors = attributes.anchors(predicate, doc)
         return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
                              (date, precision, date_mention.text if date_mention else None),
-                             attributes.place_of(predicate, doc, text, self.gaz), attributes.duration_of(text),
+                             attributes.place_of(predicate, doc, text, self.gaz), attributes.duration_of(predicate, doc),
                              topics.about(doc, anchors, self.lexicon, self.gaz), list(args.companions),
                              hosts=self._hosts(parties, args, spec))
 

@@ -53,7 +53,8 @@ class Article:
                 text = found.name if found else ""
                 if any(len(w.rstrip(".")) > 1 for w in text.split()) and not _is_place(text, self.gaz):
                     start = e.start_char + found.start
-                    out.append((Found(start, start + len(text), text), " " in text or self._prominent(text)))
+                    out.append((Found(start, start + len(text), text),
+                                " " in text or self._prominent(text) or len(self.kb.by_surname(text)) == 1))
         return out
 
     def _split_pairs(self, found):
@@ -85,7 +86,8 @@ class Article:
     def _actor(self, found):
         day = self.day
         if " " not in found.name and not found.title:
-            return self._leader(found.name)
+            bearers = self.kb.by_surname(found.name)
+            return self._leader(found.name) or (bearers[0] if len(bearers) == 1 else None)
         candidates = self.kb.by_name(found.name) if " " in found.name else [
             a for a in self.kb.by_surname(found.name) if found.title and self._fits_title(a, found.title, day)]
         return self.kb.choose(candidates, day, set(self.registry.people)) if candidates else None

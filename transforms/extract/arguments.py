@@ -6,7 +6,7 @@ parser split up ("met A, B of X and C") is followed along the sentence."""
 from dataclasses import dataclass, field
 
 _SUBJECT = {"nsubj", "nsubjpass"}
-_INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp"}  # clauses sharing their head's subject
+_INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp", "dep"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
 _GATHERINGS = {"summit", "conference", "session"}
 _OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want"}
@@ -56,7 +56,7 @@ def of(predicate, doc, resolve, spec):
         args.other_object = bool(named) and not any(resolve(t) for t in parties)
         holder = doc[predicate.holder] if predicate.holder is not None else None
         own = len(_unique(args.objects))
-        if holder is not None and not (own >= 2 and (head.dep_ == "pobj" or symmetric)):
+        if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
             _add(args.subjects, [t for t in _subjects(holder) if t != head], resolve)
             _add(args.objects, _objects(holder, ("with",)), resolve)
@@ -102,7 +102,7 @@ def _objects(verb, kinds):
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in kinds:
             found.extend(_prep_objects(child))
-        elif child.dep_ == "prep" and child.lower_ in _MEDIUM:  # "spoke by telephone with X", "on the phone to X"
+        elif child.dep_ in ("prep", "agent") and child.lower_ in _MEDIUM:  # "spoke by telephone with X"
             found.extend(o for p in child.children if p.dep_ == "pobj" for c in p.children
                          if c.dep_ == "prep" and c.lower_ in kinds for o in _prep_objects(c))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "visit X at the invitation of Y": Y receives

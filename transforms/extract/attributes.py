@@ -46,8 +46,10 @@ def anchors(predicate, doc):
     return out
 
 
-def status(predicate, doc, date, published):
+def status(predicate, doc, date, published, lexicon=None):
     """held | planned | proposed | cancelled."""
+    if predicate.status != "cancelled" and lexicon is not None and _cancelled_after(predicate, doc, lexicon):
+        return "cancelled"
     if predicate.status:
         return predicate.status
     verb = doc[predicate.head] if predicate.kind == "verb" else (
@@ -66,6 +68,20 @@ def status(predicate, doc, date, published):
         prep = head.head if head.dep_ == "pobj" else None
         return "planned" if prep is not None and prep.lower_ in _BEFORE else "held"
     return "held"
+
+
+def _cancelled_after(predicate, doc, lexicon):
+    """'after a planned summit in X with Y and Z was cancelled', however the parse attached the verb: a passive
+    cancellation after a meeting noun, with no other meeting word between them."""
+    if predicate.kind != "noun":
+        return False
+    for token in doc[predicate.head + 1:]:
+        if lemma(token) in lexicon.nouns or lemma(token) in lexicon.verbs:
+            return False
+        if token.tag_ == "VBN" and lexicon.status.get(lemma(token)) == "cancelled" and any(
+                c.dep_ == "auxpass" for c in token.children):
+            return True
+    return False
 
 
 def date_of(predicate, doc, text, published, future):
@@ -222,5 +238,10 @@ def _clause_start(token):
     return min(t.i for t in _clause_of(token).subtree)
 
 
-def duration_of(text):
-    return durations.minutes(text)
+def duration_of(predicate, doc):
+    """Minutes the phrases on the meeting word and its verbs give ('a three-hour meeting', 'the talks lasted two
+    hours', 'was held ... and lasted 80 minutes'), not another clause's."""
+    targets = anchors(predicate, doc)
+    targets += [c for t in targets for c in t.children if c.dep_ == "conj" and lemma(c) in _OCCURRING]
+    tokens = sorted({t.i for a in targets for t in own_phrases(a)})
+    return durations.minutes("".join(doc[i].text_with_ws for i in tokens))

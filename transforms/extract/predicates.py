@@ -161,7 +161,7 @@ def format_near(token, lexicon):
     """phone | video from the words on the meeting word (a phone call, spoke by telephone, discussed it on the
     telephone), or None."""
     words = {lemma(t) for t in token.children} | {t.lower_ for t in token.children}
-    words |= {lemma(t) for t in own_phrases(token) if t.head.dep_ == "prep" and t.head.lower_ in _MEDIUM}
+    words |= {lemma(t) for t in own_phrases(token) if t.head.dep_ in ("prep", "agent") and t.head.lower_ in _MEDIUM}
     if token.dep_ == "pobj":  # "on the telephone": the phrase the noun is in
         words |= {lemma(token.head.head)}
     if words & lexicon.video or lemma(token) in lexicon.video:
@@ -177,7 +177,8 @@ def own_phrases(token):
     while todo:
         t = todo.pop()
         out.append(t)
-        todo.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj"))
+        todo.extend(c for c in t.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "dep",
+                                                            "parataxis") and not (c.dep_ == "conj" and c.pos_ == "VERB"))
     return out
 
 
