@@ -87,8 +87,8 @@ class Extractor:
         group = arguments.group_words(self.lexicon)
         stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in group or bool(resolve(t)), self.gaz)
         if stated:
-            subjects = [k for v in doc for c in topics._subjects(v) for k in resolve(c)
-                        if topics.lemma(v) in self.lexicon.statement_verbs]
+            subjects = [k for v in doc for c in topics.subjects(v) for k in resolve(c)
+                        if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)
 

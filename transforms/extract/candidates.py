@@ -37,9 +37,10 @@ def select(sentences, pattern, follow=None):
 
 
 def follow_pattern(lexicon):
-    """The forms of the lexicon's statement verbs (agreed, welcomed, explored ...), by their first letters."""
-    return re.compile(r"(?<!\w)(?:" + words_regex(sorted({w[:5] for w in lexicon.statement_verbs})) + r")",
-                      re.IGNORECASE)
+    """The forms of the lexicon's statement and discussion verbs (agreed, welcomed, raised ...), by their first
+    letters."""
+    words = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted({w[:5] for w in words})) + r")", re.IGNORECASE)
 
 
 def is_furniture(text):

@@ -23,6 +23,9 @@ def about(doc, targets, lexicon, gaz=None):
     found = []
     for target in targets:
         found.extend(_prepositional(target, lexicon))
+        for noun in (p for c in target.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "at")
+                     for p in c.children if p.dep_ == "pobj" and lemma(p) in lexicon.nouns):
+            found.extend(_prepositional(noun, lexicon))  # "met X for talks on Y": the talks are the meeting
         found.extend(p for t in target.subtree if t.dep_ == "prep" and t.lower_ in _ABOUT and t.head != target
                      for p in t.children if p.dep_ in ("pobj", "pcomp"))  # "spoke with X about Y"
         for token in [target, *target.children]:
@@ -36,12 +39,12 @@ def about(doc, targets, lexicon, gaz=None):
 
 
 def stated(doc, lexicon, is_party, gaz=None):
-    """Topics of what a meeting's parties say together ('The two leaders agreed to establish X', 'Both sides
-    welcomed X', 'They reaffirmed X'), where `is_party(token)` tells whether a subject token is the parties."""
+    """Topics of what a meeting's parties say or raise together ('The two leaders agreed to establish X', 'Both
+    sides welcomed X', 'X raised Y'), where `is_party(token)` tells whether a subject token is the parties."""
     found = []
     for verb in doc:
-        if lemma(verb) in lexicon.statement_verbs and verb.pos_ in ("VERB", "AUX") and any(
-                is_party(c) for c in _subjects(verb)):
+        if lemma(verb) in lexicon.statement_verbs | lexicon.discussion_verbs and verb.pos_ in ("VERB", "AUX") and \
+                any(is_party(c) for c in subjects(verb)):
             found.extend(_statement_objects(verb, lexicon))
     return normalise(found, lexicon, gaz)
 
@@ -63,7 +66,7 @@ def listed(doc, lexicon, gaz=None):
     return normalise(found, lexicon, gaz)
 
 
-def _subjects(verb):
+def subjects(verb):
     while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children):
         verb = verb.head
     return [c for c in verb.children if c.dep_ == "nsubj"]
@@ -74,7 +77,9 @@ def _statement_objects(verb, lexicon):
     out = [c for c in verb.children if c.dep_ == "dobj"]
     out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _STATEMENT_PREPOSITIONS
             for p in c.children if p.dep_ == "pobj"]
-    for xcomp in (c for c in verb.children if c.dep_ == "xcomp"):
+    clauses = [c for c in verb.children if c.dep_ == "xcomp"]
+    clauses += [c for x in clauses for c in x.children if c.dep_ == "conj"]  # "agreed to X and to start Y"
+    for xcomp in clauses:
         out += [c for c in xcomp.children if c.dep_ == "dobj"]
         out += [p for c in xcomp.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "to")
                 for p in c.children if p.dep_ == "pobj"]
@@ -182,8 +187,7 @@ def _framed(token, lexicon):
 def _phrase(token, lexicon):
     """The words of an item: its subtree without its own conjuncts, clauses and time phrases, and without leading
     determiners or pronouns."""
-    kept = _span(token)
-    words = list(token.doc[kept[0].i:kept[-1].i + 1])
+    words = _span(token)
     while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ == "POS"):
         words = words[1:]
     while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
@@ -196,7 +200,8 @@ def _phrase(token, lexicon):
     if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics for w in content) or \
             lemma(token) in _PLACES_OF_EVENTS:
         return None  # "other issues", "the sidelines of the summit" (but "trade issues")
-    text = "".join(w.text_with_ws for w in words).strip()
+    text = "".join(w.text_with_ws if i + 1 < len(words) and words[i + 1].i == w.i + 1 else w.text + " "
+                   for i, w in enumerate(words))
     text = " ".join(text.split())
     return text if 2 <= len(text) <= 80 else None
 
