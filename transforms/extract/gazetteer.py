@@ -68,6 +68,7 @@ class Gazetteer:
             gaz.summits_of.setdefault(summit.event, []).append(summit)
         gaz.topic_phrases = {p.lower(): t["name"] for t in topics.get("topics") or []
                              for p in t.get("phrases") or [t["name"]]}
+        gaz.patterns["topic"] = whole_words(gaz.topic_phrases, re.IGNORECASE)
         gaz.patterns["topic_regex"] = _topic_regexes(topics.get("topics") or [])
         return gaz
 
@@ -78,6 +79,19 @@ class Gazetteer:
         if not pattern or lacks_keys(self.keys.get(kind), words, text):
             return []
         return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+    def topics_in(self, phrase):
+        """The topics a phrase names, in order: topic phrases and patterns ('bilateral trade': trade), and the
+        countries and regions it names as subjects ('the situation in Iran and Syria')."""
+        found = []
+        if self.patterns.get("topic"):
+            found += [(m.start(), self.topic_phrases[m.group().lower()]) for m in self.patterns["topic"].finditer(phrase)]
+        if self.patterns.get("topic_regex"):
+            found += [(m.start(), self.topics[int(m.lastgroup[1:])])
+                      for m in self.patterns["topic_regex"].finditer(phrase)]
+        found += [(start, self.countries[form]) for start, _, form in self.find("country", phrase)]
+        found += [(start, self.regions[form][0]) for start, _, form in self.find("region", phrase)]
+        return list(dict.fromkeys(name for _, name in sorted(found)))
 
     def topic_of(self, phrase):
         """The topic a whole phrase is one of the phrases or patterns of ('bilateral ties': bilateral relations),

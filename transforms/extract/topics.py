@@ -136,10 +136,9 @@ def normalise(heads, lexicon, gaz=None):
     for head in heads:
         for item in _items(head, lexicon):
             for phrase in _distributed(item, lexicon) or [_phrase(item, lexicon)]:
-                if phrase:
-                    phrase = _named(phrase, gaz)
-                    if phrase not in out:
-                        out.append(phrase)
+                for topic in _named(phrase, gaz) if phrase else ():
+                    if topic not in out:
+                        out.append(topic)
     return out
 
 
@@ -220,5 +219,12 @@ def _span(token):
 
 
 def _named(phrase, gaz):
-    """A phrase the topic gazetteer lists ('bilateral ties') goes by its topic's name; others stay as written."""
-    return (gaz.topic_of(phrase) if gaz is not None else None) or phrase
+    """The topics of a phrase: the names of the topics, countries and regions it names ('bilateral trade':
+    trade; 'the situation in Iran and Syria': Iran, Syria), or the phrase as written when it names none."""
+    if gaz is None:
+        return [phrase]
+    named = gaz.topic_of(phrase)
+    if named:
+        return [named]
+    inside = [t for t in gaz.topics_in(phrase) if t.lower() in phrase.lower() and t.lower() != phrase.lower()]
+    return [phrase, *inside]
