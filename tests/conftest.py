@@ -1,4 +1,5 @@
-"""Shared fixtures: offline Beam test pipelines, the seed folder, the shared evaluation folder."""
+"""Shared fixtures: offline Beam test pipelines, the seed folder, the shared evaluation folder, the English model and
+the packaged meeting extractor (each loaded once per session)."""
 import pathlib
 
 import pytest
@@ -28,3 +29,20 @@ def seed_output(tmp_path_factory):
     out = tmp_path_factory.mktemp("seed-output") / "out"
     assert main(["run", str(SEEDS), "--out", str(out), "--quiet"]) == 0
     return out
+
+
+@pytest.fixture(scope="session")
+def nlp_model():
+    """The English model (spaCy's en_core_web_sm), checked against its manifest and loaded once per session."""
+    from transforms.extract import nlp  # here, not at the top: only sessions that extract import spaCy
+
+    return nlp.load()
+
+
+@pytest.fixture(scope="session")
+def packaged_extractor(nlp_model):
+    """The meeting Extractor of the packaged configs and actor knowledge, built once per session."""
+    from pipeline.config import load_yaml
+    from transforms.extract import Extractor
+
+    return Extractor.from_config(load_yaml, model=nlp_model)

@@ -1,0 +1,156 @@
+"""The people of an article and what the tokens of a parse stand for (transforms/extract/actors.py): names and
+surnames, offices resolved by the knowledge base on the article's day ("the Estonian leader"), a role named
+beside its holder, pronouns by their antecedents, a first-person release's "I" as its head of government, the
+article's home country and where its people travel. The knowledge base is a small one written for these tests;
+places and titles are the packaged configs'."""
+import datetime
+
+import pytest
+
+from transforms.extract.actors import Article, home_country
+from transforms.extract.kb import KnowledgeBase, parse_people
+from transforms.extract.text import sentences
+
+D = datetime.date
+PEOPLE = {"people": [
+    {"name": "Kaja Kallas", "country": "Estonia",
+     "offices": [{"role": "Prime Minister of Estonia", "from": "2021-01-26", "to": "2024-07-23"}]},
+    {"name": "Jüri Ratas", "country": "Estonia", "aliases": ["Juri Ratas"],
+     "offices": [{"role": "Prime Minister of Estonia", "from": "2016-11-23", "to": "2021-01-26"}]},
+    {"name": "Urmas Reinsalu", "country": "Estonia",
+     "offices": [{"role": "Foreign Minister of Estonia", "from": "2022-07-18", "to": "2023-04-17"}]},
+    {"name": "Gabriel Boric", "country": "Chile", "offices": [{"role": "President of Chile", "from": "2022-03-11"}]},
+    {"name": "Sebastián Piñera", "country": "Chile", "aliases": ["Sebastian Pinera"],
+     "offices": [{"role": "President of Chile", "from": "2018-03-11", "to": "2022-03-11"}]},
+    {"name": "Hage Geingob", "country": "Namibia", "aliases": ["Hagewi"],
+     "offices": [{"role": "President of Namibia", "from": "2014-10-20", "to": "2024-10-20"}]},
+]}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return KnowledgeBase(parse_people(PEOPLE))
+
+
+@pytest.fixture(scope="module")
+def read(nlp_model, kb, packaged_extractor):
+    """The Article of a text published on a day, every sentence parsed, and a function from (sentence, word,
+    occurrence) to the people that word stands for."""
+    def run(text, day):
+        sents = sentences(text)
+        docs = {i: nlp_model(s.text) for i, s in enumerate(sents)}
+        article = Article(sents, docs, kb, packaged_extractor.gaz, packaged_extractor.titles, day)
+
+        def who(i, word, nth=0):
+            token = [t for t in docs[i] if t.text == word][nth]
+            return article.resolver(i, docs[i])(token)
+        return article, who
+    return run
+
+
+def test_names_and_later_surnames_are_one_person_with_country_title_and_actor(read):
+    article, who = read("Prime Minister Kaja Kallas met President Gabriel Boric in Santiago. Kallas said the talks "
+                        "were useful.", D(2022, 5, 4))
+    assert [m.key for m in article.registry.mentions[0]] == ["Kaja Kallas", "Gabriel Boric"]
+    assert who(1, "Kallas") == ["Kaja Kallas"] and who(0, "Kaja") == ["Kaja Kallas"]
+    person = article.registry.person("Gabriel Boric")
+    assert (person.country, person.title, person.actor.name) == ("Chile", "president", "Gabriel Boric")
+
+
+@pytest.mark.parametrize("day, leader, president", [
+    (D(2019, 5, 6), "Jüri Ratas", "Sebastián Piñera"),
+    (D(2022, 5, 9), "Kaja Kallas", "Gabriel Boric"),
+])
+def test_an_office_is_its_holder_on_the_articles_day(read, day, leader, president):
+    _, who = read("The Estonian leader met the Chilean president in Tallinn on Monday.", day)
+    assert (who(0, "leader"), who(0, "president")) == ([leader], [president])
+
+
+def test_an_office_of_a_country_nobody_holds_in_the_knowledge_base_is_no_one(read):
+    _, who = read("The Ghanaian president met the press.", D(2022, 5, 9))
+    assert who(0, "president") == []
+
+
+@pytest.mark.parametrize("text, word", [("A leader met the press.", "leader"),
+                                        ("The first world leader to visit was Kallas.", "leader"),
+                                        ("Leaders met the press.", "Leaders"),
+                                        ("The Chilean president's wife met the press.", "wife")])
+def test_a_role_that_names_no_one_in_particular(read, text, word):
+    _, who = read(text, D(2022, 5, 9))
+    assert who(0, word) == []
+
+
+def test_a_role_named_earlier_with_its_holder(read):
+    _, who = read("Kaja Kallas met Foreign Minister Urmas Reinsalu. The foreign minister said the talks went well.",
+                  D(2022, 9, 1))
+    assert who(1, "minister") == ["Urmas Reinsalu"]
+
+
+def test_a_role_apposed_to_a_name(read):
+    _, who = read("The Estonian prime minister, Kaja Kallas, met Hage Geingob.", D(2022, 9, 13))
+    assert who(0, "minister") == ["Kaja Kallas"]
+
+
+def test_a_pronoun_is_the_person_last_named_as_subject(read):
+    _, who = read("Gabriel Boric arrived in Windhoek on Sunday. He met Hage Geingob on Monday.", D(2023, 2, 1))
+    assert who(1, "He") == ["Gabriel Boric"]
+    _, who = read("Hage Geingob welcomed Gabriel Boric to Windhoek. He then met the press.", D(2023, 2, 1))
+    assert who(1, "He") == ["Hage Geingob"]
+
+
+def test_a_pronoun_after_a_name_in_its_own_sentence(read):
+    _, who = read("Hage Geingob met Gabriel Boric. The Namibian president said he was pleased.", D(2023, 2, 1))
+    assert who(1, "president") == ["Hage Geingob"] and who(1, "he") == ["Hage Geingob"]
+
+
+def test_a_pronoun_with_no_one_named_before_is_no_one(read):
+    _, who = read("It rained. He met the press.", D(2023, 2, 1))
+    assert who(1, "He") == []
+
+
+def test_a_first_person_release_speaks_for_its_head_of_government(read):
+    article, who = read("Today I met President Gabriel Boric of Chile in Tallinn. I welcomed the new air link "
+                        "between Estonia and Chile. Estonia will open an embassy in Santiago.", D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+    assert who(0, "I") == ["Kaja Kallas"] and who(1, "I") == ["Kaja Kallas"]
+
+
+def test_a_reported_i_is_no_one(read):
+    article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
+                        D(2022, 9, 13))
+    assert article.author is None and who(0, "I") == []
+
+
+@pytest.mark.parametrize("day, known", [(D(2022, 9, 1), ["Hage Geingob"]),
+                                        (D(2020, 9, 1), ["Hage Geingob", "Jüri Ratas"])])
+def test_a_surname_alone_is_a_person_when_a_head_of_government_or_state_bears_it(read, day, known):
+    article, _ = read("Geingob met Ratas in Tallinn.", day)
+    assert [m.key for m in article.registry.mentions[0]] == known
+
+
+def test_a_hyphenated_pair_of_leaders_is_two_people(read):
+    article, _ = read("The Geingob-Kallas meeting took place in Tallinn.", D(2022, 9, 1))
+    assert [(m.key, m.start, m.end) for m in article.registry.mentions[0]] == [
+        ("Hage Geingob", 4, 11), ("Kaja Kallas", 12, 18)]
+
+
+def test_leaders_of_several_countries(read):
+    article, _ = read("Kaja Kallas met Hage Geingob and Urmas Reinsalu.", D(2022, 9, 13))
+    assert article.leaders_of_several_countries(["Kaja Kallas", "Hage Geingob"])
+    assert not article.leaders_of_several_countries(["Kaja Kallas", "Urmas Reinsalu"])
+
+
+def test_a_traveller_is_the_person_named_before_the_place_or_the_one_he_stands_for(read):
+    text = "Gabriel Boric flew to Windhoek on Sunday. On Monday he arrived in Swakopmund."
+    article, _ = read(text, D(2023, 2, 1))
+    assert article.traveller(0, article.sentences[0].text.index("Windhoek")) == "Gabriel Boric"
+    assert article.traveller(1, article.sentences[1].text.index("Swakopmund")) == "Gabriel Boric"
+
+
+def test_the_home_country_is_the_one_named_most(packaged_extractor):
+    gaz = packaged_extractor.gaz
+    text = sentences("Estonia and Chile signed a deal. Estonian officials were pleased. Chile said little.")
+    assert home_country(text, gaz) == "Estonia"
+    assert home_country(text, gaz, exclude={"Estonia"}) == "Chile"
+    assert home_country(sentences("Estonia met Estonia."), gaz, exclude={"Estonia"}) == "Estonia"
+    assert home_country(sentences("Nothing here."), gaz) is None

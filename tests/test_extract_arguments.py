@@ -1,0 +1,154 @@
+"""The parties of a meeting predicate read off the parse (transforms/extract/arguments.py): subjects and what
+coordinates with them, objects of the verb or of with/between on a noun, possessives and name compounds, the agent
+of a passive, companions ("along with", "accompanied by"), the subject of the verb holding a meeting noun, group
+subjects ("the two leaders") and references to a particular meeting. Tokens resolve to people through a plain
+table of names here; resolution itself is tested in test_extract_actors.py."""
+import pytest
+
+from pipeline.config import load_yaml
+from transforms.extract import arguments, predicates
+from transforms.extract.predicates import Lexicon
+
+PEOPLE = ["Kaja Kallas", "Gabriel Boric", "Hage Geingob", "Mette Frederiksen", "Urmas Reinsalu", "Peya Mushelenga"]
+KEYS = {word: name for name in PEOPLE for word in name.split()}
+
+
+def resolve(token):
+    return [KEYS[token.text]] if token.text in KEYS else []
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return Lexicon.from_config(load_yaml("meetings"))
+
+
+@pytest.fixture(scope="module")
+def read(nlp_model, lexicon):
+    """(predicate, Arguments, doc) of each meeting predicate of a sentence."""
+    def run(text):
+        doc = nlp_model(text)
+        out = []
+        for p in predicates.find(doc, lexicon):
+            spec = (lexicon.verbs if p.kind == "verb" else lexicon.nouns)[p.lemma]
+            out.append((p, arguments.of(p, doc, resolve, spec), doc))
+        return out
+    return run
+
+
+def only(read, text):
+    found = read(text)
+    assert len(found) == 1, [(f[2][f[0].head].text, f[1]) for f in found]
+    return found[0]
+
+
+def parties(read, text):
+    args = only(read, text)[1]
+    return args.subjects, args.objects, args.companions
+
+
+def test_coordinated_subjects_meet_each_other(read):
+    text = "Estonian Prime Minister Kaja Kallas and Chilean President Gabriel Boric met in Tallinn on Tuesday."
+    assert parties(read, text) == (["Kaja Kallas", "Gabriel Boric"], [], [])
+
+
+def test_the_subject_meets_coordinated_direct_objects(read):
+    _, args, _ = only(read, "Kaja Kallas met Gabriel Boric and Hage Geingob in Tallinn.")
+    assert (args.subjects, args.objects, args.direct) == (["Kaja Kallas"], ["Gabriel Boric", "Hage Geingob"], True)
+
+
+def test_objects_of_with_are_not_direct(read):
+    _, args, _ = only(read, "Kaja Kallas met with Gabriel Boric, Hage Geingob and Mette Frederiksen.")
+    assert args.objects == ["Gabriel Boric", "Hage Geingob", "Mette Frederiksen"] and not args.direct
+
+
+def test_a_list_the_parser_split_is_followed(read):
+    text = "Gabriel Boric will meet Kaja Kallas, Hage Geingob of Namibia and Mette Frederiksen."
+    assert parties(read, text) == (["Gabriel Boric"], ["Kaja Kallas", "Hage Geingob", "Mette Frederiksen"], [])
+
+
+def test_talks_between_two_people(read):
+    assert parties(read, "Talks between Kaja Kallas and Gabriel Boric ended on Tuesday.") == (
+        [], ["Kaja Kallas", "Gabriel Boric"], [])
+
+
+def test_a_possessive_owns_the_meeting(read):
+    assert parties(read, "Kallas's talks with Boric ended on Tuesday.") == ([], ["Kaja Kallas", "Gabriel Boric"], [])
+
+
+@pytest.mark.parametrize("text", ["The Kallas-Geingob meeting ended on Tuesday.",
+                                  "The Reinsalu-Mushelenga talks ended on Tuesday."])
+def test_the_names_of_a_hyphenated_compound_are_both_parties(read, text):
+    subjects, objects, _ = parties(read, text)
+    assert subjects == [] and len(objects) == 2 and set(objects) <= set(PEOPLE)
+
+
+def test_along_with_makes_a_companion_not_a_party(read):
+    text = ("Prime Minister Kaja Kallas, along with Foreign Minister Urmas Reinsalu, met President Gabriel Boric in "
+            "Santiago.")
+    assert parties(read, text) == (["Kaja Kallas"], ["Gabriel Boric"], ["Urmas Reinsalu"])
+
+
+def test_accompanied_by_makes_a_companion(read):
+    assert parties(read, "Kaja Kallas, accompanied by Urmas Reinsalu, met Gabriel Boric.") == (
+        ["Kaja Kallas"], ["Gabriel Boric"], ["Urmas Reinsalu"])
+
+
+def test_the_agent_of_a_passive_is_the_other_party(read):
+    assert parties(read, "Kaja Kallas was received by Gabriel Boric at the presidential palace.") == (
+        ["Kaja Kallas"], ["Gabriel Boric"], [])
+
+
+@pytest.mark.parametrize("text", ["Kaja Kallas held talks with Gabriel Boric in Santiago.",
+                                  "Kaja Kallas left Santiago after talks with Gabriel Boric.",
+                                  "Kaja Kallas spoke by telephone with Gabriel Boric.",
+                                  "Kaja Kallas arrived in Santiago and met Gabriel Boric.",
+                                  "Kaja Kallas wants to meet Gabriel Boric."])
+def test_the_subject_of_the_holding_or_governing_verb_takes_part(read, text):
+    assert parties(read, text) == (["Kaja Kallas"], ["Gabriel Boric"], [])
+
+
+def test_a_relative_clause_meets_through_its_noun(read):
+    assert parties(read, "Kaja Kallas, who met Gabriel Boric on Monday, left for Riga.") == (
+        ["Kaja Kallas"], ["Gabriel Boric"], [])
+
+
+def test_the_invited_visitor_is_the_subject_of_the_visit(read):
+    invited, visit = read("Kaja Kallas invited Gabriel Boric to visit Tallinn.")
+    assert (invited[1].subjects, invited[1].objects) == (["Kaja Kallas"], ["Gabriel Boric"])
+    assert (visit[1].subjects, visit[1].objects, visit[1].other_object) == (["Gabriel Boric"], [], True)
+
+
+def test_an_object_that_is_no_person(read):
+    _, args, _ = only(read, "Kaja Kallas talked to officials in Santiago.")
+    assert (args.subjects, args.objects, args.other_object) == (["Kaja Kallas"], [], True)
+
+
+def test_unnamed_parties(read):
+    _, args, _ = only(read, "Estonian officials held talks with Gabriel Boric.")
+    assert (args.subjects, args.objects, args.unnamed) == ([], ["Gabriel Boric"], True)
+
+
+@pytest.mark.parametrize("text", ["The two leaders met on Monday.", "Their talks lasted an hour.",
+                                  "A meeting between the presidents took place."])
+def test_group_subjects_refer_to_the_parties(read, text):
+    p, args, doc = only(read, text)
+    assert (args.subjects, args.objects) == ([], [])
+    assert arguments.group_subject(p, doc) and arguments.refers(p, doc, args)
+
+
+@pytest.mark.parametrize("text, refers", [
+    ("The talks lasted an hour.", True),
+    ("Kaja Kallas refused to meet.", True),
+    ("Estonian officials held talks with Gabriel Boric.", False),
+    ("A meeting was planned for the spring.", False),
+    ("Kaja Kallas met Gabriel Boric in Tallinn.", False),
+])
+def test_a_reference_to_one_particular_meeting(read, text, refers):
+    p, args, doc = only(read, text)
+    assert arguments.refers(p, doc, args) is refers
+    assert not arguments.group_subject(p, doc)
+
+
+def test_group_words_come_from_the_lexicon(lexicon):
+    words = arguments.group_words(lexicon)
+    assert {"leaders", "sides", "they", "men", "presidents"} <= words and "officials" not in words

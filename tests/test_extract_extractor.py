@@ -1,0 +1,280 @@
+"""The whole extraction chain (transforms/extract/__init__.py) on small invented articles, with a small actor
+knowledge base and small place, summit and topic configs written for these tests (the meeting words and titles are
+the packaged configs'): participants with roles on the day, status, format, date, place, duration, topics,
+delegation, evidence and confidence, and no meeting where none is reported."""
+import datetime
+import textwrap
+
+import pytest
+
+from pipeline.config import load_yaml
+from transforms.extract import Extractor
+from transforms.extract.kb import KnowledgeBase, parse_people
+
+D = datetime.date
+CONFIGS = {
+    "places": {
+        "countries": [{"name": "Estonia", "adjectives": ["Estonian"], "capital": "Tallinn"},
+                      {"name": "Namibia", "adjectives": ["Namibian"], "capital": "Windhoek"},
+                      {"name": "Chile", "adjectives": ["Chilean"], "capital": "Santiago"},
+                      {"name": "Ghana", "adjectives": ["Ghanaian"], "capital": "Accra"},
+                      {"name": "Latvia", "adjectives": ["Latvian"], "capital": "Riga"}],
+        "cities": [{"name": "Tallinn", "country": "Estonia"}, {"name": "Tartu", "country": "Estonia"},
+                   {"name": "Windhoek", "country": "Namibia"}, {"name": "Swakopmund", "country": "Namibia"},
+                   {"name": "Santiago", "country": "Chile"}, {"name": "Accra", "country": "Ghana"},
+                   {"name": "Riga", "country": "Latvia"}],
+        "venues": [{"name": "Tintenpalast", "city": "Windhoek", "country": "Namibia"}],
+        "regions": [],
+    },
+    "summits": {"series": [{"event": "SADC summit", "aliases": ["SADC"]}],
+                "summits": [{"series": "SADC summit", "year": 2023, "city": "Windhoek", "country": "Namibia",
+                             "start": "2023-09-05", "end": "2023-09-07"}]},
+    "topics": {"topics": [{"name": "fisheries", "phrases": ["fisheries", "fishing quotas"]},
+                          {"name": "digital government", "phrases": ["digital government"]}]},
+}
+PEOPLE = {"people": [
+    {"name": "Kaja Kallas", "country": "Estonia",
+     "offices": [{"role": "Prime Minister of Estonia", "from": "2021-01-26", "to": "2024-07-23"}]},
+    {"name": "Jüri Ratas", "country": "Estonia",
+     "offices": [{"role": "Prime Minister of Estonia", "from": "2016-11-23", "to": "2021-01-26"}]},
+    {"name": "Urmas Reinsalu", "country": "Estonia",
+     "offices": [{"role": "Foreign Minister of Estonia", "from": "2022-07-18", "to": "2023-04-17"}]},
+    {"name": "Hage Geingob", "country": "Namibia",
+     "offices": [{"role": "President of Namibia", "from": "2014-10-20", "to": "2024-10-20"}]},
+    {"name": "Peya Mushelenga", "country": "Namibia",
+     "offices": [{"role": "Foreign Minister of Namibia", "from": "2014-10-27", "to": "2024-10-20"}]},
+    {"name": "Gabriel Boric", "country": "Chile", "offices": [{"role": "President of Chile", "from": "2022-03-11"}]},
+    {"name": "Sebastián Piñera", "country": "Chile",
+     "offices": [{"role": "President of Chile", "from": "2018-03-11", "to": "2022-03-11"}]},
+]}
+WEDNESDAY = D(2023, 2, 15)
+
+
+@pytest.fixture(scope="module")
+def extractor(nlp_model):
+    return Extractor.from_config(lambda name: CONFIGS.get(name) or load_yaml(name),
+                                 kb=KnowledgeBase(parse_people(PEOPLE)), model=nlp_model)
+
+
+@pytest.fixture(scope="module")
+def one(extractor):
+    """The one meeting an article reports."""
+    def run(text, published=WEDNESDAY):
+        meetings = extractor.extract(text, published)
+        assert len(meetings) == 1, [(names(m["participants"]), m["evidence"]) for m in meetings]
+        return meetings[0]
+    return run
+
+
+def names(people):
+    return sorted(p["name"] for p in people)
+
+
+def roles(people):
+    return {p["name"]: p["role"] for p in people}
+
+
+def when(m):
+    return m["meeting_date"], m["date_precision"]
+
+
+def where(m):
+    return m["venue"], m["city"], m["country"]
+
+
+def test_a_held_meeting_with_everything_a_report_says(one):
+    text = ("Estonian Prime Minister Kaja Kallas met Namibian President Hage Geingob at the Tintenpalast on "
+            "Tuesday. The talks lasted two hours. The two leaders discussed fishing quotas and digital government.")
+    m = one(text)
+    assert roles(m["participants"]) == {"Kaja Kallas": "Prime Minister of Estonia",
+                                        "Hage Geingob": "President of Namibia"}
+    assert {p["country"] for p in m["participants"]} == {"Estonia", "Namibia"}
+    assert (m["status"], m["format"], m["duration_minutes"], m["event"]) == ("held", "in_person", 120, None)
+    assert (when(m), m["date_text"]) == ((D(2023, 2, 14), "day"), "on Tuesday")
+    assert where(m) == ("Tintenpalast", "Windhoek", "Namibia")
+    assert m["topics"] == ["fisheries", "digital government"] and m["delegation"] == []
+    assert text[m["evidence_start"]:m["evidence_end"]] == m["evidence"] and m["evidence"].endswith("on Tuesday.")
+    assert m["confidence"] == 0.9  # three mentions, one naming the parties, and a date
+
+
+def test_a_phone_call_has_no_place(one):
+    m = one("Kaja Kallas spoke by phone with Hage Geingob on Monday.")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+    assert (m["status"], m["format"], when(m), where(m)) == ("held", "phone", (D(2023, 2, 13), "day"),
+                                                             (None, None, None))
+
+
+def test_people_no_knowledge_holds_are_found_by_their_titles(one):
+    m = one("The Ghanaian minister Kwame Asante met Latvian envoy Andris Kalnins in Accra on 14 March 2021.", None)
+    assert names(m["participants"]) == ["Andris Kalnins", "Kwame Asante"]
+    assert {p["name"]: p["country"] for p in m["participants"]} == {"Kwame Asante": "Ghana",
+                                                                   "Andris Kalnins": "Latvia"}
+    assert (where(m), when(m)) == ((None, "Accra", "Ghana"), (D(2021, 3, 14), "day"))
+
+
+@pytest.mark.parametrize("day, leader, president", [(D(2019, 5, 8), "Jüri Ratas", "Sebastián Piñera"),
+                                                    (D(2022, 5, 11), "Kaja Kallas", "Gabriel Boric")])
+def test_offices_are_resolved_by_the_knowledge_base_on_the_day(one, day, leader, president):
+    m = one("The Estonian leader met the Chilean president in Tallinn on Monday.", day)
+    assert names(m["participants"]) == sorted([leader, president])
+    assert (when(m), where(m)) == ((day - datetime.timedelta(days=2), "day"), (None, "Tallinn", "Estonia"))
+
+
+def test_a_first_person_release_is_its_head_of_governments_meeting(one):
+    m = one("Today I met President Hage Geingob of Namibia in Tallinn. I welcomed the new air link between "
+            "Estonia and Namibia. Estonia will open an embassy in Windhoek.", D(2022, 9, 13))
+    assert roles(m["participants"]) == {"Kaja Kallas": "Prime Minister of Estonia",
+                                        "Hage Geingob": "President of Namibia"}
+    assert (when(m), where(m)) == ((D(2022, 9, 13), "day"), (None, "Tallinn", "Estonia"))
+
+
+def test_a_pronoun_meets_through_the_person_last_named(one):
+    m = one("Gabriel Boric landed in Windhoek on Sunday for a state visit.\n\nHe met Hage Geingob at the "
+            "Tintenpalast on Monday.")
+    assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob"]
+    assert where(m) == ("Tintenpalast", "Windhoek", "Namibia")
+
+
+def test_a_planned_meeting_at_a_summit_takes_its_date_from_the_calendar(one):
+    m = one("Kallas will meet Geingob on the sidelines of the SADC summit in Windhoek.", None)
+    assert (m["status"], m["event"], where(m)) == ("planned", "SADC summit", (None, "Windhoek", "Namibia"))
+    assert (when(m), m["date_text"]) == ((D(2023, 9, 5), "day"), "SADC summit 2023")
+
+
+def test_a_summit_the_leaders_attend_is_not_a_meeting_between_them(extractor):
+    assert extractor.extract("Kallas and Geingob attended the SADC summit in Windhoek.", D(2023, 9, 8)) == []
+
+
+def test_a_planned_meeting_and_an_earlier_one_are_two_meetings(extractor):
+    text = ("Kallas was due to meet Geingob in Tallinn in November. However, their meeting was cancelled after a "
+            "row over fisheries. The two leaders last met in Swakopmund in June.")
+    planned, earlier = extractor.extract(text, D(2022, 10, 12))
+    assert (planned["status"], where(planned), when(planned)) == (
+        "cancelled", (None, "Tallinn", "Estonia"), (D(2022, 11, 1), "month"))
+    assert (earlier["status"], where(earlier), when(earlier)) == (
+        "held", (None, "Swakopmund", "Namibia"), (D(2022, 6, 1), "month"))
+
+
+def test_an_invitation_is_proposed_and_a_participant_in_the_talks_is_delegation(one):
+    m = one("Geingob invited Kallas to talks in Windhoek. Foreign Minister Urmas Reinsalu also took part in the "
+            "talks.")
+    assert (m["status"], names(m["participants"]), names(m["delegation"])) == (
+        "proposed", ["Hage Geingob", "Kaja Kallas"], ["Urmas Reinsalu"])
+
+
+def test_along_with_is_delegation_not_a_party(one):
+    m = one("Prime Minister Kaja Kallas, along with Foreign Minister Urmas Reinsalu, met President Hage Geingob in "
+            "Windhoek.")
+    assert (names(m["participants"]), names(m["delegation"])) == (["Hage Geingob", "Kaja Kallas"], ["Urmas Reinsalu"])
+
+
+def test_attendees_named_in_a_sentence_of_their_own_are_delegation(one):
+    m = one("Kallas and Geingob met in Windhoek on Monday.\n\nForeign Minister Urmas Reinsalu and Foreign Minister "
+            "Peya Mushelenga were also present.")
+    assert (names(m["participants"]), names(m["delegation"])) == (
+        ["Hage Geingob", "Kaja Kallas"], ["Peya Mushelenga", "Urmas Reinsalu"])
+    assert roles(m["delegation"]) == {"Urmas Reinsalu": "Foreign Minister of Estonia",
+                                      "Peya Mushelenga": "Foreign Minister of Namibia"}
+
+
+@pytest.mark.parametrize("text", [
+    "Talks between Kallas and Geingob took place in Windhoek on Monday.",
+    "The Geingob-Kallas meeting took place in Windhoek on Monday.",
+    "Kallas was received by Geingob in Windhoek on Monday.",
+    "Kallas met Geingob in Windhoek on Monday, her office said on Tuesday.",
+])
+def test_one_meeting_however_its_parties_are_named(one, text):
+    m = one(text)
+    assert (names(m["participants"]), m["status"], when(m), where(m)) == (
+        ["Hage Geingob", "Kaja Kallas"], "held", (D(2023, 2, 13), "day"), (None, "Windhoek", "Namibia"))
+
+
+def test_a_visitor_meeting_several_leaders_meets_them_together(one):
+    m = one("Kallas met Geingob and Boric in Windhoek on Monday.")
+    assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
+
+
+def test_the_place_of_a_where_clause(one):
+    m = one("Kallas met Geingob in Swakopmund, where the two leaders signed a fisheries accord.")
+    assert where(m) == (None, "Swakopmund", "Namibia")
+
+
+def test_the_date_of_a_statement_is_not_the_meetings(one):
+    m = one("Kallas told reporters on Monday that she would meet Geingob in Windhoek next month.")
+    assert (m["status"], when(m), m["date_text"]) == ("planned", (D(2023, 3, 1), "month"), "next month")
+
+
+def test_a_reference_far_from_the_meeting_adds_nothing(one):
+    near = one("Kallas met Geingob in Windhoek on Monday.\n\nThe talks lasted 90 minutes.")
+    far = one("Kallas met Geingob in Windhoek on Monday.\n\nIt rained.\n\nIt was hot.\n\nIt was late.\n\n"
+              "The talks lasted 90 minutes.")
+    assert (near["duration_minutes"], far["duration_minutes"]) == (90, None)
+    assert (near["confidence"], far["confidence"]) == (0.8, 0.7)
+
+
+def test_topics_without_framing_words_people_or_dates(one):
+    m = one("Kallas met Geingob on Monday to discuss the importance of fishing quotas, port investment and "
+            "Gabriel Boric.")
+    assert m["topics"] == ["fisheries", "port investment"]
+
+
+def test_the_parties_country_without_a_place_named_is_the_hosts(one):
+    m = one("Kallas held talks with Geingob on Monday.")
+    assert where(m) == (None, None, "Namibia")
+
+
+def test_a_place_a_party_arrived_at_is_the_meetings_when_no_host_is_named(one):
+    m = one("Kallas arrived in Swakopmund on Sunday for a two-day visit.\n\nKallas and Boric met on Monday.")
+    assert where(m) == (None, "Swakopmund", "Namibia")
+    m = one("Kallas arrived in Swakopmund on Sunday.\n\nKallas spoke by phone with Boric on Monday.")
+    assert (m["format"], where(m)) == ("phone", (None, None, None))
+
+
+def test_hard_wrapped_newswire(one):
+    text = textwrap.dedent("""\
+            TALLINN, Feb 14 - Estonian Prime Minister Kaja Kallas met the
+        Namibian president in Tallinn on Monday and discussed fishing
+        quotas and port investment, officials said.
+            The two leaders also agreed to open a direct ferry service,
+        the officials added in a statement issued by the government.
+            Kallas is expected to travel to Namibia in the spring, her
+        office said.
+        """)
+    m = one(text, D(2023, 2, 14))
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+    assert (when(m), where(m)) == ((D(2023, 2, 13), "day"), (None, "Tallinn", "Estonia"))
+    assert m["topics"] == ["fisheries", "port investment", "direct ferry service"]
+    assert m["evidence"].startswith("TALLINN, Feb 14") and m["evidence"].endswith("officials said.")
+    assert text[m["evidence_start"]:m["evidence_end"]] == m["evidence"]
+
+
+def test_a_caption_is_not_evidence(extractor, one):
+    assert extractor.extract("Photo: Kallas meets Geingob in Windhoek.\n\nThe weather in Windhoek was hot.",
+                             WEDNESDAY) == []
+    m = one("Photo: Kallas meets Geingob in Windhoek.\n\nKallas met Geingob in Windhoek on Monday.")
+    assert m["evidence"] == "Kallas met Geingob in Windhoek on Monday."
+
+
+def test_without_a_publication_date_a_relative_date_stays_unknown(one):
+    m = one("Kallas met Geingob in Tartu on Friday.", None)
+    assert (when(m), m["date_text"], where(m)) == ((None, None), None, (None, "Tartu", "Estonia"))
+
+
+@pytest.mark.parametrize("text", [
+    "Kallas and Geingob did not meet in Tallinn.",
+    "If Kallas and Geingob meet in Tallinn, they will discuss fisheries.",
+    "Kallas and Geingob have met regularly since 2021.",
+    "Boric praised Geingob. Kallas said the economy grew.",
+    "Geingob gave an interview to an Estonian newspaper.",
+    "Estonian officials held talks with Namibian diplomats in Windhoek.",
+    "",
+])
+def test_no_meeting_is_invented(extractor, text):
+    assert extractor.extract(text, WEDNESDAY) == []
+
+
+def test_the_packaged_configs_and_knowledge_base_extract_too(packaged_extractor):
+    (m,) = packaged_extractor.extract("Estonian President Mart Lepik met Latvian President Anna Ozola in Tallinn on "
+                                      "2 May 2031.", None)
+    assert {p["name"]: p["country"] for p in m["participants"]} == {"Mart Lepik": "Estonia", "Anna Ozola": "Latvia"}
+    assert (when(m), where(m)) == ((D(2031, 5, 2), "day"), (None, "Tallinn", "Estonia"))

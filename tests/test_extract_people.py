@@ -1,0 +1,135 @@
+"""Names of people in a sentence and the article's register of them (transforms/extract/people.py): titles and
+honorifics stripped from names and kept as titles, the country an adjective before a title gives, one person for
+"Tomas K. Lindqvist", "Tomas Lindqvist" and "Lindqvist", a fuller name renaming an earlier short one, quotes and
+first-person releases. The titles are configs/titles.yaml's, the places the packaged gazetteer's."""
+import pytest
+
+from transforms.extract.people import (Found, Mention, Registry, first_person, in_quotes, names, pronoun_kind,
+                                       surname)
+from transforms.extract.text import sentences
+
+
+@pytest.fixture(scope="module")
+def titles(packaged_extractor):
+    return packaged_extractor.titles
+
+
+@pytest.fixture(scope="module")
+def gaz(packaged_extractor):
+    return packaged_extractor.gaz
+
+
+def found(text, titles, gaz):
+    return [(f.name, f.title, f.country, f.titled) for f in names(text, titles, gaz)]
+
+
+def test_a_title_and_the_country_before_it_are_not_the_name(titles, gaz):
+    assert found("Estonian Prime Minister Kaja Kallas arrived.", titles, gaz) == [
+        ("Kaja Kallas", "estonian prime minister", "Estonia", True)]
+
+
+def test_honorifics_are_stripped(titles, gaz):
+    assert found("Dr. Maret Lindqvist met Ms Kallas and Sir Keith Holyoake.", titles, gaz) == [
+        ("Maret Lindqvist", "dr", None, True), ("Kallas", "ms", None, True), ("Keith Holyoake", "sir", None, True)]
+
+
+def test_offsets_cover_the_name_only(titles, gaz):
+    text = "Foreign Minister Peya Mushelenga met Mr. Gabriel Boric."
+    assert [text[f.start:f.end] for f in names(text, titles, gaz)] == ["Peya Mushelenga", "Gabriel Boric"]
+
+
+def test_a_middle_initial_stays_in_the_name(titles, gaz):
+    found = names("Speaker Tomas K. Lindqvist met the delegation.", titles, gaz)
+    assert [(f.name, f.title) for f in found] == [("Tomas K. Lindqvist", "speaker")]
+
+
+def test_a_title_with_its_organisation_before_the_name(titles, gaz):
+    assert found("Governor of the Bank of Ghana Ernest Addison spoke.", titles, gaz) == [
+        ("Ernest Addison", "governor", "Ghana", True)]
+    assert found("The Ghanaian government spokesman Kojo Oppong Nkrumah said so.", titles, gaz) == [
+        ("Kojo Oppong Nkrumah", "spokesman", "Ghana", True)]
+
+
+def test_a_title_in_apposition_after_the_name(titles, gaz):
+    assert found("Amina Diallo, President of the Senate, arrived.", titles, gaz) == [
+        ("Amina Diallo", "president", None, True)]
+
+
+def test_particles_and_arabic_articles_belong_to_the_name(titles, gaz):
+    assert [f.name for f in names("Sheikh Tamim bin Hamad al-Thani met Ilse von der Brelje.", titles, gaz)] == [
+        "Tamim bin Hamad al-Thani", "Ilse von der Brelje"]
+
+
+def test_dates_and_places_are_not_names(titles, gaz):
+    assert [f.name for f in names("On Monday in May the delegation left Accra for Riga.", titles, gaz)] == []
+
+
+def test_the_role_pattern_finds_offices_standing_for_people(titles, gaz):
+    pattern = titles.role_pattern(gaz)
+    groups = [(m.group("adj"), m.group("title"), m.group("of")) for m in pattern.finditer(
+        "The President of Ghana met the Estonian prime minister and his Chilean counterpart.")]
+    assert groups == [(None, "President", "Ghana"), ("Estonian", "prime minister", None),
+                      ("Chilean", "counterpart", None)]
+    assert pattern.search("the President Nana Akufo-Addo") is None  # a title before a name is not a role
+
+
+def test_titles_read_the_configs_heads(titles):
+    assert (titles.head(["Prime", "Minister"]), titles.head(["Presidents"]), titles.head(["Kallas"])) == (
+        "prime minister", "president", None)
+    assert titles.title_before("said the government spokesman ") == "spokesman"
+    assert titles.title_before("met with ") is None
+
+
+def test_one_person_by_full_name_with_an_initial_without_it_and_by_surname():
+    registry = Registry(None)
+    key = registry.add(Found(0, 18, "Tomas K. Lindqvist", title="speaker", country="Latvia"))
+    same = (registry.lookup("Tomas Lindqvist"), registry.lookup("Lindqvist"), registry.add(Found(0, 9, "Lindqvist")))
+    assert (key, *same) == ("Tomas K. Lindqvist",) * 4
+    assert list(registry.people) == ["Tomas K. Lindqvist"]
+
+
+def test_another_first_name_is_another_person():
+    registry = Registry(None)
+    registry.add(Found(0, 11, "Kaja Kallas"))
+    assert registry.lookup("Peter Kallas") is None
+    registry.add(Found(0, 12, "Peter Kallas"))
+    assert list(registry.people) == ["Kaja Kallas", "Peter Kallas"]
+    assert registry.lookup("Kallas") is None  # two people of that surname: ambiguous
+
+
+def test_a_full_name_after_a_surname_renames_the_person_and_their_mentions():
+    registry = Registry(None)
+    registry.add(Found(0, 6, "Kallas"))
+    registry.mentions[0] = [Mention(0, 6, "Kallas")]
+    key = registry.add(Found(20, 31, "Kaja Kallas", title="prime minister", country="Estonia"))
+    assert key == "Kaja Kallas" and list(registry.people) == ["Kaja Kallas"]
+    assert registry.mentions[0] == [Mention(0, 6, "Kaja Kallas")]
+    person = registry.person("Kaja Kallas")
+    assert (person.title, person.country, person.surname) == ("prime minister", "Estonia", "Kallas")
+
+
+def test_a_royal_is_found_by_the_given_name_after_the_patronymic():
+    registry = Registry(None)
+    registry.add(Found(0, 24, "Tamim bin Hamad al-Thani", title="sheikh"))
+    assert registry.lookup("Tamim") == "Tamim bin Hamad al-Thani"
+
+
+def test_surname_is_the_last_word():
+    assert (surname("Tamim bin Hamad al-Thani"), surname("Kaja Kallas"), surname("Kallas")) == (
+        "al-Thani", "Kallas", "Kallas")
+
+
+def test_quotes_and_pronouns():
+    text = 'Kallas said: "I met him in Tallinn." I agree.'
+    assert in_quotes(text, text.index("I met")) and not in_quotes(text, text.index("I agree"))
+    assert [pronoun_kind(w) for w in ("He", "her", "my", "I", "they", "Kallas")] == [
+        "third", "third", "first", "first", None, None]
+
+
+def test_a_release_in_the_first_person():
+    release = sentences("Today I met the President of Ghana in Accra. We discussed cocoa prices. "
+                        "Tomorrow I will open an embassy there.")
+    assert first_person(release)
+    reported = sentences('Kallas said: "I met the President of Ghana." She told reporters I was wrong. Nothing '
+                         "else.")
+    assert not first_person(reported)

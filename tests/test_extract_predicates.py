@@ -1,0 +1,140 @@
+"""Meeting predicates of a parsed sentence (transforms/extract/predicates.py): the verbs and nouns of
+configs/meetings.yaml that report a meeting, the verb that holds a meeting noun, and what the words around them say
+of its status (planned, proposed, cancelled), format (phone, video), negation, condition and iteration."""
+import pytest
+
+from pipeline.config import load_yaml
+from transforms.extract import predicates
+from transforms.extract.predicates import Lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return Lexicon.from_config(load_yaml("meetings"))
+
+
+@pytest.fixture(scope="module")
+def find(nlp_model, lexicon):
+    """(meeting word, predicate) of each predicate a sentence holds."""
+    def run(text):
+        doc = nlp_model(text)
+        return [(doc[p.head].text, p) for p in predicates.find(doc, lexicon)], doc
+    return run
+
+
+def one(find, text):
+    found, doc = find(text)
+    assert len(found) == 1, found
+    return found[0][1], doc
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Prime Minister Kaja Kallas met President Gabriel Boric in Tallinn.", "met", "verb"),
+    ("Kallas held talks with Boric.", "talks", "noun"),
+    ("Kallas and Boric held a dinner on Monday.", "dinner", "noun"),
+    ("Kallas sat down with Boric.", "sat", "verb"),
+    ("Kallas has an audience with the king on Friday.", "audience", "noun"),
+])
+def test_meeting_verbs_and_nouns_are_found(find, text, word, kind):
+    p, doc = one(find, text)
+    assert (doc[p.head].text, p.kind) == (word, kind)
+    assert (p.status, p.format, p.negated, p.conditional, p.iterative) == (None, None, False, False, False)
+
+
+@pytest.mark.parametrize("text", [
+    "Kallas called for calm.",
+    "Kallas invited reporters to her office.",
+    "Kallas said the economy grew.",
+])
+def test_other_senses_of_meeting_words_are_not_predicates(find, text):
+    assert find(text)[0] == []
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Prime Minister Kaja Kallas will meet President Gabriel Boric in Tallinn.", "planned"),
+    ("Kallas is to meet Boric on Friday.", "planned"),
+    ("Kallas and Boric are due to meet in May.", "planned"),
+    ("Kallas could meet Boric next week.", "planned"),
+    ("Kallas and Boric are expected to hold talks in Tallinn.", "planned"),
+    ("Kallas called off the talks with the Chilean president.", "cancelled"),
+    ("Kallas postponed her meeting with Boric.", "cancelled"),
+    ("Kallas refused to meet Boric.", "cancelled"),
+    ("Kallas wants to meet Boric.", "proposed"),
+    ("Kallas called for talks with Boric.", "proposed"),
+    ("Kallas met Boric in Tallinn.", None),  # only the tense tells: held
+])
+def test_status_from_the_governing_words(find, text, status):
+    assert one(find, text)[0].status == status
+
+
+def test_an_invitation_to_visit_is_proposed(find):
+    found, _ = find("Kallas invited Boric to visit Tallinn.")
+    assert [(word, p.kind, p.status) for word, p in found] == [("invited", "verb", "proposed"),
+                                                               ("visit", "verb", "proposed")]
+
+
+@pytest.mark.parametrize("text, fmt", [
+    ("Kallas phoned Boric on Friday.", "phone"),
+    ("Kallas spoke by telephone with Boric.", "phone"),
+    ("Kallas and Boric held a phone call.", "phone"),
+    ("The two leaders held a videoconference on Friday.", "video"),
+    ("Kallas and Boric talked online.", "video"),
+    ("Kallas paid a courtesy call on Boric.", None),  # a visit
+    ("Kallas met Boric in Tallinn.", None),
+])
+def test_format_from_the_words_on_the_meeting_word(find, text, fmt):
+    assert one(find, text)[0].format == fmt
+
+
+@pytest.mark.parametrize("text", [
+    "Kallas did not meet the Chilean president.",
+    "Kallas never spoke with Boric.",
+    "No talks were held between Kallas and Boric.",
+])
+def test_negated(find, text):
+    assert one(find, text)[0].negated
+
+
+def test_a_meeting_in_a_condition(find):
+    found, _ = find("Kallas will hold talks with Boric if they meet in Tallinn.")
+    assert [(word, p.conditional) for word, p in found] == [("talks", False), ("meet", True)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kallas and Boric met regularly when both were ministers.",
+    "Kallas and Boric have met several times.",
+    "Kallas had regular meetings with Boric.",
+])
+def test_meetings_in_general_are_iterative(find, text):
+    assert one(find, text)[0].iterative
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Kallas held talks with Boric.", "held"),
+    ("Kallas left Tallinn after talks with Boric.", "left"),
+    ("Kallas told reporters ahead of a meeting with Boric that fisheries mattered.", "told"),
+    ("A meeting was held in Tallinn.", "held"),
+    ("Kallas took part in the talks.", "took"),
+    ("The meeting ended late.", None),
+])
+def test_the_verb_holding_a_meeting_noun(find, text, holder):
+    p, doc = one(find, text)
+    assert (doc[p.holder].text if p.holder is not None else None) == holder
+
+
+def test_attending_a_meeting_is_not_holding_it(find, lexicon):
+    p, doc = one(find, "Kallas took part in the talks.")
+    assert predicates.attended(p, doc, lexicon)
+    p, doc = one(find, "Kallas held talks with Boric.")
+    assert not predicates.attended(p, doc, lexicon)
+
+
+def test_the_lexicon_reads_its_config_and_a_word_listed_twice_keeps_its_first_status():
+    lexicon = Lexicon.from_config({
+        "verbs": {"meet": {"object": ["direct"]}, "confer": None},
+        "status_words": {"planned": ["set", "plan"], "proposed": ["set", "offer"], "cancelled": ["set"]},
+        "future_modals": ["will"],
+    })
+    assert lexicon.verbs == {"meet": {"object": ["direct"]}, "confer": {}}
+    assert lexicon.status == {"set": "cancelled", "offer": "proposed", "plan": "planned"}
+    assert lexicon.future_modals == frozenset({"will"}) and lexicon.nouns == {} and lexicon.group_subjects == ()

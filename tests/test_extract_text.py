@@ -1,0 +1,91 @@
+"""Sentences of an article (transforms/extract/text.py): split at sentence ends, not at abbreviations, initials
+or inside quotes; every line is a paragraph, except the hard-wrapped lines of newswire, which are joined; offsets
+always point at the sentence's text."""
+import textwrap
+
+from transforms.extract.text import paragraphs, sentences
+
+
+def texts(text):
+    return [s.text for s in sentences(text)]
+
+
+def test_sentences_end_at_full_stops_question_and_exclamation_marks():
+    assert texts("Kallas met Ozola. Did they agree? They did! Both left.") == [
+        "Kallas met Ozola.", "Did they agree?", "They did!", "Both left."]
+
+
+def test_offsets_point_at_each_sentence():
+    text = "  Kallas met Ozola in Tallinn.   They spoke for an hour.\n\nNothing else was said. "
+    found = sentences(text)
+    assert [(s.start, s.end) for s in found] == [(2, 30), (33, 56), (58, 80)]
+    assert all(text[s.start:s.end] == s.text for s in found)
+
+
+def test_titles_months_and_initials_do_not_end_a_sentence():
+    assert texts("Mr. Ozola met Dr. J. R. Okafor on Feb. 4 in Accra. Sen. Lindqvist was there.") == [
+        "Mr. Ozola met Dr. J. R. Okafor on Feb. 4 in Accra.", "Sen. Lindqvist was there."]
+
+
+def test_an_abbreviated_country_does_not_end_a_sentence():
+    assert texts("The U.K. envoy met Kallas. She left.") == ["The U.K. envoy met Kallas.", "She left."]
+
+
+def test_a_closing_quote_stays_with_its_sentence():
+    assert texts('Kallas said: "We agreed on fisheries." Ozola nodded.') == [
+        'Kallas said: "We agreed on fisheries."', "Ozola nodded."]
+
+
+def test_a_full_stop_before_a_lower_case_word_goes_on():
+    assert texts("The talks, held in Tallinn approx. three weeks ago, ended well.") == [
+        "The talks, held in Tallinn approx. three weeks ago, ended well."]
+
+
+def test_every_line_is_a_paragraph_and_ends_a_sentence():
+    found = sentences("Kallas met Ozola\nPhoto: Tallinn harbour\n\nThey talked. Then they left.")
+    assert [(s.text, s.paragraph) for s in found] == [
+        ("Kallas met Ozola", 0), ("Photo: Tallinn harbour", 1), ("They talked.", 2), ("Then they left.", 2)]
+
+
+def test_blank_text_has_no_sentences():
+    assert sentences("") == [] and sentences("  \n\n \t\n") == []
+
+
+# Newswire of the 1980s: paragraphs indented, lines wrapped at a fixed width.
+INDENTED = textwrap.dedent("""\
+        TALLINN, Oct 9 - Estonian Prime Minister Kaja Kallas met the
+    Latvian prime minister in Tallinn on Tuesday and discussed
+    fisheries and port investment, officials said.
+        The two leaders also agreed to hold another round of talks
+    in Riga later this year, the officials added.
+        Kallas is expected to travel to Latvia in the spring.
+    """)
+
+
+def test_indented_wrapped_lines_are_joined_into_their_paragraphs():
+    found = sentences(INDENTED)
+    assert [(s.paragraph, s.text.replace("\n", " ")) for s in found] == [
+        (0, "TALLINN, Oct 9 - Estonian Prime Minister Kaja Kallas met the Latvian prime minister in Tallinn on "
+            "Tuesday and discussed fisheries and port investment, officials said."),
+        (1, "The two leaders also agreed to hold another round of talks in Riga later this year, the officials "
+            "added."),
+        (2, "Kallas is expected to travel to Latvia in the spring."),
+    ]
+    assert all(INDENTED[s.start:s.end] == s.text for s in found)
+
+
+def test_wrapped_lines_without_indents_are_joined_until_a_sentence_ends():
+    text = textwrap.fill("Estonian Prime Minister Kaja Kallas met her Latvian counterpart in Tallinn on "
+                         "Tuesday, and the two discussed fisheries, port investment and a new ferry line across "
+                         "the Baltic for almost two hours.", 50) + "\n" + textwrap.fill(
+        "Officials said the two leaders would meet again in Riga in the spring to sign the agreements.", 50)
+    assert len(text.splitlines()) > 4
+    found = list(paragraphs(text))
+    assert len(found) == 2
+    assert found[1][1].startswith("Officials said") and text[found[1][0]:].startswith("Officials said")
+
+
+def test_lines_of_ordinary_paragraphs_and_a_caption_are_not_joined():
+    text = ("Kallas met Ozola in Tallinn on Tuesday.\nPhoto: Kallas and Ozola in Tallinn\nThe talks lasted two "
+            "hours, officials said.\nOzola left for Riga on Wednesday.")
+    assert [p for _, p in paragraphs(text)] == text.splitlines()

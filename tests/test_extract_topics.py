@@ -1,0 +1,117 @@
+"""What a meeting was about (transforms/extract/topics.py): the phrases the text says were discussed, one per
+coordinated item, without determiners, framing nouns ("the importance of X" is X), dates, people or vague words;
+named by their topic when a topic's phrase is the whole phrase; and topics stated by the parties together, listed
+with a topic noun, or given as the purpose of a trip. Topic names come from a small gazetteer written for these
+tests."""
+import pytest
+
+from pipeline.config import load_yaml
+from transforms.extract import attributes, predicates, topics
+from transforms.extract.gazetteer import Gazetteer
+from transforms.extract.predicates import Lexicon
+
+CONFIG = {"places": {}, "summits": {}, "topics": {"topics": [
+    {"name": "fisheries", "phrases": ["fisheries", "fishing quotas"]},
+    {"name": "bilateral relations", "phrases": ["bilateral ties"], "patterns": [r"(?-i:[A-Z]\w+-[A-Z]\w+) ties"]},
+]}}
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return Lexicon.from_config(load_yaml("meetings"))
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.from_config(CONFIG.__getitem__)
+
+
+@pytest.fixture(scope="module")
+def about(nlp_model, lexicon):
+    """The topics of the first meeting predicate of a sentence (named by the gazetteer when it is given)."""
+    def run(text, gaz=None):
+        doc = nlp_model(text)
+        predicate = predicates.find(doc, lexicon)[0]
+        return topics.about(doc, attributes.anchors(predicate, doc), lexicon, gaz)
+    return run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas met Hage Geingob and discussed fisheries and port investment.", ["fisheries", "port investment"]),
+    ("They discussed trade, investment and the ferry line.", ["trade", "investment", "ferry line"]),
+    ("Kaja Kallas met Hage Geingob on Monday to discuss uranium exports.", ["uranium exports"]),
+    ("Kaja Kallas spoke with Hage Geingob about the ferry line and a new embassy.", ["ferry line", "embassy"]),
+    ("The talks between Kaja Kallas and Hage Geingob focused on digital government.", ["digital government"]),
+    ("Kaja Kallas held talks with Hage Geingob on port investment.", ["port investment"]),
+])
+def test_what_was_discussed_one_phrase_per_coordinated_item(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas held talks with Hage Geingob on the importance of maritime security.", ["maritime security"]),
+    ("Kaja Kallas met Hage Geingob and discussed the situation in Myanmar.", ["Myanmar"]),
+    ("Kaja Kallas held talks with Hage Geingob on efforts to conclude a free trade agreement.",
+     ["free trade agreement"]),
+])
+def test_framing_nouns_give_what_they_frame(about, text, expected):
+    assert about(text) == expected
+
+
+def test_coordinated_modifiers_of_one_noun_are_distributed(about):
+    assert about("The two leaders discussed political and economic interests.") == [
+        "political interests", "economic interests"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kaja Kallas held talks with Hage Geingob on Monday.",
+    "Kaja Kallas met Hage Geingob and discussed a range of issues.",
+    "They discussed other issues.",
+    "Kallas and Geingob discussed them at length.",
+    "Kaja Kallas held talks with Hage Geingob on the sidelines of the summit.",
+])
+def test_dates_pronouns_vague_words_and_occasions_are_not_topics(about, text):
+    assert about(text) == []
+
+
+def test_people_are_not_topics(about):
+    assert about("Kaja Kallas met Hage Geingob to discuss Tom Lindqvist and the visa rules.") == ["visa rules"]
+
+
+def test_a_time_or_phone_phrase_is_not_part_of_the_topic(about):
+    assert about("Kallas and Geingob discussed fisheries on Monday.") == ["fisheries"]
+    assert about("Kallas and Geingob discussed fisheries on the phone.") == ["fisheries"]
+
+
+def test_a_vague_word_with_content_stays(about):
+    assert about("They discussed trade issues.") == ["trade issues"]
+
+
+def test_a_whole_phrase_of_a_topic_goes_by_its_topic_name(about, gaz):
+    text = "Kallas and Geingob discussed fishing quotas, bilateral ties, Estonian-Namibian ties and a ferry line."
+    assert about(text, gaz) == ["fisheries", "bilateral relations", "ferry line"]
+    assert about(text) == ["fishing quotas", "bilateral ties", "Estonian-Namibian ties", "ferry line"]
+
+
+def test_what_the_parties_state_together(nlp_model, lexicon):
+    def stated(text):
+        return topics.stated(nlp_model(text), lexicon, lambda t: t.lower_ in ("leaders", "sides", "they"))
+    assert stated("The two leaders agreed to establish a joint fisheries commission.") == [
+        "joint fisheries commission"]
+    assert stated("Both sides welcomed the new ferry line and the visa deal.") == ["ferry line", "visa deal"]
+    assert stated("They reaffirmed their commitment to free trade.") == ["free trade"]
+    assert stated("Officials welcomed the decision.") == []
+
+
+def test_what_a_topic_noun_lists(nlp_model, lexicon):
+    def listed(text):
+        return topics.listed(nlp_model(text), lexicon)
+    assert listed("Fisheries were another topic of the meeting.") == ["Fisheries"]
+    assert listed("Cyber defence is on the agenda.") == ["Cyber defence"]
+    assert listed("The agenda included visas and fisheries.") == ["visas", "fisheries"]
+
+
+def test_the_purpose_of_a_trip(nlp_model, lexicon):
+    assert topics.purposes(nlp_model("Kaja Kallas is in Windhoek to discuss uranium exports."), lexicon) == [
+        "uranium exports"]
+    assert topics.purposes(nlp_model("Kaja Kallas is in Windhoek until Friday."), lexicon) == []
