@@ -40,6 +40,18 @@ def nlp_model():
 
 
 @pytest.fixture(scope="session")
+def parse(nlp_model):
+    """A text parsed as the extractor parses a candidate sentence, with its entities recognised."""
+    from transforms.extract import nlp  # noqa: PLC0415
+
+    def run(text):
+        docs = nlp.parse(nlp_model, [text])
+        nlp.recognise(nlp_model, docs)
+        return docs[0]
+    return run
+
+
+@pytest.fixture(scope="session")
 def packaged_extractor(nlp_model):
     """The meeting Extractor of the packaged configs and actor knowledge, built once per session."""
     from pipeline.config import load_yaml

@@ -33,12 +33,12 @@ def kb():
 
 
 @pytest.fixture(scope="module")
-def read(nlp_model, kb, packaged_extractor):
+def read(parse, kb, packaged_extractor):
     """The Article of a text published on a day, every sentence parsed, and a function from (sentence, word,
     occurrence) to the people that word stands for."""
     def run(text, day):
         sents = sentences(text)
-        docs = {i: nlp_model(s.text) for i, s in enumerate(sents)}
+        docs = {i: parse(s.text) for i, s in enumerate(sents)}
         article = Article(sents, docs, kb, packaged_extractor.gaz, packaged_extractor.titles, day)
 
         def who(i, word, nth=0):

@@ -23,10 +23,10 @@ def lexicon():
 
 
 @pytest.fixture(scope="module")
-def read(nlp_model, lexicon):
+def read(parse, lexicon):
     """(predicate, Arguments, doc) of each meeting predicate of a sentence."""
     def run(text):
-        doc = nlp_model(text)
+        doc = parse(text)
         out = []
         for p in predicates.find(doc, lexicon):
             spec = (lexicon.verbs if p.kind == "verb" else lexicon.nouns)[p.lemma]

@@ -35,13 +35,13 @@ def gaz():
 
 
 @pytest.fixture(scope="module")
-def read(nlp_model, gaz):
+def read(parse, gaz):
     """For each meeting predicate of a sentence published on a day: (meeting word, status, format, date text,
     date, precision, (venue, city, country, event))."""
     lexicon = Lexicon.from_config(load_yaml("meetings"))
 
     def run(text, published=WEDNESDAY):
-        doc = nlp_model(text)
+        doc = parse(text)
         out = []
         for p in predicates.find(doc, lexicon):
             mention, (date, precision) = attributes.date_of(p, doc, text, published,
@@ -148,6 +148,13 @@ def test_two_meetings_of_one_sentence_keep_their_own_dates_and_places(read):
                                                            ("visit", "planned", D(2022, 9, 9), "Tallinn")]
 
 
-def test_the_duration_of_the_sentence():
-    assert attributes.duration_of("The talks lasted 1 hour and 20 minutes.") == 80
-    assert attributes.duration_of("Kallas met Geingob in Windhoek.") is None
+@pytest.mark.parametrize("text, minutes", [
+    ("The talks lasted 1 hour and 20 minutes.", 80),
+    ("Kaja Kallas and Hage Geingob held a three-hour meeting in Windhoek.", 180),
+    ("Kaja Kallas met Hage Geingob in Windhoek.", None),
+    ("Kaja Kallas met Hage Geingob after a flight of ten hours.", None),  # another phrase's duration
+])
+def test_the_duration_of_the_meetings_own_phrases(parse, text, minutes):
+    lexicon = Lexicon.from_config(load_yaml("meetings"))
+    doc = parse(text)
+    assert attributes.duration_of(predicates.find(doc, lexicon)[0], doc) == minutes

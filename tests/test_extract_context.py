@@ -24,6 +24,14 @@ def mention(parties=("Kaja Kallas", "Hage Geingob"), paragraph=0, status="held",
                          duration, list(topics), **more)
 
 
+COUNTRIES = {"Kaja Kallas": "Estonia", "Urmas Reinsalu": "Estonia", "Hage Geingob": "Namibia",
+             "Gabriel Boric": "Chile"}
+
+
+def assemble(events):
+    return context.assemble(events, COUNTRIES.get)
+
+
 def named(m):
     return Event("mention", m.sentence, m)
 
@@ -38,7 +46,7 @@ def test_mentions_of_the_same_meeting_merge():
     first = mention(date=(D(2022, 9, 5), "month", "in September"), city="Windhoek", country="Namibia")
     second = mention(paragraph=1, parties=("Hage Geingob", "Kaja Kallas"), date=(D(2022, 9, 5), "day", "on Monday"),
                      topics=["fisheries"])
-    meetings = context.assemble([named(first), named(second)])
+    meetings = assemble([named(first), named(second)])
     assert len(meetings) == 1 and meetings[0].parties == ("Kaja Kallas", "Hage Geingob")
     assert merge.best_date(meetings[0]) == (D(2022, 9, 5), "day", "on Monday")
     assert (meetings[0].value("city"), meetings[0].topics) == ("Windhoek", ["fisheries"])
@@ -76,7 +84,7 @@ def test_adding_a_mention_keeps_topics_and_delegation_once_and_parties_out_of_th
 
 # ---------------------------------------------------------------- references
 def test_a_reference_adds_duration_place_and_date_to_the_meeting_last_named():
-    meetings = context.assemble([
+    meetings = assemble([
         named(mention()),
         reference(1, duration=120, city="Windhoek", country="Namibia", date=(D(2022, 9, 5), "day", "on Monday")),
     ])
@@ -88,30 +96,30 @@ def test_a_reference_adds_duration_place_and_date_to_the_meeting_last_named():
 
 
 def test_a_bare_reference_does_not_change_the_status():
-    meetings = context.assemble([named(mention(status="planned")), reference(1, status="held", duration=60)])
+    meetings = assemble([named(mention(status="planned")), reference(1, status="held", duration=60)])
     assert merge.status(meetings[0]) == "planned" and meetings[0].mentions[-1].duration == 60
 
 
 def test_a_group_reference_says_how_the_meeting_stands():
-    meetings = context.assemble([named(mention(status="planned")), reference(1, group=True, status="cancelled")])
+    meetings = assemble([named(mention(status="planned")), reference(1, group=True, status="cancelled")])
     assert merge.status(meetings[0]) == "cancelled"
 
 
 def test_a_reference_goes_to_the_meeting_last_named_not_an_earlier_one():
     first = mention(parties=("Kaja Kallas", "Gabriel Boric"))
-    meetings = context.assemble([named(first), named(mention(paragraph=1)), reference(2, duration=45)])
+    meetings = assemble([named(first), named(mention(paragraph=1)), reference(2, duration=45)])
     assert [[m.duration for m in x.mentions] for x in meetings] == [[None], [None, 45]]
 
 
 def test_a_reference_too_far_from_the_meeting_adds_nothing():
-    meetings = context.assemble([named(mention()), reference(4, duration=90)])
+    meetings = assemble([named(mention()), reference(4, duration=90)])
     assert [m.duration for m in meetings[0].mentions] == [None]
-    meetings = context.assemble([named(mention()), reference(3, duration=90)])
+    meetings = assemble([named(mention()), reference(3, duration=90)])
     assert [m.duration for m in meetings[0].mentions] == [None, 90]
 
 
 def test_a_reference_that_contradicts_the_meeting_and_names_its_own_place_is_another_meeting():
-    meetings = context.assemble([
+    meetings = assemble([
         named(mention(city="Windhoek", country="Namibia")),
         reference(1, new=True, status="planned", city="Tallinn", country="Estonia"),
     ])
@@ -120,7 +128,7 @@ def test_a_reference_that_contradicts_the_meeting_and_names_its_own_place_is_ano
 
 
 def test_a_reference_naming_someone_outside_the_focus_adds_nothing():
-    meetings = context.assemble([named(mention(parties=("Kaja Kallas", "Gabriel Boric"))),
+    meetings = assemble([named(mention(parties=("Kaja Kallas", "Gabriel Boric"))),
                                  named(mention(parties=("Hage Geingob", "Peya Mushelenga"), paragraph=1)),
                                  reference(2, keys=("Gabriel Boric",), duration=30)])
     assert [[m.duration for m in x.mentions] for x in meetings] == [[None], [None]]
@@ -130,13 +138,13 @@ def test_a_reference_naming_a_party_of_the_focus():
     pair = mention(parties=("Kaja Kallas", "Gabriel Boric"))
     other = mention(parties=("Hage Geingob", "Peya Mushelenga"))
     other.sentence = pair.sentence  # one sentence names both meetings: both are in focus
-    meetings = context.assemble([named(pair), named(other), reference(1, keys=("Gabriel Boric",), duration=30)])
+    meetings = assemble([named(pair), named(other), reference(1, keys=("Gabriel Boric",), duration=30)])
     assert [[m.duration for m in x.mentions] for x in meetings] == [[None, 30], [None]]
 
 
 # ---------------------------------------------------------------- topics, delegation, whereabouts
 def test_what_the_two_leaders_discussed_becomes_the_meetings_topics():
-    meetings = context.assemble([named(mention(topics=["fisheries"])),
+    meetings = assemble([named(mention(topics=["fisheries"])),
                                  Event("topics", sentence(1), items=["visas", "fisheries"], group=True)])
     assert meetings[0].topics == ["fisheries", "visas"]
 
@@ -146,7 +154,7 @@ def test_topics_far_from_any_mention_go_to_the_main_meeting_when_the_group_said_
     other = mention(parties=("Kaja Kallas", "Gabriel Boric"), paragraph=1)
     events = [named(main), named(mention(paragraph=1)), named(other),
               Event("topics", sentence(5), items=["visas"], group=True)]
-    meetings = context.assemble(events)
+    meetings = assemble(events)
     assert [m.topics for m in meetings] == [["visas"], []]
     assert context.main(meetings) is meetings[0]
 
@@ -155,19 +163,19 @@ def test_topics_a_named_speaker_stated_go_to_that_speakers_meeting():
     pair = mention(parties=("Kaja Kallas", "Gabriel Boric"))
     other = mention(parties=("Hage Geingob", "Peya Mushelenga"))
     other.sentence = pair.sentence
-    meetings = context.assemble([named(pair), named(other),
+    meetings = assemble([named(pair), named(other),
                                  Event("topics", sentence(1), items=["copper"], keys=("Gabriel Boric",))])
     assert [m.topics for m in meetings] == [["copper"], []]
 
 
 def test_attendees_become_the_delegation_of_the_meeting_in_focus():
-    meetings = context.assemble([named(mention()), Event("delegation", sentence(1),
+    meetings = assemble([named(mention()), Event("delegation", sentence(1),
                                                          items=["Urmas Reinsalu", "Kaja Kallas", "Peya Mushelenga"])])
     assert meetings[0].delegation == ["Urmas Reinsalu", "Peya Mushelenga"]
 
 
 def test_attendees_before_any_meeting_go_nowhere():
-    meetings = context.assemble([Event("delegation", sentence(0), items=["Urmas Reinsalu"]),
+    meetings = assemble([Event("delegation", sentence(0), items=["Urmas Reinsalu"]),
                                  named(mention(paragraph=1))])
     assert meetings[0].delegation == []
 
@@ -179,25 +187,32 @@ def country_of(key):
 def test_a_meeting_without_a_place_is_where_a_party_was_last_said_to_be():
     events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", Location("Swakopmund", "Namibia"))]),
               named(mention(paragraph=1))]
-    (meeting,) = context.assemble(events)
+    (meeting,) = assemble(events)
     assert context.place(meeting, country_of) == ("Swakopmund", "Namibia")
 
 
 def test_a_visitor_meets_in_the_hosts_country():
-    (meeting,) = context.assemble([named(mention(hosts=("Hage Geingob",)))])
+    (meeting,) = assemble([named(mention(hosts=("Hage Geingob",)))])
     assert context.place(meeting, country_of) == (None, "Namibia")
 
 
-def test_whereabouts_in_another_country_than_the_hosts_are_not_the_place():
+def test_earlier_whereabouts_in_another_country_than_the_hosts_are_not_the_place():
+    events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", Location("Tallinn", "Estonia"))]),
+              named(mention(paragraph=3, hosts=("Hage Geingob",)))]
+    (meeting,) = assemble(events)
+    assert context.place(meeting, country_of) == (None, "Namibia")
+
+
+def test_whereabouts_said_just_before_beat_the_hosts_country():
     events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", Location("Tallinn", "Estonia"))]),
               named(mention(paragraph=1, hosts=("Hage Geingob",)))]
-    (meeting,) = context.assemble(events)
-    assert context.place(meeting, country_of) == (None, "Namibia")
+    (meeting,) = assemble(events)
+    assert context.place(meeting, country_of) == ("Tallinn", "Estonia")
 
 
 def test_the_purpose_of_a_trip_gives_topics_to_a_meeting_there():
     events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", Location("Swakopmund", "Namibia"))],
                     topics=["uranium exports"]),
               named(mention(paragraph=1))]
-    (meeting,) = context.assemble(events)
+    (meeting,) = assemble(events)
     assert meeting.topics == ["uranium exports"]

@@ -14,10 +14,10 @@ def lexicon():
 
 
 @pytest.fixture(scope="module")
-def find(nlp_model, lexicon):
+def find(parse, lexicon):
     """(meeting word, predicate) of each predicate a sentence holds."""
     def run(text):
-        doc = nlp_model(text)
+        doc = parse(text)
         return [(doc[p.head].text, p) for p in predicates.find(doc, lexicon)], doc
     return run
 

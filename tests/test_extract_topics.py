@@ -27,10 +27,10 @@ def gaz():
 
 
 @pytest.fixture(scope="module")
-def about(nlp_model, lexicon):
+def about(parse, lexicon):
     """The topics of the first meeting predicate of a sentence (named by the gazetteer when it is given)."""
     def run(text, gaz=None):
-        doc = nlp_model(text)
+        doc = parse(text)
         predicate = predicates.find(doc, lexicon)[0]
         return topics.about(doc, attributes.anchors(predicate, doc), lexicon, gaz)
     return run
@@ -93,9 +93,9 @@ def test_a_whole_phrase_of_a_topic_goes_by_its_topic_name(about, gaz):
     assert about(text) == ["fishing quotas", "bilateral ties", "Estonian-Namibian ties", "ferry line"]
 
 
-def test_what_the_parties_state_together(nlp_model, lexicon):
+def test_what_the_parties_state_together(parse, lexicon):
     def stated(text):
-        return topics.stated(nlp_model(text), lexicon, lambda t: t.lower_ in ("leaders", "sides", "they"))
+        return topics.stated(parse(text), lexicon, lambda t: t.lower_ in ("leaders", "sides", "they"))
     assert stated("The two leaders agreed to establish a joint fisheries commission.") == [
         "joint fisheries commission"]
     assert stated("Both sides welcomed the new ferry line and the visa deal.") == ["ferry line", "visa deal"]
@@ -103,15 +103,15 @@ def test_what_the_parties_state_together(nlp_model, lexicon):
     assert stated("Officials welcomed the decision.") == []
 
 
-def test_what_a_topic_noun_lists(nlp_model, lexicon):
+def test_what_a_topic_noun_lists(parse, lexicon):
     def listed(text):
-        return topics.listed(nlp_model(text), lexicon)
+        return topics.listed(parse(text), lexicon)
     assert listed("Fisheries were another topic of the meeting.") == ["Fisheries"]
     assert listed("Cyber defence is on the agenda.") == ["Cyber defence"]
     assert listed("The agenda included visas and fisheries.") == ["visas", "fisheries"]
 
 
-def test_the_purpose_of_a_trip(nlp_model, lexicon):
-    assert topics.purposes(nlp_model("Kaja Kallas is in Windhoek to discuss uranium exports."), lexicon) == [
+def test_the_purpose_of_a_trip(parse, lexicon):
+    assert topics.purposes(parse("Kaja Kallas is in Windhoek to discuss uranium exports."), lexicon) == [
         "uranium exports"]
-    assert topics.purposes(nlp_model("Kaja Kallas is in Windhoek until Friday."), lexicon) == []
+    assert topics.purposes(parse("Kaja Kallas is in Windhoek until Friday."), lexicon) == []

@@ -40,6 +40,10 @@ class Extractor:
         sents = sentences(text)
         chosen = candidates.select(sents, self.cue, self.follow)
         docs = dict(zip(chosen, nlp.parse(self.nlp, [sents[i].text.replace("\n", " ") for i in chosen])))
+        found = {i: predicates.find(doc, self.lexicon) for i, doc in docs.items()}
+        if not any(found.values()):  # meetings start from a meeting word the parse confirms
+            return []
+        nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]])
         article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
         events = []
         for i, sentence in enumerate(sents):
@@ -49,16 +53,17 @@ class Extractor:
                 events.append(context.Event("whereabouts", sentence, items=[(k, loc) for k, loc in where if k],
                                             topics=purpose))
             if i in docs:
-                events.extend(self._events(sentence, docs[i], article.resolver(i, docs[i]), article, published_date))
+                events.extend(self._events(sentence, docs[i], found[i], article.resolver(i, docs[i]), article,
+                                           published_date))
             attendees = candidates.attendees(sentence.text, article.registry.mentions.get(i, ()), self.attending)
             if attendees:
                 events.append(context.Event("delegation", sentence, items=attendees))
         meetings = context.assemble(events, lambda k: article.registry.person(k).country)
         return [self._record(m, article, published_date) for m in meetings]
 
-    def _events(self, sentence, doc, resolve, article, published):
-        """The context events of one parsed sentence: mentions naming their parties, and references."""
-        found_predicates = predicates.find(doc, self.lexicon)
+    def _events(self, sentence, doc, found_predicates, resolve, article, published):
+        """The context events of one parsed sentence (its meeting predicates found): mentions naming their
+        parties, and references."""
         heads = {p.head for p in found_predicates} | {p.holder for p in found_predicates}
         for predicate in found_predicates:
             if predicate.negated or predicate.conditional or predicate.iterative or self._multilateral(

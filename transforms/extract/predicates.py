@@ -2,6 +2,8 @@
 phone call", "the Trump-Putin summit"), with what the words around them say of its status and format."""
 from dataclasses import dataclass
 
+from transforms.extract.nlp import lemma  # the steps after this one import it from here
+
 _VERB_TAGS = {"VERB", "AUX"}
 _NOUN_TAGS = {"NOUN", "PROPN"}
 # The dependents a noun's holding verb reaches it by: "held talks", "after talks with", "a meeting was held".
@@ -42,6 +44,7 @@ class Lexicon:
     topic_nouns: frozenset
     attendee_cues: tuple
     speech_verbs: frozenset
+    irregular: dict
 
     @classmethod
     def from_config(cls, config):
@@ -61,7 +64,7 @@ class Lexicon:
                    frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
                    frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
                    frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()),
-                   frozenset(config.get("speech_verbs") or ()))
+                   frozenset(config.get("speech_verbs") or ()), dict(config.get("irregular_forms") or {}))
 
 
 @dataclass(frozen=True)
@@ -77,15 +80,13 @@ class Predicate:
     iterative: bool = False
 
 
-def lemma(token):
-    return (token.lemma_ or token.text).lower()
-
-
 def find(doc, lexicon):
     """The meeting predicates of a parsed sentence, in order. A meeting noun's holder is a verb of
     `holding_verbs` (held talks) or the verb a time phrase on it qualifies (left after talks with X)."""
     found = []
     for token in doc:
+        if token.pos_ not in _VERB_TAGS and token.pos_ not in _NOUN_TAGS:
+            continue
         word = lemma(token)
         if token.pos_ in _VERB_TAGS and word in lexicon.verbs:
             spec = lexicon.verbs[word]
