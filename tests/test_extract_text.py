@@ -85,6 +85,14 @@ def test_wrapped_lines_without_indents_are_joined_until_a_sentence_ends():
     assert found[1][1].startswith("Officials said") and text[found[1][0]:].startswith("Officials said")
 
 
+def test_a_wrapped_line_ending_in_an_abbreviation_goes_on():
+    text = ("    Officials said Kallas will meet Latvian Prime Minister Ozola to\n"
+            "discuss the ferry line and to show continued U.S.\n"
+            "Support for the project, which the European Union backs.\n"
+            "    Ozola is expected to travel to Estonia in the spring.\n")
+    assert [p.split()[-1] for _, p in paragraphs(text)] == ["backs.", "spring."]
+
+
 def test_lines_of_ordinary_paragraphs_and_a_caption_are_not_joined():
     text = ("Kallas met Ozola in Tallinn on Tuesday.\nPhoto: Kallas and Ozola in Tallinn\nThe talks lasted two "
             "hours, officials said.\nOzola left for Riga on Wednesday.")

@@ -58,6 +58,32 @@ def test_framing_nouns_give_what_they_frame(about, text, expected):
     assert about(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas met Hage Geingob and explored areas for closer cooperation, including in fisheries and energy.",
+     ["cooperation", "fisheries", "energy"]),
+    ("Kaja Kallas met Hage Geingob and discussed topics such as shipping and tourism.", ["shipping", "tourism"]),
+])
+def test_examples_a_topic_names_are_topics_of_their_own(about, text, expected):
+    assert about(text) == expected
+
+
+def test_the_meeting_itself_is_not_its_topic(about):
+    assert about("Kaja Kallas met Hage Geingob and discussed the visit.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas will meet Hage Geingob on Friday to show continued support for the ferry line.",
+     ["continued support for the ferry line"]),
+    ("The purpose of the visit is to advance port investment and fisheries.", ["port investment", "fisheries"]),
+    ("The visit is an opportunity to build upon the growing trade in uranium.", ["growing trade in uranium"]),
+    ("Kaja Kallas will visit Windhoek next week.", []),
+])
+def test_what_a_meeting_or_visit_is_for(parse, lexicon, text, expected):
+    doc = parse(text)
+    predicate = predicates.find(doc, lexicon)[0]
+    assert topics.aims(attributes.anchors(predicate, doc), lexicon) == expected
+
+
 def test_coordinated_modifiers_of_one_noun_are_distributed(about):
     assert about("The two leaders discussed political and economic interests.") == [
         "political interests", "economic interests"]

@@ -130,7 +130,8 @@ class Extractor:
         return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
                              (date, precision, date_mention.text if date_mention else None),
                              attributes.place_of(predicate, doc, text, self.gaz), attributes.duration_of(predicate, doc),
-                             topics.about(doc, anchors, self.lexicon, self.gaz), list(args.companions),
+                             list(dict.fromkeys(topics.about(doc, anchors, self.lexicon, self.gaz)
+                                                + topics.aims(anchors, self.lexicon, self.gaz))), list(args.companions),
                              hosts=self._hosts(parties, args, spec))
 
     def _record(self, meeting, article, published):
@@ -152,14 +153,15 @@ class Extractor:
                 date, precision, date_text = summit.start, "day", f"{event} {summit.year}"
         evidence = meeting.mentions[0].sentence
         day = date or published
+        participants = [self._person(article, k, day) for k in meeting.parties]
         return {
-            "participants": [self._person(article, k, day) for k in meeting.parties],
+            "participants": participants,
             "delegation": [self._person(article, k, day) for k in meeting.delegation],
             "status": status, "format": fmt or "in_person",
             "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
             "city": city, "country": country, "venue": venue, "event": event,
             "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
-            "topics": list(meeting.topics),
+            "topics": _topics(meeting.topics, {p["country"] for p in participants}),
             "evidence": evidence.text, "evidence_start": evidence.start, "evidence_end": evidence.end,
             "confidence": _confidence(meeting, date),
         }
@@ -187,6 +189,12 @@ def groups(args, spec, article):
     if spec.get("group") or len(objects) == 1 or args.direct and article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _topics(found, countries):
+    """The topics less a party's own country named inside another of them ('Australia' of 'collaboration between
+    Australia and India')."""
+    return [t for t in found if t not in countries or not any(t in o and t != o for o in found)]
 
 
 def _confidence(meeting, date):

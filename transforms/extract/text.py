@@ -72,7 +72,8 @@ def _continues(line, following, width):
     """Whether `line`, a long line ending inside a sentence, goes on in `following` (not an indented new
     paragraph)."""
     line = line.rstrip()
-    return len(line) >= 0.6 * width and not line.endswith(_TERMINAL) and not following[:1].isspace()
+    ends = line.endswith(_TERMINAL) and not _ABBREVIATION.search(line[-9:])  # "continued U.S." goes on
+    return len(line) >= 0.6 * width and not ends and not following[:1].isspace()
 
 
 def _sentence(p_text, p_start, begin, end, number):

@@ -11,11 +11,12 @@ _ABOUT = {"about", "regarding", "concerning"}
 _STATEMENT_PREPOSITIONS = {"on", "to", "about", "upon", "over"}
 _NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
+_EXAMPLES = {"including", "like", "notably", "especially", "particularly", "namely"}
 _QUANTIFIERS = {"range", "number", "variety", "host", "series", "set", "list", "raft", "array", "lot"}
 _LEADING = {"DET", "PRON", "CCONJ", "PUNCT", "PART", "ADP"}
 _WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain", "specific", "main", "key",
              "important", "possible", "current", "recent", "latest", "new", "broader", "wider", "general", "common",
-             "mutual", "whole", "entire"}
+             "mutual", "whole", "entire", "forthcoming", "upcoming", "next", "coming"}
 
 
 def about(doc, targets, lexicon, gaz=None):
@@ -36,6 +37,41 @@ def about(doc, targets, lexicon, gaz=None):
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
             found.extend(_discussed(target.head, lexicon))  # "the talks covered X"
     return normalise(found, lexicon, gaz)
+
+
+def aims(targets, lexicon, gaz=None):
+    """What a meeting or a visit is for: 'will meet X to show continued support for Y', 'the purpose of the visit is
+    to advance X', 'the visit is an opportunity to build upon X' (the objects of the purpose clause)."""
+    clauses = []
+    for target in targets:
+        clauses += [c for c in target.children if c.dep_ in ("advcl", "acl") and _infinitive(c)]
+        frame = target.head.head if target.dep_ == "pobj" and target.head.lower_ == "of" else None
+        if frame is not None and lemma(frame) in lexicon.purpose_nouns and frame.dep_ == "nsubj":
+            target = frame  # "the purpose of the visit is to X": what the purpose is
+        if target.dep_ == "nsubj" and lemma(target.head) == "be":
+            clauses += [c for c in target.head.children if c.dep_ == "xcomp" and _infinitive(c)]
+            clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
+                        for c in a.children if c.dep_ == "acl" and _infinitive(c)]
+    clauses += [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return normalise([o for c in clauses for o in _aimed_at(c, lexicon)], lexicon, gaz)
+
+
+def _infinitive(verb):
+    return verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _aimed_at(verb, lexicon):
+    """The objects of a purpose clause, through 'try to', 'seek to', 'help' ('to try to resurrect X': X)."""
+    for _ in range(3):
+        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is None:
+            break
+        verb = inner
+    if {lemma(verb), phrasal(verb)} & lexicon.discussion_verbs:
+        return _discussed(verb, lexicon)
+    return [c for c in verb.children if c.dep_ == "dobj"] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children
+        if p.dep_ == "pobj"]
 
 
 def stated(doc, lexicon, is_party, gaz=None):
@@ -105,6 +141,7 @@ def _discussed(verb, lexicon):
            or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
             for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "discussed X, including Y"
     for c in verb.children:  # "touched on X", "focus primarily on X"
         if c.dep_ in ("prt", "advmod"):
             out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
@@ -156,21 +193,36 @@ def _distributed(token, lexicon):
 
 
 def _items(head, lexicon):
+    """The items of a head: its conjuncts, and the examples it names ('cooperation, including in trade')."""
     items, todo = [], [head]
     while todo:
         token = _framed(todo.pop(0), lexicon)
         items.append(token)
         todo.extend(c for c in token.children if c.dep_ == "conj")
+        todo.extend(_example(c) for c in token.children if _introduces_examples(c))
     return items
+
+
+def _introduces_examples(token):
+    """'including X', 'such as X', 'notably X' after a noun."""
+    return token.dep_ == "prep" and (token.lower_ in _EXAMPLES or token.lower_ == "as" and any(
+        c.lower_ == "such" for c in token.children))
+
+
+def _example(prep):
+    """The first noun an example phrase names ('including in climate change': change)."""
+    return next((t for t in prep.subtree if t.dep_ in ("pobj", "dobj")), prep)
 
 
 def _framed(token, lexicon):
     """What a framing noun is about: 'a range of issues' -> issues, 'the importance of X' -> X, 'efforts to
     conclude X' -> X (the object of its complement), else the token itself."""
     for _ in range(3):
-        if token.lower_ not in _QUANTIFIERS and lemma(token) not in lexicon.light_nouns:
+        if token.lower_ not in _QUANTIFIERS and not {token.lower_, lemma(token)} & lexicon.light_nouns:
             return token
-        inner = next((p for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "to", "for", "on")
+        after = [c for c in token.children if c.dep_ == "prep"] or [  # "explored areas | for X" (on the verb)
+            c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1]
+        inner = next((p for c in after if c.lower_ in ("of", "in", "to", "for", "on")
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
         if inner is None:
             verb = next((c for c in token.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"), None)
@@ -187,7 +239,7 @@ def _phrase(token, lexicon):
     """The words of an item: its subtree without its own conjuncts, clauses and time phrases, and without leading
     determiners or pronouns."""
     words = _span(token)
-    while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ == "POS"):
+    while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ in ("POS", "JJR")):
         words = words[1:]
     while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
         words = words[:-1]
@@ -196,7 +248,8 @@ def _phrase(token, lexicon):
     if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
         return None
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
-    if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics for w in content) or \
+    if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics or w.lower_ in lexicon.nouns
+           or lemma(w) in lexicon.nouns for w in content) or \
             lemma(token) in _PLACES_OF_EVENTS:
         return None  # "other issues", "the sidelines of the summit" (but "trade issues")
     text = "".join(w.text_with_ws if i + 1 < len(words) and words[i + 1].i == w.i + 1 else w.text + " "
@@ -214,7 +267,8 @@ def _span(token):
         keep.append(t)
         todo.extend(c for c in t.children if not (
             c.dep_ in _DROP_DEPS and (t == token or c.dep_ not in ("conj", "cc", "punct"))
-            or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})))
+            or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})
+            or _introduces_examples(c)))
     return sorted(keep, key=lambda t: t.i)
 
 
