@@ -210,6 +210,20 @@ def test_whereabouts_said_just_before_beat_the_hosts_country():
     assert context.place(meeting, country_of) == ("Tallinn", "Estonia")
 
 
+def test_where_a_traveller_will_be_places_a_planned_meeting_only():
+    beijing = Location("Beijing", "China")
+    events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", beijing)], ahead=True),
+              named(mention(paragraph=1, status="planned")), named(mention(paragraph=1, status="held"))]
+    planned, held = assemble(events)
+    assert context.place(planned, country_of) == ("Beijing", "China")
+    assert context.place(held, country_of) == (None, None)
+
+
+def test_a_party_country_places_a_meeting_of_one_country():
+    (meeting,) = assemble([named(mention(parties=("Kaja Kallas", "Urmas Reinsalu")))])
+    assert context.place(meeting, country_of) == (None, "Estonia")
+
+
 def test_the_purpose_of_a_trip_gives_topics_to_a_meeting_there():
     events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", Location("Swakopmund", "Namibia"))],
                     topics=["uranium exports"]),

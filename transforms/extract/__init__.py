@@ -47,11 +47,12 @@ class Extractor:
         article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
         events = []
         for i, sentence in enumerate(sents):
-            where = [(article.traveller(i, at), loc) for at, loc in whereabouts(sentence.text, self.gaz)]
-            if any(key for key, _ in where):  # first: "During his stay in X, he will meet Y"
-                purpose = topics.purposes(docs[i], self.lexicon, self.gaz) if i in docs else []
-                events.append(context.Event("whereabouts", sentence, items=[(k, loc) for k, loc in where if k],
-                                            topics=purpose))
+            where = [(article.traveller(i, at), loc, ahead) for at, loc, ahead in whereabouts(sentence.text, self.gaz)]
+            for ahead in (False, True):  # first: "During his stay in X, he will meet Y"
+                items = [(k, loc) for k, loc, later in where if k and later == ahead]
+                if items:
+                    purpose = topics.purposes(docs[i], self.lexicon, self.gaz) if i in docs else []
+                    events.append(context.Event("whereabouts", sentence, items=items, topics=purpose, ahead=ahead))
             if i in docs:
                 events.extend(self._events(sentence, docs[i], found[i], article.resolver(i, docs[i]), article,
                                            published_date))
@@ -77,9 +78,10 @@ class Extractor:
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
-                                                                         published, spec))
+                                                                         published, spec, found_predicates))
             if not found and arguments.refers(predicate, doc, args):
-                reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec)
+                reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
+                                          found_predicates)
                 reference.explicit = False
                 yield context.Event("reference", sentence, reference,
                                     group=arguments.group_subject(predicate, doc),
@@ -119,8 +121,9 @@ class Extractor:
             or c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" for p in c.children)
             for c in token.children)
 
-    def _mention(self, sentence, doc, predicate, parties, args, published, spec):
+    def _mention(self, sentence, doc, predicate, parties, args, published, spec, found=()):
         text = doc.text
+        others = {p.head for p in found if p.head != predicate.head}  # the sentence's other meeting words
         future = predicate.status in ("planned", "proposed")
         date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future)
         status = attributes.status(predicate, doc, date, published, self.lexicon)
@@ -129,7 +132,8 @@ class Extractor:
         anchors = attributes.anchors(predicate, doc)
         return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
                              (date, precision, date_mention.text if date_mention else None),
-                             attributes.place_of(predicate, doc, text, self.gaz), attributes.duration_of(predicate, doc),
+                             attributes.place_of(predicate, doc, text, self.gaz, others),
+                             attributes.duration_of(predicate, doc),
                              list(dict.fromkeys(topics.about(doc, anchors, self.lexicon, self.gaz)
                                                 + topics.aims(anchors, self.lexicon, self.gaz))), list(args.companions),
                              hosts=self._hosts(parties, args, spec))

@@ -185,30 +185,36 @@ def format_of(predicate, doc, text):
     return None
 
 
-def place_of(predicate, doc, text, gaz):
+_BEFORE_AFTER = {"before", "after", "ahead", "prior", "following", "since", "until"}
+
+
+def place_of(predicate, doc, text, gaz, others=()):
     """Venue, city, country and summit series the sentence gives for the meeting: named in a phrase on the meeting
     word or its verb ("met in Osaka", "talks at the White House", "In Hong Kong, X will meet"), or as the place a
     'where' clause is about ("in Riyadh, where he met X"); places named elsewhere in the sentence (what was
-    discussed, where someone else went) are not its place."""
+    discussed, where someone else went, the place of another meeting word `others` names, as in 'after talks with
+    X ahead of her visit to Moscow') are not its place."""
     targets = anchors(predicate, doc)
     where = _where_clause(doc[predicate.head], targets)
     kept = list(text)
     for kind in ("venue", "city", "country", "series"):
         for start, end, _ in gaz.find(kind, text):
             tokens = [t for t in doc if start <= t.idx < end]
-            if tokens and not (_attached_place(tokens, targets) or any(t in where for t in tokens)):
+            if tokens and not (_attached_place(tokens, targets, others) or any(t in where for t in tokens)):
                 kept[start:end] = " " * (end - start)
     return locate("".join(kept), gaz, doc[predicate.head].idx)
 
 
-def _attached_place(tokens, targets):
+def _attached_place(tokens, targets, others=()):
     """Whether a place's tokens hang on a target through prepositions and nouns only (not through another
-    verb, nor inside what was discussed)."""
+    verb or meeting word, nor inside what was discussed)."""
     for token in tokens:
         node = token
         for _ in range(8):
             if node in targets:
                 return True
+            if node.i in others and _in_time_phrase(node):
+                break  # "after talks with X ahead of her visit to Moscow": the visit's place
             if node.head == node or node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
                     node.head not in targets or lemma(node.head) in _DISCUSS):
                 break  # another clause's noun, or what was discussed ("discussed the situation in Iran")
@@ -216,6 +222,14 @@ def _attached_place(tokens, targets):
             if node.pos_ in ("VERB", "AUX") and node not in targets:
                 break
     return False
+
+
+def _in_time_phrase(noun):
+    """Whether a noun is the object of 'before', 'after', 'ahead of', 'prior to', 'following'."""
+    prep = noun.head
+    if prep.lower_ in ("of", "to") and prep.head != prep:
+        prep = prep.head
+    return prep.lower_ in _BEFORE_AFTER
 
 
 def _where_clause(head, targets):

@@ -21,19 +21,21 @@ class Event:
     keys: tuple = ()             # the people a statement's subject names (its topics go to their meeting)
     new: bool = False            # a reference that may stand for another meeting of the same parties
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
+    ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
 
 
 def assemble(events, country_of):
     """Meetings from the events of an article, in reading order. The focus is the meetings the last sentence that
     named parties was about; what other sentences add goes to the one of them it fits. A visitor who meets his
     hosts is, from then on, in their country (`country_of(key)`)."""
-    meetings, focus, where, last = [], [], {}, None
+    meetings, focus, where, ahead, last = [], [], {}, {}, None
     for event in events:
         if event.kind == "whereabouts":
-            where.update((key, (loc, event.topics, event.sentence.paragraph)) for key, loc in event.items)
+            (ahead if event.ahead else where).update(
+                (key, (loc, event.topics, event.sentence.paragraph, event.ahead)) for key, loc in event.items)
             continue
         if event.kind == "mention":
-            _place_by_whereabouts(event.mention, where)
+            _place_by_whereabouts(event.mention, _known(where, ahead, event.mention))
             _follow_visitor(event.mention, where, country_of)
             meeting = _merge(meetings, event.mention)
             if event.sentence is not last:
@@ -84,12 +86,24 @@ def _own(mention):
     return bool(loc.city or loc.country or loc.event or mention.date[2] or mention.format)
 
 
+def _known(where, ahead, mention):
+    """Where each party was last said to be, and for a meeting ahead where a party was just said to be going
+    ('Baldrige will be in Peking from April 21. He will meet Zheng'), whichever the text said last."""
+    if mention.status not in ("planned", "proposed"):
+        return where
+    known = dict(where)
+    for key, entry in ahead.items():
+        if mention.sentence.paragraph - entry[2] <= 1 and (key not in known or known[key][2] <= entry[2]):
+            known[key] = entry
+    return known
+
+
 def _place_by_whereabouts(mention, where):
     """Where one of a mention's parties was last said to be, kept for a meeting that names no place; and what
     they went there to discuss, for a meeting in that country."""
-    loc, purpose, paragraph = next((where[k] for k in mention.parties if k in where), (None, (), None))
+    loc, purpose, paragraph, ahead = next((where[k] for k in mention.parties if k in where), (None, (), None, False))
     mention.whereabouts = loc
-    mention.just_arrived = paragraph is not None and mention.sentence.paragraph - paragraph <= 1
+    mention.just_arrived = paragraph is not None and mention.sentence.paragraph - paragraph <= 1 and not ahead
     if loc is not None and purpose and not mention.topics and (
             not mention.location.country or mention.location.country == loc.country):
         mention.topics = list(purpose)
@@ -101,7 +115,7 @@ def _follow_visitor(mention, where, country_of):
     if host and not mention.format and not (mention.location.city or mention.location.country):
         for guest in (k for k in mention.parties if k not in mention.hosts):
             if guest not in where or where[guest][0].country != host:
-                where[guest] = (Location(None, host), (), mention.sentence.paragraph)
+                where[guest] = (Location(None, host), (), mention.sentence.paragraph, False)
 
 
 def _host(mention, country_of):
@@ -115,12 +129,13 @@ def place(meeting, country_of):
     """(city, country) of a meeting in person that names no place: where a party was said to be in the same or the
     paragraph before; else where its hosts are from when a visitor meets them ('X met Y': Y's country, unless it is
     every party's), with where a party was last said to be when that is in the same country (or there are no
-    hosts)."""
+    hosts); else the country of its parties when all whose country is known are of one."""
     host = next((h for h in (_host(m, country_of) for m in meeting.mentions) if h), None)
     seen = next((m for m in meeting.mentions if m.whereabouts is not None), None)
     if seen is not None and (host is None or seen.whereabouts.country == host or seen.just_arrived):
         return seen.whereabouts.city, seen.whereabouts.country  # a party said to be there just before wins
-    return None, host
+    countries = {country_of(k) for k in meeting.parties} - {None}
+    return None, host or (countries.pop() if len(countries) == 1 else None)
 
 
 def _merge(meetings, mention):

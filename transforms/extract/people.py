@@ -67,7 +67,8 @@ class Titles:
             organisation = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+)*?(?:[A-Z][\w&.-]*))*"
             _TITLE_PATTERNS[id(self)] = {
                 "before": re.compile(r"\b" + heads + organisation + r"(?:\s+of(?:\s+the)?)?,?\s+$"),
-                "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)*?" + heads + r"\b"),
+                # not the title of the next name of a list (", Foreign Secretary Geoffrey Howe")
+                "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)*?" + heads + r"\b(?!\s+[A-Z][a-z])"),
             }
         return _TITLE_PATTERNS[id(self)]
 
@@ -185,14 +186,20 @@ def _split_run(words, text, titles, gaz):
         end -= 1
     if start >= end or not _capital(run[start]):
         return []
-    name = " ".join(run[start:end])
     before = text[max(0, words[0][0] - 60):words[0][0]]
     outside = None if titled else titles.title_before(before)  # "spokesman X", "Governor of the Bank of England X"
+    if outside and start == 0 and end - start >= 3 and _OF_END.search(before):
+        start = 1  # "Governor of the Bank of | England Robin Leigh-Pemberton": the organisation's last word
+    name = " ".join(run[start:end])
     title = " ".join(run[:title_end]).lower() if title_end else outside
     after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
-    country = _title_country(run[:start], gaz) or _title_country(before.split()[-3:], gaz, any_case=True)
+    lead = before[:before.lower().rfind(outside)] if outside else before  # "British | Chancellor of the Exchequer"
+    country = _title_country(run[:start], gaz) or _title_country(lead.split()[-3:], gaz, any_case=True)
     return [Found(words[start][0], words[end - 1][1], name, title or after, country,
                   titled or outside is not None or after is not None)]
+
+
+_OF_END = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 def _place_length(run, start, gaz):

@@ -81,18 +81,18 @@ _FUTURE_AFTER = re.compile(r"[^.;]{0,30}?\b(?i:next|tomorrow|later this|later in
 
 
 def whereabouts(text, gaz):
-    """(position, Location) of each place `text` says someone is at or goes to ('a two-day visit to
+    """(position, Location, ahead) of each place `text` says someone is at or goes to ('a two-day visit to
     Washington', 'arrived in Riyadh', 'will be in Peking'), with the summit series it names ('arrived in
-    Hiroshima to attend the G7 summit')."""
+    Hiroshima to attend the G7 summit'); `ahead` when the text puts it in the future ('will be in Peking')."""
     found = []
     series = gaz.find("series", text)
     event = gaz.series[series[0][2]] if series else None
     for kind in ("city", "country"):
         for start, end, form in gaz.find(kind, text):
-            if _PRESENCE.search(text, max(0, start - 40), start) and not (
-                    _FUTURE_BEFORE.search(text, max(0, start - 50), start) or _FUTURE_AFTER.match(text, end)):
+            if _PRESENCE.search(text, max(0, start - 40), start):
+                ahead = bool(_FUTURE_BEFORE.search(text, max(0, start - 50), start) or _FUTURE_AFTER.match(text, end))
                 city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])
-                found.append((start, Location(city, country, None, event)))
+                found.append((start, Location(city, country, None, event), ahead))
     return sorted(found, key=lambda f: f[0])
 
 
