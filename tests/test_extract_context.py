@@ -28,8 +28,11 @@ COUNTRIES = {"Kaja Kallas": "Estonia", "Urmas Reinsalu": "Estonia", "Hage Geingo
              "Gabriel Boric": "Chile"}
 
 
+country_of = COUNTRIES.get
+
+
 def assemble(events):
-    return context.assemble(events, COUNTRIES.get)
+    return context.assemble(events, country_of)
 
 
 def named(m):
@@ -178,10 +181,6 @@ def test_attendees_before_any_meeting_go_nowhere():
     meetings = assemble([Event("delegation", sentence(0), items=["Urmas Reinsalu"]),
                                  named(mention(paragraph=1))])
     assert meetings[0].delegation == []
-
-
-def country_of(key):
-    return {"Kaja Kallas": "Estonia", "Hage Geingob": "Namibia", "Gabriel Boric": "Chile"}.get(key)
 
 
 def test_a_meeting_without_a_place_is_where_a_party_was_last_said_to_be():

@@ -154,7 +154,8 @@ class Extractor:
         if summit:
             city, country = city or summit.city, country or summit.country
             if date is None:
-                date, precision, date_text = summit.start, "day", f"{event} {summit.year}"
+                date, precision = _summit_day(summit, published, status)
+                date_text = f"{event} {summit.year}"
         evidence = meeting.mentions[0].sentence
         day = date or published
         participants = [self._person(article, k, day) for k in meeting.parties]
@@ -193,6 +194,14 @@ def groups(args, spec, article):
     if spec.get("group") or len(objects) == 1 or args.direct and article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _summit_day(summit, published, status):
+    """(date, precision) of a meeting known only to be at a summit: the publication day of a report of a meeting
+    held while the summit lasts, else the summit's first day."""
+    if status == "held" and published and summit.start <= published <= summit.end:
+        return published, "day"
+    return summit.start, "day"
 
 
 def _topics(found, countries):

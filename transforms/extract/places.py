@@ -69,7 +69,7 @@ def _located(text, start, end):
 
 # Where someone is: "a visit to X", "arrived in X", "is in X", "will be in X", "a stopover in X", "left X".
 _PRESENCE = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|stop(?:over|s|ped)?|stay(?:ing)?|time|journey|"
-                       r"arriv(?:ed|es|ing|al)|land(?:ed|s|ing)|fl(?:ew|own)|travel(?:led|s|ling|ed)?|"
+                       r"arriv(?:e|ed|es|ing|al)|land(?:ed|s|ing)?|fl(?:y|ies|ying|ew|own)|travel(?:led|s|ling|ed)?|"
                        r"is|was|were|be|are|been|left|leaves|leaving|guest of the Government of|while)"
                        r"(?:\s+(?:in|to|at|into|for|on))?(?:\s+the)?\s+$")
 
