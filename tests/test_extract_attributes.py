@@ -44,8 +44,8 @@ def read(parse, gaz):
         doc = parse(text)
         out = []
         for p in predicates.find(doc, lexicon):
-            mention, (date, precision) = attributes.date_of(p, doc, text, published,
-                                                            p.status in ("planned", "proposed"))
+            ahead = p.status in ("planned", "proposed") or attributes.scheduled(p, doc)
+            mention, (date, precision) = attributes.date_of(p, doc, text, published, ahead)
             loc = attributes.place_of(p, doc, text, gaz)
             out.append((doc[p.head].text, attributes.status(p, doc, date, published),
                         attributes.format_of(p, doc, text), mention and mention.text, date, precision,
@@ -61,6 +61,11 @@ def first(read, text, published=WEDNESDAY):
 def test_a_held_meeting_with_its_date_and_city(read):
     assert read("Kaja Kallas met Hage Geingob in Windhoek on Monday.") == [
         ("met", "held", None, "on Monday", D(2022, 9, 5), "day", (None, "Windhoek", "Namibia", None))]
+
+
+def test_a_timetable_in_the_simple_present_resolves_its_weekday_forward(read):
+    assert first(read, "Kaja Kallas meets Hage Geingob in Windhoek on Friday.")[1:6] == (
+        "planned", None, "on Friday", D(2022, 9, 9), "day")
 
 
 def test_a_planned_meeting_resolves_its_weekday_forward(read):

@@ -195,6 +195,13 @@ def test_a_visitor_meets_in_the_hosts_country():
     assert context.place(meeting, country_of) == (None, "Namibia")
 
 
+def test_a_bare_cancellation_right_after_a_planned_meeting_cancels_it():
+    (meeting,) = assemble([named(mention(status="planned")), reference(1, status="cancelled")])
+    assert merge.status(meeting) == "cancelled"
+    (meeting,) = assemble([named(mention(status="planned")), reference(3, status="cancelled")])
+    assert merge.status(meeting) == "planned"
+
+
 def test_earlier_whereabouts_in_another_country_than_the_hosts_are_not_the_place():
     events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", Location("Tallinn", "Estonia"))]),
               named(mention(paragraph=3, hosts=("Hage Geingob",)))]

@@ -18,6 +18,7 @@ from transforms.extract.durations import minutes
     ("They held a 90-minute call.", 90),
     ("They held a two-hour meeting.", 120),
     ("They held a half-hour call.", 30),
+    ("They held two-and-a-half-hour talks.", 150),
     ("They held a 40-minute-long meeting.", 40),
 ])
 def test_stated_durations(text, expected):

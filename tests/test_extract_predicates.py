@@ -45,6 +45,7 @@ def test_meeting_verbs_and_nouns_are_found(find, text, word, kind):
     "Kallas called for calm.",
     "Kallas invited reporters to her office.",
     "Kallas said the economy grew.",
+    "Kallas called on Boric to release the prisoners.",  # urged
 ])
 def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     assert find(text)[0] == []
@@ -80,6 +81,9 @@ def test_an_invitation_to_visit_is_proposed(find):
     ("The two leaders held a videoconference on Friday.", "video"),
     ("Kallas and Boric talked online.", "video"),
     ("Kallas paid a courtesy call on Boric.", None),  # a visit
+    ("Kallas called on Boric at his residence.", None),
+    ("Kallas called Boric on Monday.", "phone"),  # "on" a day: still a call
+    ("Kallas spoke with Boric by video link.", "video"),
     ("Kallas met Boric in Tallinn.", None),
 ])
 def test_format_from_the_words_on_the_meeting_word(find, text, fmt):

@@ -27,6 +27,10 @@ def test_titles_months_and_initials_do_not_end_a_sentence():
         "Mr. Ozola met Dr. J. R. Okafor on Feb. 4 in Accra.", "Sen. Lindqvist was there."]
 
 
+def test_a_time_of_day_does_not_end_a_sentence():
+    assert len(sentences("Kallas met Ozola at 3 p.m. Monday in Riga. They discussed fisheries.")) == 2
+
+
 def test_an_abbreviated_country_does_not_end_a_sentence():
     assert texts("The U.K. envoy met Kallas. She left.") == ["The U.K. envoy met Kallas.", "She left."]
 

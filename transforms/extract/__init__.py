@@ -124,7 +124,7 @@ class Extractor:
     def _mention(self, sentence, doc, predicate, parties, args, published, spec, found=()):
         text = doc.text
         others = {p.head for p in found if p.head != predicate.head}  # the sentence's other meeting words
-        future = predicate.status in ("planned", "proposed")
+        future = predicate.status in ("planned", "proposed") or attributes.scheduled(predicate, doc)
         date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future)
         status = attributes.status(predicate, doc, date, published, self.lexicon)
         if status != "held" and not future and date_mention is not None:
@@ -166,7 +166,7 @@ class Extractor:
             "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
             "city": city, "country": country, "venue": venue, "event": event,
             "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
-            "topics": _topics(meeting.topics, {p["country"] for p in participants}),
+            "topics": _topics(meeting.topics, participants),
             "evidence": evidence.text, "evidence_start": evidence.start, "evidence_end": evidence.end,
             "confidence": _confidence(meeting, date),
         }
@@ -204,10 +204,13 @@ def _summit_day(summit, published, status):
     return summit.start, "day"
 
 
-def _topics(found, countries):
-    """The topics less a party's own country named inside another of them ('Australia' of 'collaboration between
-    Australia and India')."""
-    return [t for t in found if t not in countries or not any(t in o and t != o for o in found)]
+def _topics(found, participants):
+    """The topics less the parties themselves ('a courtesy call on X') and a party's own country named inside
+    another topic ('Australia' of 'collaboration between Australia and India')."""
+    countries = {p["country"] for p in participants}
+    surnames = {p["name"].split()[-1] for p in participants}
+    return [t for t in found if t.split()[-1] not in surnames
+            and (t not in countries or not any(t in o and t != o for o in found))]
 
 
 def _confidence(meeting, date):

@@ -70,6 +70,15 @@ def status(predicate, doc, date, published, lexicon=None):
     return "held"
 
 
+def scheduled(predicate, doc):
+    """Whether the meeting verb is in the simple present of a timetable ('X meets Y on Friday'), whose weekday
+    lies ahead."""
+    verb = doc[predicate.head] if predicate.kind == "verb" else (
+        doc[predicate.holder] if predicate.holder is not None else None)
+    return verb is not None and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _cancelled_after(predicate, doc, lexicon):
     """'after a planned summit in X with Y and Z was cancelled', however the parse attached the verb: a passive
     cancellation after a meeting noun, with no other meeting word between them."""

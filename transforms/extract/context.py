@@ -52,8 +52,8 @@ def assemble(events, country_of):
         if not targets:
             continue
         if event.kind == "reference":
-            if not (event.group or event.keys):  # a bare "the meeting" adds what it says, but not how it stands
-                event.mention.status = None
+            if not (event.group or event.keys or _cancels(event, targets)):
+                event.mention.status = None  # a bare "the meeting" adds what it says, but not how it stands
             fits = [m for m in targets if merge.compatible(m, _as(event.mention, m))]
             if fits:
                 merge.add(fits[-1], _as(event.mention, fits[-1]))
@@ -66,6 +66,14 @@ def assemble(events, country_of):
             for m in targets[-1:]:
                 merge.extend(m.delegation, [k for k in event.items if k not in m.parties])
     return meetings
+
+
+def _cancels(event, targets):
+    """'X was to meet Y on Monday. The meeting was cancelled.': a bare reference right after a meeting ahead
+    cancels it."""
+    last = targets[-1].mentions[-1]
+    return event.mention.status == "cancelled" and last.status in ("planned", "proposed") and \
+        event.sentence.paragraph - last.sentence.paragraph <= 1
 
 
 def main(meetings):

@@ -1,4 +1,5 @@
-"""How long a meeting lasted: 'lasted 1 hour and 20 minutes', 'an hour and a half', 'hour-long', '90-minute'."""
+"""How long a meeting lasted: 'lasted 1 hour and 20 minutes', 'an hour and a half', 'hour-long', '90-minute',
+'two-and-a-half-hour'."""
 import re
 
 _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "half": 0.5}
@@ -8,7 +9,8 @@ _DURATION = re.compile(
     r"\b(?:lasted|lasting|for|went on for|continued for)\s+(?:about|around|almost|nearly|more than|less than|over|under|"
     r"some|roughly|just over|just under|approximately)?\s*(?P<span>" + _NUMBER + r"\s+(?:hours?|minutes?)(?:\s+and\s+(?:a\s+half|"
     + _NUMBER + r"\s+minutes?))?)|\b(?P<compound>(?:" + _NUMBER + r"|\d+)[- ](?:and-a-half-)?(?:hour|minute))-long\b|"
-    r"\b(?P<adj>\d+|one|two|three|four|five|six|half)[- ](?P<unit>hour|minute)\b(?!s)", re.IGNORECASE)
+    r"\b(?P<adj>\d+|one|two|three|four|five|six|half)(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>hour|minute)\b(?!s)",
+    re.IGNORECASE)
 
 _UNIT = re.compile(r"(?=[hm])(?:hour|minute)", re.IGNORECASE)  # every duration names one
 
@@ -23,7 +25,7 @@ def minutes(text):
     if m.group("compound"):
         return _minutes(m.group("compound").replace("-and-a-half-", " and a half ").replace("-", " ") + "s")
     if m.group("adj"):
-        value = _WORDS.get(m.group("adj").lower()) or float(m.group("adj"))
+        value = (_WORDS.get(m.group("adj").lower()) or float(m.group("adj"))) + (0.5 if m.group("half") else 0)
         return round(value * (60 if m.group("unit").lower() == "hour" else 1))
     return None
 

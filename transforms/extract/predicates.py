@@ -98,6 +98,9 @@ def find(doc, lexicon):
                 continue
             if spec.get("complement") and not _complemented(token, spec["complement"], lexicon):
                 continue
+            if _in_person(token, spec) and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB"
+                                               for c in token.children):
+                continue  # "called on X to withdraw": urged, not visited
             found.append(_predicate(token, word, "verb", None, spec, lexicon))
         elif token.pos_ in _NOUN_TAGS and (token.lower_ in lexicon.nouns or word in lexicon.nouns):
             spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[word]
@@ -106,9 +109,15 @@ def find(doc, lexicon):
     return found
 
 
+def _in_person(token, spec):
+    """Whether words on a call make it a visit: 'a courtesy call', 'called on X' (a preposition right after it)."""
+    words = spec.get("in_person") or ()
+    return any(c.lower_ in words and (c.dep_ != "prep" or c.i == token.i + 1) for c in token.children)
+
+
 def _predicate(token, word, kind, holder, spec, lexicon):
     fmt = spec.get("format")
-    if fmt and any(c.lower_ in (spec.get("in_person") or ()) for c in token.children):
+    if fmt and _in_person(token, spec):
         fmt = None  # "a courtesy call on X", "called on X": a visit
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),
@@ -164,7 +173,8 @@ def format_near(token, lexicon):
     """phone | video from the words on the meeting word (a phone call, spoke by telephone, discussed it on the
     telephone), or None."""
     words = {lemma(t) for t in token.children} | {t.lower_ for t in token.children}
-    words |= {lemma(t) for t in own_phrases(token) if t.head.dep_ in ("prep", "agent") and t.head.lower_ in _MEDIUM}
+    words |= {lemma(w) for t in own_phrases(token) if t.head.dep_ in ("prep", "agent") and t.head.lower_ in _MEDIUM
+              for w in (t, *t.children)}  # "by telephone", "by video link"
     if token.dep_ == "pobj":  # "on the telephone": the phrase the noun is in
         words |= {lemma(token.head.head)}
     if words & lexicon.video or lemma(token) in lexicon.video:

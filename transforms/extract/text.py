@@ -8,7 +8,7 @@ _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Sens|Rep|Reps|Gov|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     r"No|vs|Capt|Maj|Adm|Sgt|Rev|Hon|Jr|Sr)"
-    r"|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$")
+    r"|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z]|\b[ap]\.m)\.$")  # ... "3 p.m. Monday"
 _LINE = re.compile(r"[^\n]*")
 _TERMINAL = tuple(".!?:;\"”’')")
 # Hard-wrapped text: most lines are of about the same width, and many end inside a sentence.
