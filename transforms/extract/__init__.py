@@ -10,7 +10,7 @@ from transforms.extract import arguments, attributes, candidates, context, merge
 from transforms.extract.actors import Article
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
-from transforms.extract.kb import KnowledgeBase
+from transforms.extract.kb import KnowledgeBase, title_of
 from transforms.extract.people import Titles
 from transforms.extract.places import resolve_summit, whereabouts
 from transforms.extract.text import sentences
@@ -26,6 +26,7 @@ class Extractor:
         self.cue = candidates.cue_pattern(lexicon)
         self.follow = candidates.follow_pattern(lexicon)
         self.attending = candidates.attendee_pattern(lexicon)
+        self._place_words = {w.lower() for w in (*gazetteer.adjectives, *gazetteer.countries)}
 
     @classmethod
     def from_config(cls, load, load_text=None, kb=None, model=None):
@@ -174,11 +175,16 @@ class Extractor:
     def _person(self, article, key, day):
         person = article.registry.person(key)
         actor = person.actor
-        role = self.kb.role_on(actor, day) if actor is not None and actor.offices else (
-            f"{person.title.title()} of {person.country}" if person.title and person.country else
-            person.title.title() if person.title else None)
+        known = self.kb.role_on(actor, day) if actor is not None and actor.offices else None
+        office, place = title_of(known) if known else (None, None)
+        country = person.country or (actor.country if actor is not None else None) or (
+            place if place in self.gaz.countries else None)
+        title = self.titles.office(person.title, self._place_words.__contains__) if person.title else None
+        stated = f"{title.title()} of {country}" if title and country else title.title() if title else None
+        # the knowledge's office on the day, unless it only names a sector ("Government of X") the text betters
+        role = known if known and (not stated or self.titles.head(office.split())) else stated
         return {"name": actor.name if actor is not None else key,  # the knowledge's name ("King Abdullah II")
-                "country": person.country or (actor.country if actor else None), "role": role}
+                "country": country, "role": role}
 
 
 def groups(args, spec, article):

@@ -50,6 +50,14 @@ class Titles:
                 return form
         return None
 
+    def office(self, title, is_place):
+        """The office a title names, without the nationality or honorifics before it ('ghanaian president':
+        'president'; 'dr': None); `is_place(word)` tells a country or its adjective."""
+        words = title.split()
+        while words and (is_place(words[0]) or words[0].rstrip(".") in self.honorifics):
+            words = words[1:]
+        return " ".join(words) or None
+
     def title_before(self, text):
         """The title ending `text` (what precedes a name) in lower case: 'spokesman ', 'Governor of the Bank of
         England ', or None."""

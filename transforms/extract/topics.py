@@ -225,7 +225,8 @@ def _framed(token, lexicon):
         inner = next((p for c in after if c.lower_ in ("of", "in", "to", "for", "on")
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
         if inner is None:
-            verb = next((c for c in token.children if c.dep_ in ("acl", "xcomp") and c.pos_ == "VERB"), None)
+            verb = next((c for c in token.children if c.pos_ == "VERB" and (
+                c.dep_ in ("acl", "xcomp") or c.dep_ == "relcl" and _infinitive(c))), None)  # "ways to expand X"
             inner = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
         if inner is None:
             return token
