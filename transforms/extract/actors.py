@@ -255,10 +255,13 @@ class Article:
         """Whether the article or the actor knowledge gives `person` the title ('prime minister', 'foreign
         minister', 'president'), ignoring the country words of either."""
         wanted = self._bare(title)
+        role = self.kb.role_on(person.actor, self.day) if person.actor is not None else None
+        if " ".join(wanted) in self.titles.generic:  # "the Saudi leader": its king, president or prime minister
+            head = person.title and self.titles.head(self._bare(person.title)[-2:])
+            return self.titles.heads.get(head) in _HEAD_OFFICES or bool(role and _HEAD_ROLE.match(role))
         if person.title:
             have = self._bare(person.title)
             return have[-len(wanted):] == wanted or wanted[-len(have):] == have and len(have) > 1
-        role = self.kb.role_on(person.actor, self.day) if person.actor is not None else None
         return bool(role) and " ".join(wanted) in role.lower()
 
     def _bare(self, title):

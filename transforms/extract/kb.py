@@ -301,7 +301,8 @@ class KnowledgeBase:
     def choose(self, candidates, day, context_names=()):
         """The actor a mention stands for among `candidates`: the only one; else the one the article names in
         full (`context_names`); else the only one holding a head or minister office on `day`; else the only most
-        prominent (heads over ministers over others, at any time); else None (still ambiguous)."""
+        prominent (heads over ministers over others, at any time), people.yaml's first; else None (still
+        ambiguous)."""
         candidates = list(dict.fromkeys(candidates))
         if len(candidates) <= 1:
             return candidates[0] if candidates else None
@@ -317,6 +318,8 @@ class KnowledgeBase:
             pool = serving or pool
         ranks = [max((office_rank(r, a.country) for r, _, _ in a.offices), default=-1) for a in pool]
         top = [a for a, rank in zip(pool, ranks) if rank == max(ranks)]
+        curated = [a for a in top if any(not is_derived(r) for r, _, _ in a.offices)]
+        top = curated if len(curated) == 1 else top  # people.yaml's over a dictionary's namesake in another country
         return top[0] if len(top) == 1 and max(ranks) > RANK_ELITE else None
 
     # ---------------------------------------------------------------- indexes

@@ -32,6 +32,7 @@ class Titles:
     office_words: frozenset
     relatives: frozenset
     abbreviations: frozenset  # title and honorific words written with a full stop ("Sen.", "Mr.")
+    generic: frozenset = frozenset()  # "leader": any head of state or government
 
     @classmethod
     def from_config(cls, config):
@@ -39,7 +40,8 @@ class Titles:
         honorifics = frozenset(w.lower().rstrip(".") for w in config.get("honorifics") or ())
         return cls(heads, honorifics, frozenset(w.lower() for w in config.get("office_words") or ()),
                    frozenset(w.lower() for w in config.get("relatives") or ()),
-                   frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4))
+                   frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4),
+                   frozenset(w.lower() for w in config.get("generic") or ()))
 
 
     def head(self, words):
