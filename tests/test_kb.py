@@ -409,6 +409,12 @@ def test_choose_takes_the_only_the_named_the_serving_then_the_most_prominent():
     assert kb.choose([], D(2000, 1, 1)) is None
 
 
+def test_choose_prefers_people_yaml_over_a_namesake_of_another_country():
+    curated = Actor("Queen Ilse", "Ruritania", "Ilse", (), (("Queen of Ruritania", D(1950, 1, 1), None),))
+    derived = Actor("Ilse", "Freedonia", "Ilse", (), (("Head of State of Freedonia", D(1950, 1, 1), None),))
+    assert _kb().choose([derived, curated], D(1987, 1, 1)) is curated
+
+
 def test_an_edited_people_yaml_wins_without_regenerating_the_table():
     edited = {"people": [{"name": "Jan Tesler", "country": "Ruritania", "aliases": ["Jan Martin Tesler"],
                           "offices": [{"role": "Prime Minister of Ruritania", "from": D(1995, 6, 1),

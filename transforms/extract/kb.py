@@ -319,7 +319,8 @@ class KnowledgeBase:
         ranks = [max((office_rank(r, a.country) for r, _, _ in a.offices), default=-1) for a in pool]
         top = [a for a, rank in zip(pool, ranks) if rank == max(ranks)]
         curated = [a for a in top if any(not is_derived(r) for r, _, _ in a.offices)]
-        top = curated if len(curated) == 1 else top  # people.yaml's over a dictionary's namesake in another country
+        if len(curated) == 1 and len({a.country for a in top}) == len(top):
+            top = curated  # people.yaml's person over a dictionary's namesake in another country
         return top[0] if len(top) == 1 and max(ranks) > RANK_ELITE else None
 
     # ---------------------------------------------------------------- indexes
