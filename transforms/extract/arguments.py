@@ -126,9 +126,18 @@ def _prep_objects(prep):
                          else child)
             if child.lower_ in ("whom", "who") and prep.head.dep_ == "relcl":
                 found[-1] = prep.head.head
+            found.extend(o for p in _repeated(child, prep.lower_) for o in _prep_objects(p))
         elif child.dep_ == "prep" and child.lower_ == prep.lower_:
             found.extend(_prep_objects(child))
     return found
+
+
+def _repeated(noun, word):
+    """The same preposition repeated after an object, however the parse attached it: 'with A, with B and with C'
+    (on A, on A's apposition, or on its conjunct)."""
+    return [c for t in (noun, *(a for a in noun.children if a.dep_ in ("appos", "conj")))
+            for c in t.children if c.dep_ == "prep" and c.lower_ == word and c.i > noun.i
+            and any(n.text == "," or n.lower_ == "and" for n in noun.doc[noun.i:c.i])]
 
 
 def _agents(verb):
