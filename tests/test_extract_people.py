@@ -133,3 +133,21 @@ def test_a_release_in_the_first_person():
     reported = sentences('Kallas said: "I met the President of Ghana." She told reporters I was wrong. Nothing '
                          "else.")
     assert not first_person(reported)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian and U.S. Presidents Vladimir Putin and Donald Trump met.",
+     [("Vladimir Putin", "president", "Russia"), ("Donald Trump", "president", "United States")]),
+    ("Estonian and Latvian Prime Ministers Kaja Kallas and Krisjanis Karins met.",
+     [("Kaja Kallas", "prime minister", "Estonia"), ("Krisjanis Karins", "prime minister", "Latvia")]),
+])
+def test_a_plural_title_shared_by_two_names_gives_each_its_country(titles, gaz, text, expected):
+    assert [(f.name, f.title, f.country) for f in names(text, titles, gaz)] == expected
+
+
+def test_an_organisation_and_a_list_title_are_not_part_of_a_name(titles, gaz):
+    text = ("They met British Chancellor of the Exchequer Nigel Lawson, Foreign Secretary Geoffrey Howe and "
+            "Governor of the Bank of England Robin Leigh-Pemberton.")
+    assert [(f.name, f.title, f.country) for f in names(text, titles, gaz)] == [
+        ("Nigel Lawson", "chancellor", "United Kingdom"), ("Geoffrey Howe", "foreign secretary", None),
+        ("Robin Leigh-Pemberton", "governor", None)]

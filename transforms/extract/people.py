@@ -151,8 +151,29 @@ def names(text, titles, gaz):
             j += 1
         found.extend(_split_run([w for w in words[i:j + 1] if w[2] != "."], text, titles, gaz))
         i = j + 1
+    _share_titles(found, text, gaz)
     return [f for f in found if any(len(w.rstrip(".")) > 1 for w in f.name.split())
             and not all(w.lower().rstrip(".") in _CALENDAR for w in f.name.split())]
+
+
+def _share_titles(found, text, gaz):
+    """'Russian and U.S. Presidents Vladimir Putin and Donald Trump': a plural title shared by two names gives each
+    its own country, in order."""
+    for first, second in zip(found, found[1:]):
+        title = first.title or ""
+        if not (title.endswith("s") and first.titled and text[first.end:second.start].strip() == "and"):
+            continue
+        shared = _SHARED.search(text, 0, first.start)
+        if shared and shared.end() == first.start:
+            countries = [gaz.adjectives.get(a) or gaz.countries.get(a) for a in shared.group("a", "b")]
+            if all(countries):
+                first.country, second.country = countries
+                first.title = second.title = shared.group("title").lower()[:-1]
+                second.titled = True
+
+
+_SHARED = re.compile(r"(?P<a>[A-Z][\w.]*(?: [A-Z][\w.]*)??) and (?P<b>[A-Z][\w.]*(?: [A-Z][\w.]*)??) "
+                     r"(?P<title>[A-Z][a-z]+(?: [A-Z][a-z]+)?s) $")
 
 
 def _capital_after_particles(words, k):
