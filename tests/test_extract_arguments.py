@@ -61,6 +61,17 @@ def test_objects_of_with_are_not_direct(read):
     assert args.objects == ["Gabriel Boric", "Hage Geingob", "Mette Frederiksen"] and not args.direct
 
 
+def test_a_party_of_discuss_with_hung_on_the_object(read):
+    text = "Officials expect Kaja Kallas to discuss regional security and fisheries with Namibian President Hage Geingob."
+    assert parties(read, text)[:2] == (["Kaja Kallas"], ["Hage Geingob"])
+
+
+def test_a_preposition_repeated_after_each_party(read):
+    text = ("Kaja Kallas held talks with the prime minister, Mette Frederiksen, with Gabriel Boric and with Hage "
+            "Geingob.")
+    assert parties(read, text)[1] == ["Mette Frederiksen", "Gabriel Boric", "Hage Geingob"]
+
+
 def test_a_list_the_parser_split_is_followed(read):
     text = "Gabriel Boric will meet Kaja Kallas, Hage Geingob of Namibia and Mette Frederiksen."
     assert parties(read, text) == (["Gabriel Boric"], ["Kaja Kallas", "Hage Geingob", "Mette Frederiksen"], [])
@@ -142,6 +153,7 @@ def test_group_subjects_refer_to_the_parties(read, text):
     ("Estonian officials held talks with Gabriel Boric.", False),
     ("A meeting was planned for the spring.", False),
     ("Kaja Kallas met Gabriel Boric in Tallinn.", False),
+    ("It is expected that this will be a conversation that will focus on trade.", True),
 ])
 def test_a_reference_to_one_particular_meeting(read, text, refers):
     p, args, doc = only(read, text)

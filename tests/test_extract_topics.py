@@ -69,6 +69,15 @@ def test_examples_a_topic_names_are_topics_of_their_own(about, text, expected):
 
 def test_the_meeting_itself_is_not_its_topic(about):
     assert about("Kaja Kallas met Hage Geingob and discussed the visit.") == []
+    assert about("A meeting between Kaja Kallas and Hage Geingob was discussed in May.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas spoke with Hage Geingob about how everything went.", []),
+    ("Kaja Kallas will discuss fisheries with Namibian President Hage Geingob.", ["fisheries"]),
+])
+def test_clauses_without_a_subject_and_the_parties_are_not_topics(about, text, expected):
+    assert about(text) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -116,11 +116,12 @@ class Extractor:
         addresses ('addressed the summit by video link'), a speech."""
         if token.dep_ == "dobj" and predicates.lemma(token.head) in self.lexicon.speech_verbs:
             return True
-        return token.lower_.startswith("summit") and any(
-            c.dep_ in ("compound", "nmod", "amod") and (c.text in self.gaz.series or c.text in self.gaz.series.values()
-                                                        or _ACRONYM.match(c.text))
-            or c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" for p in c.children)
-            for c in token.children)
+        modifiers = [t for c in token.children if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
+        return token.lower_.startswith("summit") and (
+            any(t.text in self.gaz.series or t.text in self.gaz.series.values() or _ACRONYM.match(t.text)
+                for t in modifiers)  # "the G20 Osaka summit"
+            or any(c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" for p in c.children)
+                   for c in token.children))
 
     def _mention(self, sentence, doc, predicate, parties, args, published, spec, found=()):
         text = doc.text

@@ -109,6 +109,9 @@ def _objects(verb, kinds):
                          if c.dep_ == "prep" and c.lower_ in kinds for o in _prep_objects(c))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "visit X at the invitation of Y": Y receives
             found.extend(_inviters(child))
+        elif child.dep_ == "dobj" and "with" in kinds:  # "discuss X with Y", the parser hanging Y on X
+            found.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "with"
+                         for o in _prep_objects(c) if o.pos_ == "PROPN")
     return _coordinated(found)
 
 
@@ -286,7 +289,7 @@ def group_subject(predicate, doc):
 def refers(predicate, doc, args):
     """Whether a predicate that names fewer than two parties still speaks of one particular meeting: 'the talks',
     'their meeting', 'the two leaders discussed', 'X was discussed', 'negotiations were planned at the summit'
-    (not 'a meeting of officials', 'regular meetings')."""
+    'this will be a conversation' (not 'a meeting of officials', 'regular meetings')."""
     head = doc[predicate.head]
     if group_subject(predicate, doc):
         return True
@@ -295,8 +298,9 @@ def refers(predicate, doc, args):
     if predicate.kind == "verb":  # "X was discussed", "Trump refused to meet" (one of the parties last named)
         return predicate.lemma == "discuss" and any(c.dep_ == "nsubjpass" for c in head.children) or len(
             args.subjects) == 1 and not args.objects and not args.other_object and not _objects(head, ("direct",))
-    if group_subject(predicate, doc):
-        return True
+    if head.dep_ == "attr" and lemma(head.head) == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in head.head.children):
+        return True  # "this will be a conversation that will focus on X"
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "no") for c in head.children):
         return False
     if predicate.lemma in _GATHERINGS:  # "the summit": most often the gathering of many the article is about

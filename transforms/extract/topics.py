@@ -35,7 +35,7 @@ def about(doc, targets, lexicon, gaz=None):
                 if token != target and lemma(token) in lexicon.verbs:  # "met to talk about X"
                     found.extend(_prepositional(token, lexicon))
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
-            found.extend(_discussed(target.head, lexicon))  # "the talks covered X"
+            found.extend(t for t in _discussed(target.head, lexicon) if t != target)  # "the talks covered X"
     return normalise(found, lexicon, gaz)
 
 
@@ -248,6 +248,8 @@ def _phrase(token, lexicon):
         return None
     if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
         return None
+    if token.pos_ in ("VERB", "AUX") and words[0].tag_ in ("WRB", "WP", "WDT"):
+        return None  # "spoke about how everything went": no subject named
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
     if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics or w.lower_ in lexicon.nouns
            or lemma(w) in lexicon.nouns for w in content) or \
@@ -269,7 +271,7 @@ def _span(token):
         todo.extend(c for c in t.children if not (
             c.dep_ in _DROP_DEPS and (t == token or c.dep_ not in ("conj", "cc", "punct"))
             or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})
-            or _introduces_examples(c)))
+            or _introduces_examples(c) or c.lower_ == "with" and any(p.ent_type_ == "PERSON" for p in c.subtree)))
     return sorted(keep, key=lambda t: t.i)
 
 
