@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from transforms.extract.actors import Article, home_country
+from transforms.extract.actors import Article, home_country, unknown_names
 from transforms.extract.kb import KnowledgeBase, parse_people
 from transforms.extract.text import sentences
 
@@ -154,3 +154,13 @@ def test_the_home_country_is_the_one_named_most(packaged_extractor):
     assert home_country(text, gaz, exclude={"Estonia"}) == "Chile"
     assert home_country(sentences("Estonia met Estonia."), gaz, exclude={"Estonia"}) == "Estonia"
     assert home_country(sentences("Nothing here."), gaz) is None
+
+
+@pytest.mark.parametrize("text, unknown", [
+    ("Prime Minister Kaja Kallas met Gabriel Boric in Santiago.", False),  # titled, and known
+    ("Kaja Kallas met the union's Maria Tamm in Tallinn.", True),  # no title, not in the knowledge
+    ("Kaja Kallas flew to Buenos Aires.", False),  # a place
+])
+def test_names_only_the_entity_recogniser_can_tell(kb, packaged_extractor, text, unknown):
+    ex = packaged_extractor
+    assert unknown_names(text, kb, ex.gaz, ex.titles) is unknown

@@ -7,7 +7,7 @@ extraction fields of the meetings schema)."""
 import re
 
 from transforms.extract import arguments, attributes, candidates, context, merge, nlp, predicates, topics
-from transforms.extract.actors import Article
+from transforms.extract.actors import Article, unknown_names
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, title_of
@@ -44,7 +44,8 @@ class Extractor:
         found = {i: predicates.find(doc, self.lexicon) for i, doc in docs.items()}
         if not any(found.values()):  # meetings start from a meeting word the parse confirms
             return []
-        nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]])
+        nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]  # where names, titles and knowledge fall short
+                                 and unknown_names(sents[i].text, self.kb, self.gaz, self.titles)])
         article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
         events = []
         for i, sentence in enumerate(sents):
@@ -168,7 +169,7 @@ class Extractor:
             "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
             "city": city, "country": country, "venue": venue, "event": event,
             "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
-            "topics": _topics(meeting.topics, participants),
+            "topics": _topics(meeting.topics, participants, article.registry.people),
             "evidence": evidence.text, "evidence_start": evidence.start, "evidence_end": evidence.end,
             "confidence": _confidence(meeting, date),
         }
@@ -211,11 +212,11 @@ def _summit_day(summit, published, status):
     return summit.start, "day"
 
 
-def _topics(found, participants):
-    """The topics less the parties themselves ('a courtesy call on X') and a party's own country named inside
+def _topics(found, participants, people):
+    """The topics less the people of the article ('a courtesy call on X') and a party's own country named inside
     another topic ('Australia' of 'collaboration between Australia and India')."""
     countries = {p["country"] for p in participants}
-    surnames = {p["name"].split()[-1] for p in participants}
+    surnames = {name.split()[-1] for name in (*people, *(p["name"] for p in participants))}
     return [t for t in found if t.split()[-1] not in surnames
             and (t not in countries or not any(t in o and t != o for o in found))]
 

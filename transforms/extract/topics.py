@@ -1,6 +1,7 @@
 """What a meeting was about: the phrases the text says were discussed ("discussed trade and Syria", "talks on the
 border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, and
 named by their topic from configs/topics.yaml when the whole phrase is one of its phrases."""
+from transforms.extract.dates import find_dates
 from transforms.extract.predicates import lemma, phrasal
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
@@ -258,6 +259,9 @@ def _phrase(token, lexicon):
     text = "".join(w.text_with_ws if i + 1 < len(words) and words[i + 1].i == w.i + 1 else w.text + " "
                    for i, w in enumerate(words))
     text = " ".join(text.split())
+    when = find_dates(text)
+    if len(when) == 1 and when[0].end - when[0].start >= len(text) - 1:
+        return None  # "talks on Friday", "met on 7 April 2014"
     return text if 2 <= len(text) <= 80 else None
 
 
