@@ -278,3 +278,16 @@ def test_the_packaged_configs_and_knowledge_base_extract_too(packaged_extractor)
                                       "2 May 2031.", None)
     assert {p["name"]: p["country"] for p in m["participants"]} == {"Mart Lepik": "Estonia", "Anna Ozola": "Latvia"}
     assert (when(m), where(m)) == ((D(2031, 5, 2), "day"), (None, "Tallinn", "Estonia"))
+
+
+def test_a_visit_discussed_on_the_telephone_is_one_call_and_one_visit(extractor):
+    text = ("In Namibia (3-5 April), Kaja Kallas will meet President Hage Geingob - with whom she discussed the "
+            "visit on the telephone this morning - and other ministers.")
+    found = extractor.extract(text, WEDNESDAY)
+    assert sorted((m["status"], m["format"], m["meeting_date"]) for m in found) == [
+        ("held", "phone", WEDNESDAY), ("planned", "in_person", D(2023, 4, 3))]
+
+
+def test_roles_are_the_knowledges_office_or_the_texts_title_without_nationality(extractor):
+    found = extractor.extract("Ghanaian President Kofi Mensah met Dr Ama Owusu in Accra on Monday.", WEDNESDAY)
+    assert roles(found[0]["participants"]) == {"Kofi Mensah": "President of Ghana", "Ama Owusu": None}

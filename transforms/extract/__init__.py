@@ -81,7 +81,7 @@ class Extractor:
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
                                                                          published, spec, found_predicates))
-            if not found and arguments.refers(predicate, doc, args):
+            if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]):
                 reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
                                           found_predicates)
                 reference.explicit = False
@@ -110,6 +110,10 @@ class Extractor:
             return ()
         side = args.subjects if spec.get("hosted_by") == "subject" else args.objects
         return tuple(k for k in parties if k in side)
+
+    def _discussed(self, token):
+        """'I discussed the visit with him': a meeting word that is what was discussed, not a report of it."""
+        return token.dep_ in ("dobj", "nsubjpass") and predicates.lemma(token.head) in self.lexicon.discussion_verbs
 
     def _multilateral(self, token):
         """'the G20 summit', 'an EU summit', 'a summit of EU leaders': a gathering of many, which those who attend
