@@ -67,6 +67,11 @@ def test_examples_a_topic_names_are_topics_of_their_own(about, text, expected):
     assert about(text) == expected
 
 
+def test_hyphenated_words_stay_whole(about):
+    assert about("Kaja Kallas met Hage Geingob and discussed economic co-operation and e-government.") == [
+        "economic co-operation", "e-government"]
+
+
 def test_the_meeting_itself_is_not_its_topic(about):
     assert about("Kaja Kallas met Hage Geingob and discussed the visit.") == []
     assert about("A meeting between Kaja Kallas and Hage Geingob was discussed in May.") == []

@@ -245,6 +245,7 @@ def _phrase(token, lexicon):
         words = words[1:]
     while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
         words = words[:-1]
+    words = _whole_words(words)
     if not words or all(w.lower_ in lexicon.vague_topics or w.pos_ in _LEADING for w in words):
         return None
     if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
@@ -263,6 +264,22 @@ def _phrase(token, lexicon):
     if len(when) == 1 and when[0].end - when[0].start >= len(text) - 1:
         return None  # "talks on Friday", "met on 7 April 2014"
     return text if 2 <= len(text) <= 80 else None
+
+
+def _whole_words(words):
+    """The tokens with the rest of the hyphenated words they start or end ('co' of 'co-operation', 'government' of
+    'e-government')."""
+    if not words:
+        return words
+    doc, first, last = words[0].doc, words[0].i, words[-1].i
+
+    def joined(i):  # tokens i and i + 1 are one written word
+        return doc[i].whitespace_ == "" and "-" in (doc[i].text, doc[i + 1].text)
+    while first > 0 and joined(first - 1):
+        first -= 1
+    while last + 1 < len(doc) and joined(last):
+        last += 1
+    return list(doc[first:words[0].i]) + words + list(doc[words[-1].i + 1:last + 1])
 
 
 def _span(token):
