@@ -170,13 +170,15 @@ def normalise(heads, lexicon, gaz=None):
     """One phrase per coordinated item of each head ('trade and investment'), and per coordinated modifier of a
     shared noun ('economic and scientific co-operation': 'economic co-operation', 'scientific co-operation'), in
     order and without repeats."""
+    phrases = [p for head in heads for item in _items(head, lexicon)
+               for p in _distributed(item, lexicon) or [_phrase(item, lexicon)] if p]
     out = []
-    for head in heads:
-        for item in _items(head, lexicon):
-            for phrase in _distributed(item, lexicon) or [_phrase(item, lexicon)]:
-                for topic in _named(phrase, gaz) if phrase else ():
-                    if topic not in out:
-                        out.append(topic)
+    for phrase in phrases:
+        if any(phrase in other and phrase != other for other in phrases):
+            continue  # a piece the parse split off another item ('co-operation' of 'economic co-operation')
+        for topic in _named(phrase, gaz):
+            if topic not in out:
+                out.append(topic)
     return out
 
 
