@@ -291,3 +291,9 @@ def test_a_visit_discussed_on_the_telephone_is_one_call_and_one_visit(extractor)
 def test_roles_are_the_knowledges_office_or_the_texts_title_without_nationality(extractor):
     found = extractor.extract("Ghanaian President Kofi Mensah met Dr Ama Owusu in Accra on Monday.", WEDNESDAY)
     assert roles(found[0]["participants"]) == {"Kofi Mensah": "President of Ghana", "Ama Owusu": None}
+
+
+@pytest.mark.parametrize("text", ["The presidents of Chile and Namibia met in Windhoek on Monday.",
+                                  "The Chilean and Namibian presidents met in Windhoek on Monday."])
+def test_coordinated_countries_of_a_role_give_each_holder(one, text):
+    assert names(one(text)["participants"]) == ["Gabriel Boric", "Hage Geingob"]

@@ -275,14 +275,15 @@ class Article:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod", "poss") and child.i < token.i:
                 for part in [child, *(c for c in child.subtree if c.dep_ == "conj")]:  # "the Russian and US presidents"
-                    phrase = " ".join(t.text for t in part.subtree if t.dep_ not in ("cc", "conj", "punct", "case"))
+                    phrase = " ".join(t.text for t in part.subtree if t == part or t.dep_ not in ("cc", "conj", "punct",
+                                                                                                   "case"))
                     country = self.gaz.adjectives.get(phrase) or self.gaz.countries.get(phrase)
                     if country:
                         out.append(country)
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     for t in [pobj, *(c for c in pobj.children if c.dep_ == "conj")]:
-                        phrase = " ".join(w.text for w in t.subtree if w.dep_ not in ("cc", "conj", "punct"))
+                        phrase = " ".join(w.text for w in t.subtree if w == t or w.dep_ not in ("cc", "conj", "punct"))
                         country = self.gaz.countries.get(phrase.removeprefix("the "))
                         if country:
                             out.append(country)
@@ -304,7 +305,9 @@ class Article:
         if country is None:  # someone other than the people named with that title: of another country
             country = home_country(self.sentences, self.gaz, exclude={
                 p.country for p in self.registry.people.values() if p.key in exclude or self._titled(p, title)})
-        holders = self.kb.holders(office, country, self.day) if country else []
+        offices = _HEAD_OFFICES if title in self.titles.generic else (office,)  # "the Turkish leader": either
+        holders = list(dict.fromkeys(a for o in offices for a in self.kb.holders(o, country, self.day))) \
+            if country else []
         if len(holders) != 1:
             return None
         actor = holders[0]
