@@ -60,6 +60,7 @@ def test_captions_credits_bylines_and_links_are_furniture(text):
 @pytest.mark.parametrize("text", [
     "Kallas met Ozola in Tallinn.",
     "By the end of the talks, both leaders were satisfied.",
+    "Related talks between the two foreign ministers continued in Riga.",
 ])
 def test_sentences_of_the_body_are_not_furniture(text):
     assert not candidates.is_furniture(text)

@@ -9,7 +9,8 @@ _SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: si
 # Lines of page furniture: a picture's caption or credit, a byline, a link to another story.
 _FURNITURE = re.compile(
     r"^(?:(?:photo|photograph|picture|image|video|file photo|credit|caption)s?\b\s*[:|/(]|(?:read|see|watch) (?:more|"
-    r"also)\b|related\b|more\b:|by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)"
+    r"also)\b|related(?:\s*:|\s+(?:stories|articles|news|content|coverage|links|reading)\b)|more\b:|"
+    r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)"
     r"|(?:photograph|photo|picture|image|credit)s?:\s*[^.]*$|\b(?:getty images|reuters|afp|ap photo|epa)\)?\s*$",
     re.IGNORECASE)
 

@@ -333,7 +333,7 @@ def first_person(sentences):
     at least two sentences that attribute nothing to anyone."""
     count = 0
     for s in sentences:
-        for m in re.finditer(r"\b(?:I|my|me)\b", s.text):
+        for m in re.finditer(r"\b(?:I|[Mm]y|me)\b", s.text):
             if not in_quotes(s.text, m.start()) and not re.search(r"\b(?:said|says|told|asked)\b", s.text):
                 count += 1
                 break
