@@ -267,6 +267,7 @@ def test_without_a_publication_date_a_relative_date_stays_unknown(one):
     "Boric praised Geingob. Kallas said the economy grew.",
     "Geingob gave an interview to an Estonian newspaper.",
     "Estonian officials held talks with Namibian diplomats in Windhoek.",
+    "Kallas paid a visit to Walter Reed on Saturday.",  # a place the recogniser may call a person
     "",
 ])
 def test_no_meeting_is_invented(extractor, text):

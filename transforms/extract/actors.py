@@ -16,6 +16,11 @@ _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "fut
                 "other", "some", "many", "several", "fellow"}
 
 
+# "a visit to Walter Reed": a name only the recogniser calls a person is a place after a word of going there.
+_DESTINATION = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|travel(?:s|led|ling|ed)?|went|flew|arrived?|"
+                          r"arriving|headed|stop(?:ped)?)\s+(?:to|at|in|for)\s+(?:the\s+)?$")
+
+
 class Article:
     """The people of one article and how its sentences name them."""
 
@@ -46,7 +51,8 @@ class Article:
             if _is_place(f.name, self.gaz):
                 continue
             known = bool(self.kb.by_name(f.name)) if " " in f.name else self._prominent(f.name)
-            out.append((f, f.titled or known or label in _PERSON_LABELS and " " in f.name))
+            out.append((f, f.titled or known or label in _PERSON_LABELS and " " in f.name
+                        and not _DESTINATION.search(sentence.text, 0, f.start)))
         for e in ents:
             if e.label_ in _PERSON_LABELS and not any(f.start < e.end_char and e.start_char < f.end for f, _ in out):
                 found = next(iter(names(e.text, self.titles, self.gaz)), None)  # without a title or place before
