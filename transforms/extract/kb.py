@@ -87,11 +87,6 @@ def default_surname(name):
     return " ".join(words[start:])
 
 
-def surname_forms(surname):
-    """The folded forms a surname is found by: "al-Faisal" -> {"al faisal", "faisal"}."""
-    return _particle_forms(fold(surname))
-
-
 def _particle_forms(folded):
     """A folded surname and its forms without leading particles."""
     forms = {folded} if folded else set()
