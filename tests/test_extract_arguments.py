@@ -161,6 +161,17 @@ def test_a_reference_to_one_particular_meeting(read, text, refers):
     assert not arguments.group_subject(p, doc)
 
 
+def test_a_place_compound_is_where_the_talks_are_not_who_holds_them(parse, lexicon):
+    doc = parse("The Tallinn talks covered fisheries.")
+    p = predicates.find(doc, lexicon)[0]
+    spec = lexicon.nouns[p.lemma]
+    blind = arguments.of(p, doc, resolve, spec)
+    assert blind.unnamed and not arguments.refers(p, doc, blind)
+    args = arguments.of(p, doc, resolve, spec, place=lambda t: t.text == "Tallinn")
+    assert (args.objects, args.unnamed, args.other_object) == ([], False, False)
+    assert arguments.refers(p, doc, args)
+
+
 def test_group_words_come_from_the_lexicon(lexicon):
     words = arguments.group_words(lexicon)
     assert {"leaders", "sides", "they", "men", "presidents"} <= words and "officials" not in words

@@ -202,6 +202,16 @@ def test_a_bare_cancellation_right_after_a_planned_meeting_cancels_it():
     assert merge.status(meeting) == "planned"
 
 
+def test_the_one_city_a_party_stays_in_within_the_meetings_country_is_its_city():
+    here = Event("whereabouts", sentence(3), items=[("Kaja Kallas", Location("Windhoek", "Namibia"))])
+    going = Event("whereabouts", sentence(4), items=[("Kaja Kallas", Location("Walvis Bay", "Namibia"))], ahead=True)
+    stayed = context.stays([here, going])
+    assert context.city_in(("Kaja Kallas", "Hage Geingob"), "Namibia", stayed) == "Windhoek"
+    assert context.city_in(("Kaja Kallas", "Hage Geingob"), "Estonia", stayed) is None
+    elsewhere = Event("whereabouts", sentence(5), items=[("Hage Geingob", Location("Swakopmund", "Namibia"))])
+    assert context.city_in(("Kaja Kallas", "Hage Geingob"), "Namibia", context.stays([here, elsewhere])) is None
+
+
 def test_earlier_whereabouts_in_another_country_than_the_hosts_are_not_the_place():
     events = [Event("whereabouts", sentence(0), items=[("Kaja Kallas", Location("Tallinn", "Estonia"))]),
               named(mention(paragraph=3, hosts=("Hage Geingob",)))]

@@ -230,6 +230,16 @@ def test_a_place_a_party_arrived_at_is_the_meetings_when_no_host_is_named(one):
     assert (m["format"], where(m)) == ("phone", (None, None, None))
 
 
+def test_the_city_of_the_hosts_country_a_visitor_stays_in_later_is_the_meetings(one):
+    m = one("Kallas held talks with Geingob on Monday.\n\nDuring her stay in Swakopmund she also toured the port.")
+    assert where(m) == (None, "Swakopmund", "Namibia")
+
+
+def test_a_place_compound_of_the_talks_is_their_place(one):
+    m = one("Kallas met Geingob on Monday.\n\nThe Tintenpalast talks lasted two hours.")
+    assert (where(m), m["duration_minutes"]) == (("Tintenpalast", "Windhoek", "Namibia"), 120)
+
+
 def test_hard_wrapped_newswire(one):
     text = textwrap.dedent("""\
             TALLINN, Feb 14 - Estonian Prime Minister Kaja Kallas met the

@@ -62,7 +62,8 @@ class Extractor:
             if attendees:
                 events.append(context.Event("delegation", sentence, items=attendees))
         meetings = context.assemble(events, lambda k: article.registry.person(k).country)
-        return [self._record(m, article, published_date) for m in meetings]
+        stayed = context.stays(events)
+        return [self._record(m, article, published_date, stayed) for m in meetings]
 
     def _events(self, sentence, doc, found_predicates, resolve, article, published):
         """The context events of one parsed sentence (its meeting predicates found): mentions naming their
@@ -73,7 +74,7 @@ class Extractor:
                     doc[predicate.head]) or predicates.purpose_of(predicate, doc, heads):
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
-            args = arguments.of(predicate, doc, resolve, spec)
+            args = arguments.of(predicate, doc, resolve, spec, self._place)
             if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon):
                 yield context.Event("delegation", sentence, items=args.subjects)  # "X also attended the talks"
                 continue
@@ -111,6 +112,11 @@ class Extractor:
         side = args.subjects if spec.get("hosted_by") == "subject" else args.objects
         return tuple(k for k in parties if k in side)
 
+    def _place(self, token):
+        """Whether `token` ends the name of a city or venue ('the Downing Street talks')."""
+        name = token.doc[token.left_edge.i:token.i + 1].text
+        return any(end == len(name) for kind in ("city", "venue") for _, end, _ in self.gaz.find(kind, name))
+
     def _discussed(self, token):
         """'I discussed the visit with him': a meeting word that is what was discussed, not a report of it."""
         return token.dep_ in ("dobj", "nsubjpass") and predicates.lemma(token.head) in self.lexicon.discussion_verbs
@@ -145,7 +151,7 @@ class Extractor:
                                                 + topics.aims(anchors, self.lexicon, self.gaz))), list(args.companions),
                              hosts=self._hosts(parties, args, spec))
 
-    def _record(self, meeting, article, published):
+    def _record(self, meeting, article, published, stayed):
         date, precision, date_text = merge.best_date(meeting)
         status = merge.status(meeting)
         city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))
@@ -163,6 +169,8 @@ class Extractor:
             if date is None:
                 date, precision = _summit_day(summit, published, status)
                 date_text = f"{event} {summit.year}"
+        if country and not (city or fmt):
+            city = context.city_in(meeting.parties, country, stayed)
         evidence = meeting.mentions[0].sentence
         day = date or published
         participants = [self._person(article, k, day) for k in meeting.parties]

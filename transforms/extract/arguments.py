@@ -35,9 +35,10 @@ class Arguments:
     unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
 
 
-def of(predicate, doc, resolve, spec):
+def of(predicate, doc, resolve, spec, place=lambda token: False):
     """The Arguments of `predicate` in `doc`. `resolve(token)` gives the person keys a token stands for (a
-    name, a role, a pronoun), `spec` the predicate's entry in configs/meetings.yaml."""
+    name, a role, a pronoun), `spec` the predicate's entry in configs/meetings.yaml, `place(token)` whether a
+    token ends the name of a city or venue (the place of "the Geneva talks", not a party to them)."""
     head = doc[predicate.head]
     args = Arguments()
     if predicate.kind == "verb":
@@ -51,7 +52,7 @@ def of(predicate, doc, resolve, spec):
         _add(args.objects, [c for c in _agents(head)], resolve)
         _add(args.companions, _companions(head), resolve)
     else:
-        parties = _noun_parties(head, spec)
+        parties = _noun_parties(head, spec, place)
         _add(args.objects, parties, resolve)
         symmetric = [t for t in parties if t.dep_ in ("poss", "compound", "nmod") or t.head.lower_ in _BETWEEN
                      or t.head.dep_ == "conj" and t.head.head.lower_ in _BETWEEN]
@@ -68,7 +69,7 @@ def of(predicate, doc, resolve, spec):
     _extend_back(args.subjects, doc, resolve)
     args.unnamed = any(not resolve(t) and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _GROUP_WORDS
                        and not any(resolve(c) for c in t.children if c.dep_ == "appos")
-                       for t in _parties_of(predicate, doc))
+                       for t in _parties_of(predicate, doc, place))
     args.subjects = _unique(args.subjects)
     args.objects = [k for k in _unique(args.objects) if k not in args.subjects]
     args.companions = [k for k in _unique(args.companions) if k not in args.subjects and k not in args.objects]
@@ -163,13 +164,15 @@ def _companions(verb):
     return _coordinated(found)
 
 
-def _noun_parties(noun, spec=None):
-    """The parties named on a meeting noun: possessives, person compounds and the objects of with, between, of
-    (and 'on' for a courtesy call on X)."""
+def _noun_parties(noun, spec=None, place=lambda token: False):
+    """The parties named on a meeting noun: possessives, person compounds (not places: 'the Geneva talks') and
+    the objects of with, between, of (and 'on' for a courtesy call on X)."""
     found = []
     extra = set((spec or {}).get("in_person") or ())
     for child in noun.children:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
+            if child.dep_ == "compound" and place(child):
+                continue
             found.append(child)  # "the Putin-Trump meeting": each name of the compound
             found.extend(t for t in child.subtree if t != child and t.dep_ == "compound" and t.pos_ == "PROPN")
         elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
@@ -258,13 +261,13 @@ _GROUP_WORDS = {"they", "both", "leaders", "presidents", "ministers", "sides", "
                 "two", "pair", "delegations", "heads", "chancellors"}
 
 
-def _parties_of(predicate, doc):
+def _parties_of(predicate, doc, place):
     """The tokens standing for a predicate's parties (subjects, possessives, with/between objects)."""
     head = doc[predicate.head]
     verb = head if predicate.kind == "verb" else (doc[predicate.holder] if predicate.holder is not None else None)
     tokens = _subjects(verb) if verb is not None else []
     if predicate.kind == "noun":
-        tokens += _noun_parties(head)
+        tokens += _noun_parties(head, place=place)
     return [t for t in tokens if t != head]
 
 

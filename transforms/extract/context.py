@@ -1,6 +1,7 @@
 """An article's meeting mentions in reading order, merged into meetings, with what its other sentences add to the
 meeting they are about (the focus: the one last named): a date, place or duration of "the talks", the topics
 "the two leaders discussed", the people who "also attended"."""
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from transforms.extract import merge
@@ -144,6 +145,23 @@ def place(meeting, country_of):
         return seen.whereabouts.city, seen.whereabouts.country  # a party said to be there just before wins
     countries = {country_of(k) for k in meeting.parties} - {None}
     return None, host or (countries.pop() if len(countries) == 1 else None)
+
+
+def stays(events):
+    """{person key: {country: cities}}: where the article says each person is (not where they are going)."""
+    found = defaultdict(lambda: defaultdict(set))
+    for event in events:
+        if event.kind == "whereabouts" and not event.ahead:
+            for key, loc in event.items:
+                if loc.city:
+                    found[key][loc.country].add(loc.city)
+    return found
+
+
+def city_in(parties, country, stayed):
+    """The one city of `country` where the article puts any of the parties ('During his stay in X'), or None."""
+    cities = set().union(*(stayed[k][country] for k in parties if k in stayed and country in stayed[k]))
+    return cities.pop() if len(cities) == 1 else None
 
 
 def _merge(meetings, mention):
