@@ -109,6 +109,7 @@ def test_coordinated_modifiers_of_one_noun_are_distributed(about):
     "They discussed other issues.",
     "Kallas and Geingob discussed them at length.",
     "Kaja Kallas held talks with Hage Geingob on the sidelines of the summit.",
+    "The talks covered other topics ahead of a summit in Windhoek.",
 ])
 def test_dates_pronouns_vague_words_and_occasions_are_not_topics(about, text):
     assert about(text) == []

@@ -143,8 +143,8 @@ def _discussed(verb, lexicon):
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
             for p in c.children if p.dep_ in ("pobj", "pcomp")]
     out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "discussed X, including Y"
-    for c in verb.children:  # "touched on X", "focus primarily on X"
-        if c.dep_ in ("prt", "advmod"):
+    for c in verb.children:  # "touched on X", "focus primarily on X" (not "ahead of X")
+        if c.dep_ in ("prt", "advmod") and c.lower_ not in _TIME_PREPOSITIONS:
             out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
     return [_object_of_clause(t) for t in out]
 
@@ -252,6 +252,9 @@ def _phrase(token, lexicon):
         return None
     if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
         return None
+    if lemma(token) in lexicon.vague_topics and not any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _WEAK_ADJ for c in token.children):
+        return None  # "other topics ahead of the summit" (but "security issues")
     if token.pos_ in ("VERB", "AUX") and words[0].tag_ in ("WRB", "WP", "WDT"):
         return None  # "spoke about how everything went": no subject named
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
