@@ -99,6 +99,11 @@ def test_along_with_makes_a_companion_not_a_party(read):
     assert parties(read, text) == (["Kaja Kallas"], ["Gabriel Boric"], ["Urmas Reinsalu"])
 
 
+def test_those_a_retinue_includes_are_companions(read):
+    assert parties(read, "Kaja Kallas and her delegation, including Urmas Reinsalu, met Gabriel Boric.") == (
+        ["Kaja Kallas"], ["Gabriel Boric"], ["Urmas Reinsalu"])
+
+
 def test_accompanied_by_makes_a_companion(read):
     assert parties(read, "Kaja Kallas, accompanied by Urmas Reinsalu, met Gabriel Boric.") == (
         ["Kaja Kallas"], ["Gabriel Boric"], ["Urmas Reinsalu"])

@@ -96,6 +96,13 @@ def test_attendees_named_after_accompanied_by(attending):
     assert candidates.attendees(text, found, attending) == ["Urmas Paet", "Keit Pentus"]
 
 
+@pytest.mark.parametrize("text", ["The talks were also attended by Urmas Paet and Keit Pentus.",
+                                  "Also present were Urmas Paet and Keit Pentus."])
+def test_attendees_named_after_a_cue_when_none_is_named_before(attending, text):
+    found = [mention(text, "Urmas Paet"), mention(text, "Keit Pentus")]
+    assert candidates.attendees(text, found, attending) == ["Urmas Paet", "Keit Pentus"]
+
+
 def test_attendees_listed_for_one_side(attending):
     text = "On the Latvian side, Liga Ozola and Andris Kalnins took part."
     found = [mention(text, "Liga Ozola"), mention(text, "Andris Kalnins")]

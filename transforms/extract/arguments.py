@@ -19,6 +19,7 @@ _ACCOMPANIED = {"accompany", "join", "attend", "flank"}
 _LIST_BREAK = {"VERB", "AUX", "SCONJ"}
 _MEDIUM = {"by", "on", "over", "via"}
 _INCLUDING = {"including", "like", "among"}
+_RETINUES = {"delegation", "delegations", "entourage", "retinue", "suite", "team", "aides", "advisers", "advisors"}
 _BETWEEN = {"between", "among", "amongst", "of"}
 _THEN = {"then", "later", "and", "also", "afterwards"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"  # "senior leaders, including X and Y"
@@ -151,9 +152,11 @@ def _agents(verb):
 
 
 def _companions(verb):
-    """'along with X', 'together with X' on the verb or its subject, and 'accompanied by X'."""
+    """'along with X', 'together with X' on the verb or its subject, 'accompanied by X', and the people a retinue
+    of the subject includes ('X and his delegation, including Y')."""
     found = []
     anchors = [verb, *(c for c in verb.children if c.dep_ in _SUBJECT)]
+    found.extend(p for t in _coordinated(anchors[1:]) if _with_retinue(t) for p in _included(t))
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ in ("advmod", "prep") and child.lower_ in _COMPANIONS:
@@ -193,9 +196,21 @@ def _coordinated(tokens):
             continue
         out.append(token)
         todo.extend(c for c in token.children if c.dep_ in ("conj", "appos") and c.pos_ != "VERB")
-        todo.extend(p for c in token.children if c.dep_ == "prep" and c.lower_ in _INCLUDING
-                    for p in c.children if p.dep_ == "pobj")
+        if not _with_retinue(token):  # "X and his delegation, including Y": Y attends (see _companions)
+            todo.extend(_included(token))
     return out
+
+
+def _with_retinue(token):
+    """A retinue word, or a name coordinated with one ('X and his delegation'), where the parse may hang what the
+    retinue includes."""
+    return token.lower_ in _RETINUES or any(c.dep_ == "conj" and c.lower_ in _RETINUES for c in token.children)
+
+
+def _included(token):
+    """The people a token's 'including' phrase names ('senior leaders, including X and Y')."""
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ in _INCLUDING
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _add(keys, tokens, resolve):

@@ -64,7 +64,7 @@ def is_furniture(text):
 
 
 def attendee_pattern(lexicon):
-    return re.compile(r"\b(?:" + words_regex(list(lexicon.attendee_cues)) + r")\b")
+    return re.compile(r"\b(?:" + words_regex(list(lexicon.attendee_cues)) + r")\b", re.IGNORECASE)
 
 
 def attendees(text, mentions, pattern):
@@ -76,5 +76,7 @@ def attendees(text, mentions, pattern):
     cue = side or pattern.search(text)
     if not cue:
         return []
-    after = side or cue.group().lower().endswith(" by")  # "accompanied by X" names them after the cue
+    # "accompanied by X", "were also attended by X" and "Also present were X" name them after the cue
+    after = side or cue.group().lower().endswith(" by") or text[cue.end():].lstrip().startswith("by ") or \
+        not any(m.start < cue.start() for m in mentions)
     return list(dict.fromkeys(m.key for m in mentions if (m.start >= cue.end()) == bool(after)))
