@@ -58,7 +58,7 @@ def test_phone_call_between_two_european_leaders(extractor):
     assert (m["status"], m["format"]) == ("held", "phone")
     assert when(m) == (D(2022, 9, 6), "day")
     assert where(m) == (None, None)
-    assert set(m["topics"]) == {"energy", "arms sales", "Ukraine"}
+    assert covered(m["topics"], "energy prices", "military aid", "Ukraine"), m["topics"]
 
 
 def test_meeting_in_a_resort_city(extractor):
@@ -203,7 +203,7 @@ def test_state_visit_welcomed_at_the_white_house(extractor):
     assert names(m["participants"]) == ["Joe Biden", "Narendra Modi"]
     assert (m["venue"], m["city"]) == ("White House", "Washington")
     assert when(m) == (D(2023, 6, 22), "day")
-    assert set(m["topics"]) == {"military cooperation", "technology"}
+    assert covered(m["topics"], "defence cooperation", "semiconductors"), m["topics"]
 
 
 def test_surname_only_mentions_after_a_full_name(extractor):
@@ -297,7 +297,7 @@ def test_foreign_ministers_with_counterpart(extractor):
     m = only(extractor.extract(text, D(2024, 7, 10)))
     assert names(m["participants"]) == ["Sergey Lavrov", "Subrahmanyam Jaishankar"]
     assert where(m) == ("Moscow", "Russia") and when(m) == (D(2024, 7, 10), "day")
-    assert set(m["topics"]) == {"oil", "military cooperation"}
+    assert covered(m["topics"], "oil supplies", "defence cooperation"), m["topics"]
 
 
 def test_downing_street_and_a_day_month_date(extractor):
@@ -422,7 +422,7 @@ def test_a_foreign_minister_visits_and_meets_a_president(extractor):
     m = only(extractor.extract(text, D(2023, 8, 10)))
     assert names(m["participants"]) == ["Ebrahim Raisi", "Wang Yi"]
     assert (*where(m), *when(m)) == ("Tehran", "Iran", D(2023, 8, 8), "day")
-    assert set(m["topics"]) == {"nuclear programme", "regional security"}
+    assert covered(m["topics"], "nuclear deal", "regional security"), m["topics"]
 
 
 def test_an_offer_to_host_talks_is_a_proposal(extractor):

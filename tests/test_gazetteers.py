@@ -70,11 +70,11 @@ def test_summits_reference_series_and_places(countries, cities):
     assert [k for k, count in keys.items() if count > 1] == []
 
 
-def test_topics_are_unique_and_have_phrases():
+def test_topic_names_are_unique_short_and_no_place():
+    gaz = Gazetteer.from_config(load_yaml)
     topics = load_yaml("topics")["topics"]
-    assert len({t["name"] for t in topics}) == len(topics)
-    assert all(t.get("phrases") for t in topics)
-    assert all(isinstance(p, str) and p.strip() for t in topics for p in t["phrases"])
+    assert len({t.lower() for t in topics}) == len(topics) == len(gaz.topics)
+    assert all(len(t.split()) <= 3 and t not in gaz.countries and t not in gaz.regions for t in topics)
 
 
 SMALL = {
@@ -88,8 +88,7 @@ SMALL = {
     "summits": {"series": [{"event": "Nordic-Baltic summit", "aliases": ["NB8 summit"]}],
                 "summits": [{"series": "Nordic-Baltic summit", "city": "Tallinn", "country": "Estonia",
                              "start": "2031-05-12", "end": "2031-05-13"}]},
-    "topics": {"topics": [{"name": "fisheries", "phrases": ["fisheries", "Fishing Quotas"]},
-                          {"name": "ferries", "patterns": [r"ferry (?:line|link)s?"]}]},
+    "topics": {"topics": ["fisheries", "Ferry Lines"]},
 }
 
 
@@ -119,10 +118,17 @@ def test_find_gives_whole_words_longest_first():
     assert gaz.find("adjective", text) == []  # "Estonians" is not "Estonian"
 
 
-def test_a_topic_by_a_whole_phrase_or_a_pattern_in_any_case():
+def test_the_topics_countries_and_regions_a_phrase_names_in_order():
     gaz = small()
-    assert [gaz.topic_of(p) for p in ("fisheries", "fishing quotas", "Ferry links", "fisheries policy")] == [
-        "fisheries", "fisheries", "ferries", None]
+    assert gaz.topics_in("new ferry lines and fisheries in the Baltic Sea and Estonia") == [
+        "Ferry Lines", "fisheries", "Baltic Sea", "Estonia"]
+    assert gaz.topics_in("ferry line quotas") == []
+
+
+@pytest.mark.parametrize("topics", [[{"name": "fisheries"}], ["fisheries", ""], "fisheries"])
+def test_topics_must_be_a_list_of_names(topics):
+    with pytest.raises(ConfigError, match="topics.yaml: `topics` must be a list of topic names"):
+        small(topics={"topics": topics})
 
 
 def test_a_bad_date_is_a_clear_error():
@@ -136,8 +142,3 @@ def test_an_unknown_summit_series_is_a_clear_error():
     summits = {"series": [], "summits": [{"series": "Baltic summit", "start": "2031-05-12"}]}
     with pytest.raises(ConfigError, match="unknown series 'Baltic summit'"):
         small(summits=summits)
-
-
-def test_a_bad_topic_pattern_is_a_clear_error():
-    with pytest.raises(ConfigError, match="topics.yaml: ferries: bad pattern"):
-        small(topics={"topics": [{"name": "ferries", "patterns": ["ferry (line"]}]})

@@ -81,10 +81,10 @@ class Extractor:
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
-                                                                         published, spec, found_predicates))
+                                                                         published, spec, found_predicates, resolve))
             if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]):
                 reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
-                                          found_predicates)
+                                          found_predicates, resolve)
                 reference.explicit = False
                 yield context.Event("reference", sentence, reference,
                                     group=arguments.group_subject(predicate, doc),
@@ -134,7 +134,7 @@ class Extractor:
             or any(c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" for p in c.children)
                    for c in token.children))
 
-    def _mention(self, sentence, doc, predicate, parties, args, published, spec, found=()):
+    def _mention(self, sentence, doc, predicate, parties, args, published, spec, found, resolve):
         text = doc.text
         others = {p.head for p in found if p.head != predicate.head}  # the sentence's other meeting words
         future = predicate.status in ("planned", "proposed") or attributes.scheduled(predicate, doc)
@@ -147,7 +147,7 @@ class Extractor:
                              (date, precision, date_mention.text if date_mention else None),
                              attributes.place_of(predicate, doc, text, self.gaz, others),
                              attributes.duration_of(predicate, doc),
-                             list(dict.fromkeys(topics.about(doc, anchors, self.lexicon, self.gaz)
+                             list(dict.fromkeys(topics.about(doc, anchors, self.lexicon, self.gaz, lambda t: bool(resolve(t)))
                                                 + topics.aims(anchors, self.lexicon, self.gaz))), list(args.companions),
                              hosts=self._hosts(parties, args, spec))
 

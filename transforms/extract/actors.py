@@ -166,7 +166,7 @@ class Article:
         text = self.sentences[i].text
         before = [m for m in self.registry.mentions.get(i, []) if m.end <= at]
         if before:
-            return before[0].key
+            return self._subject_or_first(i, before)
         if self.author and re.search(r"\b(?:I|my|My|we|We|our|Our)\b", text[:at]):
             return self.author
         if re.search(r"\b(?:he|He|she|She|his|His|her|Her)\b", text[:at]):
@@ -174,18 +174,24 @@ class Article:
         return None
 
     def antecedent(self, i, at):
-        """The person a 'he' or 'she' at `at` of sentence `i` stands for: the first person named earlier in the
-        sentence, else the first named in the nearest sentence before that names one (within three)."""
+        """The person a 'he' or 'she' at `at` of sentence `i` stands for: the subject of the main clause when it is
+        named earlier in the sentence, else the first person named earlier in it, else the same in the nearest
+        sentence before that names one (within three)."""
         earlier = [m for m in self.registry.mentions.get(i, []) if m.end <= at]
         if earlier:
-            return earlier[0].key
+            return self._subject_or_first(i, earlier)
         for j in range(i - 1, max(-1, i - 4), -1):
             found = self.registry.mentions.get(j)
             if found:
-                subject = self._main_subject(j)
-                return next((m.key for m in found if subject is not None and m.start <= subject.idx < m.end),
-                            found[0].key)
+                return self._subject_or_first(j, found)
         return None
+
+    def _subject_or_first(self, j, mentions):
+        """Of `mentions` in sentence `j`, the one the main clause's subject names ('After meeting X, Y flew to Z,
+        where he met W': Y), else the first."""
+        subject = self._main_subject(j)
+        return next((m.key for m in mentions if subject is not None and m.start <= subject.idx < m.end),
+                    mentions[0].key)
 
     def _main_subject(self, j):
         """The subject token of the main clause of sentence `j`, when it was parsed."""

@@ -29,10 +29,9 @@ class Gazetteer:
     regions: dict             # name -> (region, country or None)
     series: dict              # alias -> event name
     summits: list
-    topics: list              # topic names, in the order of topics.yaml
+    topics: dict              # lower-cased topic name -> topic name (topics.yaml)
     patterns: dict = field(default_factory=dict)
     keys: dict = field(default_factory=dict)           # kind -> `form_keys` of its names
-    topic_phrases: dict = field(default_factory=dict)  # lower-cased phrase -> topic
     summits_of: dict = field(default_factory=dict)     # event name -> its summits, in the order of summits.yaml
 
     @classmethod
@@ -57,7 +56,7 @@ class Gazetteer:
             regions={f: (r["name"], r.get("country")) for r in places.get("regions") or [] for f in _forms(r)},
             series={a: s["event"] for s in summits.get("series") or [] for a in [s["event"], *(s.get("aliases") or [])]},
             summits=[_summit(s, summits) for s in summits.get("summits") or []],
-            topics=[t["name"] for t in topics.get("topics") or []],
+            topics={t.lower(): t for t in _topics(topics)},
         )
         kinds = (("country", gaz.countries), ("adjective", gaz.adjectives),
                  ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
@@ -66,10 +65,7 @@ class Gazetteer:
         gaz.keys = {name: form_keys(forms) for name, forms in kinds}
         for summit in gaz.summits:
             gaz.summits_of.setdefault(summit.event, []).append(summit)
-        gaz.topic_phrases = {p.lower(): t["name"] for t in topics.get("topics") or []
-                             for p in t.get("phrases") or [t["name"]]}
-        gaz.patterns["topic"] = whole_words(gaz.topic_phrases, re.IGNORECASE)
-        gaz.patterns["topic_regex"] = _topic_regexes(topics.get("topics") or [])
+        gaz.patterns["topic"] = whole_words(gaz.topics, re.IGNORECASE)
         return gaz
 
     def find(self, kind, text, words=None):
@@ -81,27 +77,19 @@ class Gazetteer:
         return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
     def topics_in(self, phrase):
-        """The topics a phrase names, in order: topic phrases and patterns ('bilateral trade': trade), and the
-        countries and regions it names as subjects ('the situation in Iran and Syria')."""
-        found = []
-        if self.patterns.get("topic"):
-            found += [(m.start(), self.topic_phrases[m.group().lower()]) for m in self.patterns["topic"].finditer(phrase)]
-        if self.patterns.get("topic_regex"):
-            found += [(m.start(), self.topics[int(m.lastgroup[1:])])
-                      for m in self.patterns["topic_regex"].finditer(phrase)]
+        """The topic names, countries and regions a phrase names, in order ('bilateral trade and investment flows':
+        trade, investment; 'the situation in Iran and Syria': Iran, Syria)."""
+        found = [(start, self.topics[form.lower()]) for start, _, form in self.find("topic", phrase)]
         found += [(start, self.countries[form]) for start, _, form in self.find("country", phrase)]
         found += [(start, self.regions[form][0]) for start, _, form in self.find("region", phrase)]
         return list(dict.fromkeys(name for _, name in sorted(found)))
 
-    def topic_of(self, phrase):
-        """The topic a whole phrase is one of the phrases or patterns of ('bilateral ties': bilateral relations),
-        or None."""
-        named = self.topic_phrases.get(phrase.lower())
-        pattern = self.patterns.get("topic_regex")
-        if named is None and pattern is not None:
-            m = pattern.fullmatch(phrase)
-            named = self.topics[int(m.lastgroup[1:])] if m else None
-        return named
+
+def _topics(config):
+    names = config.get("topics") or []
+    if not isinstance(names, list) or not all(isinstance(t, str) and t.strip() for t in names):
+        raise ConfigError("topics.yaml: `topics` must be a list of topic names")
+    return [t.strip() for t in names]
 
 
 def _forms(entry):
@@ -126,17 +114,3 @@ def _summit(entry, config):
     start = _date(entry.get("start"), entry["series"])
     return Summit(entry["series"], int(entry.get("year") or start.year), entry.get("city"), entry.get("country"),
                   start, _date(entry.get("end"), entry["series"]) or start)
-
-
-def _topic_regexes(topics):
-    """One case-insensitive pattern for the topics' own regular expressions; group tN is topic N."""
-    groups = []
-    for i, topic in enumerate(topics):
-        for pattern in topic.get("patterns") or []:
-            try:
-                re.compile(pattern)
-            except re.error as e:
-                raise ConfigError(f"topics.yaml: {topic['name']}: bad pattern: {e}") from None
-        if topic.get("patterns"):
-            groups.append(f"(?P<t{i}>" + "|".join(topic["patterns"]) + ")")
-    return re.compile("|".join(groups), re.IGNORECASE) if groups else None

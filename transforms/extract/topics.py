@@ -20,8 +20,9 @@ _WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain"
              "mutual", "whole", "entire", "forthcoming", "upcoming", "next", "coming"}
 
 
-def about(doc, targets, lexicon, gaz=None):
-    """Topics the sentence ties to the meeting words `targets` (the meeting word and its holding verb)."""
+def about(doc, targets, lexicon, gaz=None, person=None):
+    """Topics the sentence ties to the meeting words `targets` (the meeting word and its holding verb), without the
+    people `person(token)` tells ('called on X')."""
     found = []
     for target in targets:
         found.extend(_prepositional(target, lexicon))
@@ -37,7 +38,7 @@ def about(doc, targets, lexicon, gaz=None):
                     found.extend(_prepositional(token, lexicon))
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
             found.extend(t for t in _discussed(target.head, lexicon) if t != target)  # "the talks covered X"
-    return normalise(found, lexicon, gaz)
+    return normalise(found, lexicon, gaz, person)
 
 
 def aims(targets, lexicon, gaz=None):
@@ -166,11 +167,11 @@ def purposes(doc, lexicon, gaz=None):
     return normalise(found, lexicon, gaz)
 
 
-def normalise(heads, lexicon, gaz=None):
+def normalise(heads, lexicon, gaz=None, person=None):
     """One phrase per coordinated item of each head ('trade and investment'), and per coordinated modifier of a
     shared noun ('economic and scientific co-operation': 'economic co-operation', 'scientific co-operation'), in
-    order and without repeats."""
-    phrases = [p for head in heads for item in _items(head, lexicon)
+    order and without repeats; no item that `person(token)` says is a person."""
+    phrases = [p for head in heads for item in _items(head, lexicon) if not (person and person(item))
                for p in _distributed(item, lexicon) or [_phrase(item, lexicon)] if p]
     out = []
     for phrase in phrases:
@@ -184,14 +185,19 @@ def normalise(heads, lexicon, gaz=None):
 
 def _distributed(token, lexicon):
     """'security and economic interests' -> 'security interests', 'economic interests' (a bare noun with
-    coordinated modifiers and nothing else), or []."""
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i]
-    if len(modifiers) != 1 or any(c.dep_ not in ("amod", "compound", "det", "poss") for c in token.children):
+    coordinated modifiers and nothing else); but 'air defence and grain exports' -> 'air defence', 'grain exports'
+    (a first modifier with a modifier of its own is a noun phrase of its own); or []."""
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
+    if len(modifiers) != 1 or any(c.dep_ not in ("amod", "compound", "nmod", "det", "poss") for c in token.children):
         return []
     first = modifiers[0]
     coordinated = [first, *(c for c in first.subtree if c.dep_ == "conj")]
     if len(coordinated) < 2:
         return []
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.i < first.i for c in first.children):
+        own = [t for t in first.subtree if t.i <= first.i]
+        rest = token.doc[coordinated[1].left_edge.i:token.i + 1]
+        return [" ".join(t.text for t in own), rest.text]
     return [f"{m.text} {token.text}" for m in coordinated if m.lower_ not in _WEAK_ADJ]
 
 
@@ -306,8 +312,4 @@ def _named(phrase, gaz):
     trade; 'the situation in Iran and Syria': Iran, Syria), or the phrase as written when it names none."""
     if gaz is None:
         return [phrase]
-    named = gaz.topic_of(phrase)
-    if named:
-        return [named]
-    inside = [t for t in gaz.topics_in(phrase) if t.lower() in phrase.lower() and t.lower() != phrase.lower()]
-    return [phrase, *inside]
+    return [phrase, *(t for t in gaz.topics_in(phrase) if t.lower() in phrase.lower() and t.lower() != phrase.lower())]
