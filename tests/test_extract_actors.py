@@ -103,6 +103,13 @@ def test_a_pronoun_after_a_name_in_its_own_sentence(read):
     assert who(1, "president") == ["Hage Geingob"] and who(1, "he") == ["Hage Geingob"]
 
 
+def test_a_pronoun_is_the_main_clauses_subject_before_anyone_named_earlier_in_the_sentence(read):
+    text = "After meeting Hage Geingob in Windhoek, Gabriel Boric flew to Swakopmund, where he met the mayor."
+    article, who = read(text, D(2023, 2, 1))
+    assert who(0, "he") == ["Gabriel Boric"]
+    assert article.traveller(0, text.index("Swakopmund")) == "Gabriel Boric"
+
+
 def test_a_pronoun_with_no_one_named_before_is_no_one(read):
     _, who = read("It rained. He met the press.", D(2023, 2, 1))
     assert who(1, "He") == []

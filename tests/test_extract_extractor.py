@@ -217,6 +217,11 @@ def test_topics_without_framing_words_people_or_dates(one):
     assert m["topics"] == ["fishing quotas", "port investment", "investment"]
 
 
+def test_the_person_a_visitor_calls_on_is_no_topic(one):
+    m = one("Kallas called on President Hage Geingob in Windhoek on Monday.")
+    assert (names(m["participants"]), m["topics"]) == (["Hage Geingob", "Kaja Kallas"], [])
+
+
 def test_the_parties_country_without_a_place_named_is_the_hosts(one):
     m = one("Kallas held talks with Geingob on Monday.")
     assert where(m) == (None, None, "Namibia")
