@@ -91,6 +91,11 @@ def test_the_date_something_was_said_is_not_the_meetings(read):
     assert first(read, text)[3:6] == (None, None, None)
 
 
+def test_an_act_done_during_a_meeting_gives_it_its_date(read):
+    text = "Kaja Kallas and Hage Geingob agreed on Monday to expand trade during a meeting in Windhoek."
+    assert first(read, text)[3:6] == ("on Monday", D(2022, 9, 5), "day")
+
+
 def test_a_date_after_publication_is_planned(read):
     text = "The talks between Kaja Kallas and Hage Geingob take place on 20 September 2022."
     assert first(read, text)[1:6] == ("planned", None, "20 September 2022", D(2022, 9, 20), "day")

@@ -13,6 +13,7 @@ from transforms.extract.durations import minutes
     ("The talks went on for more than four hours.", 240),
     ("They talked for two hours and 15 minutes.", 135),
     ("They met for an hour and a half.", 90),
+    ("The call lasted more than three and a half hours.", 210),
     ("The talks lasted 2.5 hours.", 150),
     ("It was an hour-long meeting.", 60),
     ("They held a 90-minute call.", 90),

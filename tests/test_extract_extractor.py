@@ -217,6 +217,21 @@ def test_topics_without_framing_words_people_or_dates(one):
     assert m["topics"] == ["fishing quotas", "port investment", "investment"]
 
 
+@pytest.mark.parametrize("text, parties", [
+    ("Foreign Minister Urmas Reinsalu met his Namibian counterpart in Windhoek on Monday.",
+     ["Peya Mushelenga", "Urmas Reinsalu"]),
+    ("Kaja Kallas met her Namibian counterpart in Windhoek on Monday.", ["Hage Geingob", "Kaja Kallas"]),
+])
+def test_a_counterpart_holds_the_same_office_in_the_country_named_or_leads_it_for_a_leader(one, text, parties):
+    assert names(one(text)["participants"]) == parties
+
+
+def test_an_office_other_than_a_leaders_resolves_only_with_its_country_named(extractor, one):
+    m = one("The foreign ministers of Estonia and Namibia met in Windhoek on Monday.")
+    assert names(m["participants"]) == ["Peya Mushelenga", "Urmas Reinsalu"]
+    assert extractor.extract("The foreign minister met Hage Geingob in Windhoek on Monday.", WEDNESDAY) == []
+
+
 def test_the_person_a_visitor_calls_on_is_no_topic(one):
     m = one("Kallas called on President Hage Geingob in Windhoek on Monday.")
     assert (names(m["participants"]), m["topics"]) == (["Hage Geingob", "Kaja Kallas"], [])

@@ -221,6 +221,8 @@ class Article:
         if following:  # "the presidents, Vladimir Putin and Donald Trump" however the parse attached them
             return following
         countries = self._countries_of(token)
+        if word == "counterpart":
+            return self._counterpart(token, countries, i)
         plural = token.tag_ in ("NNS", "NNPS")
         found = []
         named = {m.key for m in self.registry.mentions.get(i, []) if self.registry.person(m.key).title is None
@@ -232,6 +234,21 @@ class Article:
             if key:
                 found.append(key)
         return found if plural or len(found) == 1 else []
+
+    def _counterpart(self, token, countries, i):
+        """'X met his Pakistani counterpart': the holder of X's office in the one country named."""
+        owner = next((c for c in token.children if c.dep_ == "poss" and pronoun_kind(c.text) == "third"), None)
+        key = self.antecedent(i, token.idx) if owner is not None and len(countries) == 1 else None
+        if key is None:
+            return []
+        person = self.registry.person(key)
+        offices = [o for o, start, end in (person.actor.offices if person.actor is not None else ())
+                   if (start is None or start <= self.day) and (end is None or self.day < end)] if self.day else []
+        titles = [" ".join(self._bare(re.sub(r" of .*", "", role))) for role in [person.title or "", *offices]]
+        title = next((t for t in titles if t and self.titles.head(t.split()[-1:])), None)
+        leads = bool(title) and self.titles.heads.get(self.titles.head(title.split()[-2:])) in _HEAD_OFFICES
+        holder = self._holder(title, countries[0], i, {key}, any_head=leads) if title else None
+        return [holder] if holder and holder != key else []
 
     def _apposed(self, token, i):
         """The people named right after a role noun and a comma ('the Turkish president, Recep Tayyip Erdoğan',
@@ -301,10 +318,11 @@ class Article:
                             out.append(country)
         return out
 
-    def _holder(self, title, country, i, exclude=()):
-        """The key of the one person who holds `title` of `country` (the article's country when None): someone the
-        article named with that title in the last sentences (not one of `exclude`, named beside the role), else
-        the office holder on the article's day."""
+    def _holder(self, title, country, i, exclude=(), any_head=False):
+        """The key of the one person who holds `title` of `country` (the article's country when None, for a head of
+        state or government): someone the article named with that title in the last sentences (not one of
+        `exclude`, named beside the role), else the office holder on the article's day (`any_head`: the one head
+        of state or government, a leader's counterpart)."""
         office = self.titles.heads.get(title)
         for j in range(i, -1, -1):  # the most recent person named with the title
             named = {m.key for m in self.registry.mentions.get(j, ()) if m.key not in exclude
@@ -312,12 +330,12 @@ class Article:
                      and country in (None, self.registry.person(m.key).country)}
             if len(named) == 1:
                 return named.pop()
-        if office not in _HEAD_OFFICES or not self.day:
-            return None
+        if not self.day or office not in _HEAD_OFFICES and country is None:
+            return None  # other offices only of a country the text names ('the Indian foreign minister')
         if country is None:  # someone other than the people named with that title: of another country
             country = home_country(self.sentences, self.gaz, exclude={
                 p.country for p in self.registry.people.values() if p.key in exclude or self._titled(p, title)})
-        offices = _HEAD_OFFICES if title in self.titles.generic else (office,)  # "the Turkish leader": either
+        offices = _HEAD_OFFICES if any_head or title in self.titles.generic else (office or title,)  # "the Turkish leader"
         holders = list(dict.fromkeys(a for o in offices for a in self.kb.holders(o, country, self.day))) \
             if country else []
         if len(holders) != 1:

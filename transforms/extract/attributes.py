@@ -141,8 +141,12 @@ def _attached(mention, doc, targets):
 def _occasion(predicate, doc):
     """The verbs whose time a meeting shares: the one a relative clause holding it hangs on ('visited the White
     House on Friday, where he held talks'; 'arrive on Monday for a visit, during which he will hold talks'), and
-    the one it is coordinated with ('met A on Thursday, and later met B')."""
+    the one it is coordinated with ('met A on Thursday, and later met B'), and the verb an act done during it
+    completes ('agreed on Saturday to deepen ties during a meeting')."""
     out = []
+    head = doc[predicate.head]
+    if head.dep_ == "pobj" and head.head.lower_ in ("during", "at") and head.head.head.dep_ == "xcomp":
+        out.append(head.head.head.head)
     for verb in anchors(predicate, doc):
         node = verb
         for _ in range(4):

@@ -7,7 +7,7 @@ _NUMBER = r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six)"
 
 _DURATION = re.compile(
     r"\b(?:lasted|lasting|for|went on for|continued for)\s+(?:about|around|almost|nearly|more than|less than|over|under|"
-    r"some|roughly|just over|just under|approximately)?\s*(?P<span>" + _NUMBER + r"\s+(?:hours?|minutes?)(?:\s+and\s+(?:a\s+half|"
+    r"some|roughly|just over|just under|approximately)?\s*(?P<span>" + _NUMBER + r"(?:\s+and\s+a\s+half)?\s+(?:hours?|minutes?)(?:\s+and\s+(?:a\s+half|"
     + _NUMBER + r"\s+minutes?))?)|\b(?P<compound>(?:" + _NUMBER + r"|\d+)[- ](?:and-a-half-)?(?:hour|minute))-long\b|"
     r"\b(?P<adj>\d+|one|two|three|four|five|six|half)(?P<half>[- ]and[- ]a[- ]half)?[- ](?P<unit>hour|minute)\b(?!s)",
     re.IGNORECASE)

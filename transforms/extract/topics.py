@@ -1,6 +1,8 @@
 """What a meeting was about: the phrases the text says were discussed ("discussed trade and Syria", "talks on the
-border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, and
-named by their topic from configs/topics.yaml when the whole phrase is one of its phrases."""
+border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, each
+followed by the topic names (configs/topics.yaml), countries and regions it holds."""
+import re
+
 from transforms.extract.dates import find_dates
 from transforms.extract.predicates import lemma, phrasal
 
@@ -15,6 +17,7 @@ _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
 _EXAMPLES = {"including", "like", "notably", "especially", "particularly", "namely"}
 _QUANTIFIERS = {"range", "number", "variety", "host", "series", "set", "list", "raft", "array", "lot"}
 _LEADING = {"DET", "PRON", "CCONJ", "PUNCT", "PART", "ADP"}
+_DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.IGNORECASE)
 _WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain", "specific", "main", "key",
              "important", "possible", "current", "recent", "latest", "new", "broader", "wider", "general", "common",
              "mutual", "whole", "entire", "forthcoming", "upcoming", "next", "coming"}
@@ -271,9 +274,10 @@ def _phrase(token, lexicon):
     text = "".join(w.text_with_ws if i + 1 < len(words) and words[i + 1].i == w.i + 1 else w.text + " "
                    for i, w in enumerate(words))
     text = " ".join(text.split())
-    when = find_dates(text)
-    if len(when) == 1 and when[0].end - when[0].start >= len(text) - 1:
-        return None  # "talks on Friday", "met on 7 April 2014"
+    bare = _DAY_PART.sub("", text)
+    when = find_dates(bare)
+    if len(when) == 1 and when[0].end - when[0].start >= len(bare) - 1:
+        return None  # "talks on Friday", "met on 7 April 2014", "dinner on Wednesday evening"
     return text if 2 <= len(text) <= 80 else None
 
 
