@@ -91,6 +91,11 @@ def test_the_date_something_was_said_is_not_the_meetings(read):
     assert first(read, text)[3:6] == (None, None, None)
 
 
+def test_a_relative_clause_about_a_person_does_not_share_the_date_of_its_noun(read):
+    text = "The testimony Tuesday of an officer who described the call between Kaja Kallas and Hage Geingob was long."
+    assert first(read, text)[3:6] == (None, None, None)
+
+
 def test_an_act_done_during_a_meeting_gives_it_its_date(read):
     text = "Kaja Kallas and Hage Geingob agreed on Monday to expand trade during a meeting in Windhoek."
     assert first(read, text)[3:6] == ("on Monday", D(2022, 9, 5), "day")

@@ -151,7 +151,8 @@ def _occasion(predicate, doc):
         node = verb
         for _ in range(4):
             if node.dep_ == "relcl":
-                out.extend(t for t in _ancestors(node.head) if t.pos_ in ("VERB", "AUX"))
+                if _of_place_or_time(node):  # not "an officer who described the call"
+                    out.extend(t for t in _ancestors(node.head) if t.pos_ in ("VERB", "AUX"))
                 break
             if node.dep_ == "conj" and node.head.pos_ == "VERB":
                 out.append(node.head)
@@ -160,6 +161,12 @@ def _occasion(predicate, doc):
                 break
             node = node.head
     return out
+
+
+def _of_place_or_time(clause):
+    """A relative clause about a place or time: 'where he met X', 'when they met', 'during which he met X'."""
+    return any(c.lower_ in ("where", "when") or c.dep_ == "prep" and any(g.lower_ == "which" for g in c.children)
+               for c in clause.children)
 
 
 def _ancestors(token):
