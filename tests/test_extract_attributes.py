@@ -91,6 +91,12 @@ def test_the_date_something_was_said_is_not_the_meetings(read):
     assert first(read, text)[3:6] == (None, None, None)
 
 
+@pytest.mark.parametrize("dateline", ["WINDHOEK, Sept 5 - ", "WINDHOEK, Namibia, 5 September (Reuters) \u2014 "])
+def test_a_wire_storys_dateline_is_not_the_meetings_date(read, dateline):
+    assert first(read, dateline + "Kaja Kallas will meet Hage Geingob next week.")[3:6] == (None, None, None)
+    assert first(read, dateline + "Kaja Kallas met Hage Geingob on Sunday.")[3:6] == ("on Sunday", D(2022, 9, 4), "day")
+
+
 def test_a_relative_clause_about_a_person_does_not_share_the_date_of_its_noun(read):
     text = "The testimony Tuesday of an officer who described the call between Kaja Kallas and Hage Geingob was long."
     assert first(read, text)[3:6] == (None, None, None)

@@ -58,6 +58,7 @@ def test_a_title_in_apposition_after_the_name(titles, gaz):
 def test_particles_and_arabic_articles_belong_to_the_name(titles, gaz):
     assert [f.name for f in names("Sheikh Tamim bin Hamad al-Thani met Ilse von der Brelje.", titles, gaz)] == [
         "Tamim bin Hamad al-Thani", "Ilse von der Brelje"]
+    assert [f.name for f in names("General Zia ul-Haq met Anwar ud-Din.", titles, gaz)] == ["Zia ul-Haq", "Anwar ud-Din"]
 
 
 def test_dates_and_places_are_not_names(titles, gaz):

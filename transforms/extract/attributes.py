@@ -20,6 +20,9 @@ _DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
 # Prepositions that put a meeting noun after the main event: "said ahead of the meeting".
 _BEFORE = {"before", "ahead", "prior", "until"}
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\s+(?:\w+\s+){0,2}$")
+# A wire story's dateline ("TOKYO, March 3 -", "WASHINGTON, June 12 (Reuters) -"): the story's date, not a meeting's.
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.' ]{1,25})?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
+                       r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]")
 _SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
            "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
 
@@ -97,7 +100,8 @@ def date_of(predicate, doc, text, published, future):
     """The date mention that belongs to the meeting: one hanging on it (or on its holding verb, its journey, the
     clause a 'where' or 'during which' clause holding it is on, the verb it is coordinated with), else the nearest
     in its clause that is not a date of something said; with its resolved (date, precision)."""
-    mentions = [d for d in find_dates(text) if not _said_on(d, doc, text)]
+    dateline = _DATELINE.match(text)
+    mentions = [d for d in find_dates(text) if not _said_on(d, doc, text) and not (dateline and d.start < dateline.end())]
     if not mentions:
         return None, (None, None)
     at = doc[predicate.head].idx

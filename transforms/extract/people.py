@@ -14,7 +14,7 @@ from transforms.extract.words import words_regex
 # Words of a name: initials ("D.", "U.S."), words with inner hyphens and apostrophes (O'Neill, not Turnbull's),
 # a possessive, a number or a punctuation mark.
 _WORD = re.compile(r"(?:[A-Z]\.)+|[^\W\d_](?:[\w-]|['’](?![sS]\b)\w)*|\d[\w.-]*|['’][sS]\b|[^\w\s]")
-_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|bin|ben|abu)-[^\W\d_]", re.IGNORECASE)
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|as|ash|at|an|ar|ul|ud|ur|bin|ben|abu)-[^\W\d_]", re.IGNORECASE)
 _PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "dos",
               "del", "y", "abu", "ben"}
 _PRONOUNS = {"he", "him", "his", "she", "her"}
