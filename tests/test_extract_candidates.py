@@ -71,7 +71,7 @@ def test_select_keeps_meeting_sentences_and_what_the_parties_agreed_right_after(
                       "of the ferry line. The harbour was closed. Later they stressed the role of museums.\n"
                       "Photo: Kallas meets Ozola.")
     assert candidates.select(sents, cue) == [1]
-    assert candidates.select(sents, cue, candidates.follow_pattern(lexicon)) == [1, 3]
+    assert candidates.following(sents, [1], candidates.follow_pattern(lexicon)) == [3]
 
 
 def mention(text, name, key=None):

@@ -39,11 +39,13 @@ class Extractor:
     def extract(self, text, published_date=None):
         """Meeting records found in `text`, an article published on `published_date` (or unknown)."""
         sents = sentences(text)
-        chosen = candidates.select(sents, self.cue, self.follow)
-        docs = dict(zip(chosen, nlp.parse(self.nlp, [sents[i].text.replace("\n", " ") for i in chosen])))
+        docs = self._parse(sents, candidates.select(sents, self.cue))
         found = {i: predicates.find(doc, self.lexicon) for i, doc in docs.items()}
         if not any(found.values()):  # meetings start from a meeting word the parse confirms
             return []
+        after = self._parse(sents, candidates.following(sents, [i for i in found if found[i]], self.follow))
+        docs.update(after)  # what the parties said or agreed right after a meeting word the parse confirmed
+        found.update({i: predicates.find(doc, self.lexicon) for i, doc in after.items()})
         nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]  # where names, titles and knowledge fall short
                                  and unknown_names(sents[i].text, self.kb, self.gaz, self.titles)])
         article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
@@ -64,6 +66,10 @@ class Extractor:
         meetings = context.assemble(events, lambda k: article.registry.person(k).country)
         stayed = context.stays(events)
         return [self._record(m, article, published_date, stayed) for m in meetings]
+
+    def _parse(self, sents, chosen):
+        """{index: parsed sentence} of the chosen sentences."""
+        return dict(zip(chosen, nlp.parse(self.nlp, [sents[i].text.replace("\n", " ") for i in chosen])))
 
     def _events(self, sentence, doc, found_predicates, resolve, article, published):
         """The context events of one parsed sentence (its meeting predicates found): mentions naming their

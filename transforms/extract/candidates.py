@@ -40,15 +40,16 @@ def plural(noun):
     return noun if noun.endswith("s") else noun + ("es" if noun.endswith(("sh", "ch", "x")) else "s")
 
 
-def select(sentences, pattern, follow=None):
-    """Indices of the sentences that hold a meeting word and are not furniture, and of the two after each of them
-    that hold a word of `follow` (what the parties said or agreed there)."""
-    chosen = [i for i, s in enumerate(sentences) if pattern.search(s.text) and not is_furniture(s.text)]
-    if follow is None:
-        return chosen
-    near = {j for i in chosen for j in (i + 1, i + 2)} - set(chosen)
-    return sorted(chosen + [j for j in near if j < len(sentences) and follow.search(sentences[j].text)
-                            and not is_furniture(sentences[j].text)])
+def select(sentences, pattern):
+    """Indices of the sentences that hold a meeting word and are not furniture."""
+    return [i for i, s in enumerate(sentences) if pattern.search(s.text) and not is_furniture(s.text)]
+
+
+def following(sentences, chosen, follow):
+    """Indices of the sentences among the two after each of `chosen` that are not chosen and hold a word of
+    `follow` (what the parties said or agreed there), and are not furniture."""
+    near = sorted({j for i in chosen for j in (i + 1, i + 2) if j < len(sentences)} - set(chosen))
+    return [j for j in near if follow.search(sentences[j].text) and not is_furniture(sentences[j].text)]
 
 
 def follow_pattern(lexicon):
