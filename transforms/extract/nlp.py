@@ -82,8 +82,9 @@ def lemma(token):
 
 
 def _lemmatizer(nlp):
-    """A cached rule lemmatizer of the pipeline, keyed by word and part of speech (kept on the pipeline)."""
-    if "parley_lemmatize" not in nlp.meta:
+    """A cached rule lemmatizer of the pipeline, keyed by word and part of speech (kept on the pipeline object:
+    `nlp.meta` is rebuilt on each access)."""
+    if not hasattr(nlp, "parley_lemmatize"):
         rules, cache = nlp.get_pipe("lemmatizer"), {}
 
         def lemmatize(token):
@@ -91,5 +92,5 @@ def _lemmatizer(nlp):
             if key not in cache:
                 cache[key] = (rules.rule_lemmatize(token) or [token.lower_])[0].lower()
             return cache[key]
-        nlp.meta["parley_lemmatize"] = lemmatize
-    return nlp.meta["parley_lemmatize"]
+        nlp.parley_lemmatize = lemmatize
+    return nlp.parley_lemmatize
