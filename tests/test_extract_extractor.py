@@ -232,6 +232,15 @@ def test_an_office_other_than_a_leaders_resolves_only_with_its_country_named(ext
     assert extractor.extract("The foreign minister met Hage Geingob in Windhoek on Monday.", WEDNESDAY) == []
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Kallas was expected to meet Geingob in Windhoek, but the trip was called off.", "cancelled"),
+    ("Kallas was due to meet Geingob on Friday, but it was postponed.", "cancelled"),
+    ("Kallas met Geingob in Windhoek, but the press conference was cancelled.", "held"),
+])
+def test_a_journey_called_off_in_the_same_sentence_cancels_the_meeting(one, text, status):
+    assert one(text)["status"] == status
+
+
 def test_the_person_a_visitor_calls_on_is_no_topic(one):
     m = one("Kallas called on President Hage Geingob in Windhoek on Monday.")
     assert (names(m["participants"]), m["topics"]) == (["Hage Geingob", "Kaja Kallas"], [])

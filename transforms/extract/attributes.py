@@ -6,13 +6,14 @@ import re
 from transforms.extract import durations
 from transforms.extract.dates import find_dates, resolve
 from transforms.extract.places import locate
-from transforms.extract.predicates import lemma, own_phrases
+from transforms.extract.predicates import lemma, own_phrases, phrasal
 
 _PAST = {"VBD", "VBN"}
 _PHONES = {"telephone", "phone"}
 _VIDEOS = {"video", "videolink", "videoconference", "link"}
 # Verbs of going somewhere, whose place and time a meeting that is their purpose shares.
 _JOURNEYS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "leave", "return", "stop", "tour", "land"}
+_TRIPS = {"trip", "journey", "tour", "visit", "plan"}  # what is called off when a meeting ahead is
 # Verbs whose subject, a meeting, happens where and when they say: "took place in X", "began on Monday".
 _OCCURRING = {"take", "happen", "occur", "begin", "start", "end", "last", "conclude", "continue", "resume",
               "open", "close", "go", "proceed", "finish", "plan", "schedule", "set", "hold"}
@@ -84,15 +85,15 @@ def scheduled(predicate, doc):
 
 def _cancelled_after(predicate, doc, lexicon):
     """'after a planned summit in X with Y and Z was cancelled', however the parse attached the verb: a passive
-    cancellation after a meeting noun, with no other meeting word between them."""
-    if predicate.kind != "noun":
-        return False
+    cancellation after a meeting noun, with no other meeting word between them; after a meeting verb, one of the
+    journey or of 'it' ('was expected to meet X, but the trip was called off')."""
     for token in doc[predicate.head + 1:]:
+        if token.tag_ == "VBN" and "cancelled" in (lexicon.status.get(lemma(token)), lexicon.status.get(
+                phrasal(token))) and any(c.dep_ == "auxpass" for c in token.children):  # ("called off")
+            return predicate.kind == "noun" or any(c.dep_ == "nsubjpass" and (lemma(c) in _TRIPS or c.lower_ == "it")
+                                                  for c in token.children)
         if lemma(token) in lexicon.nouns or lemma(token) in lexicon.verbs:
             return False
-        if token.tag_ == "VBN" and lexicon.status.get(lemma(token)) == "cancelled" and any(
-                c.dep_ == "auxpass" for c in token.children):
-            return True
     return False
 
 
