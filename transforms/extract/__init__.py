@@ -7,7 +7,7 @@ extraction fields of the meetings schema)."""
 import re
 
 from transforms.extract import arguments, attributes, candidates, context, merge, nlp, predicates, topics
-from transforms.extract.actors import Article, unknown_names
+from transforms.extract.actors import Article, names_someone, unknown_names
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, title_of
@@ -39,7 +39,7 @@ class Extractor:
     def extract(self, text, published_date=None):
         """Meeting records found in `text`, an article published on `published_date` (or unknown)."""
         sents = sentences(text)
-        docs = self._parse(sents, candidates.select(sents, self.cue))
+        docs = self._parse(sents, self._worth_parsing(sents, candidates.select(sents, self.cue)))
         found = {i: predicates.find(doc, self.lexicon) for i, doc in docs.items()}
         if not any(found.values()):  # meetings start from a meeting word the parse confirms
             return []
@@ -66,6 +66,17 @@ class Extractor:
         meetings = context.assemble(events, lambda k: article.registry.person(k).country)
         stayed = context.stays(events)
         return [self._record(m, article, published_date, stayed) for m in meetings]
+
+    def _worth_parsing(self, sents, chosen):
+        """The chosen sentences that, or one of the two before them, name someone (a meeting word in an article
+        about no one is not parsed)."""
+        named = {}
+
+        def names_one(j):
+            if j not in named:
+                named[j] = names_someone(sents[j].text, self.kb, self.gaz, self.titles)
+            return named[j]
+        return [i for i in chosen if any(names_one(j) for j in range(max(0, i - 2), i + 1))]
 
     def _parse(self, sents, chosen):
         """{index: parsed sentence} of the chosen sentences."""

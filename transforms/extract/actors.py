@@ -345,6 +345,15 @@ class Article:
             Found(0, 0, actor.name, title=title, country=actor.country), actor)
 
 
+def names_someone(text, kb, gaz, titles):
+    """Whether a sentence may name someone the knowledge or a title can place: a title word ('the presidents of
+    X and Y'), a full name or a surname the actor knowledge holds ('the Geingob-Kallas meeting'); cheap: no
+    parse."""
+    return titles.mentioned(text) or any(
+        kb.by_name(f.name) if " " in f.name else any(kb.by_surname(part) for part in f.name.split("-"))
+        for f in names(text, titles, gaz))
+
+
 def unknown_names(text, kb, gaz, titles):
     """Whether a sentence names someone only the entity recogniser can tell a person: a name of two or more words,
     without a title, that the actor knowledge does not hold and that is no place."""

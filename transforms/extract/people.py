@@ -71,6 +71,10 @@ class Titles:
         m = self._patterns()["after"].match(text)
         return m.group("title").lower() if m else None
 
+    def mentioned(self, text):
+        """Whether `text` holds a title word, singular or plural ('presidents')."""
+        return bool(self._patterns()["any"].search(text))
+
     def _patterns(self):
         if id(self) not in _TITLE_PATTERNS:
             heads = r"(?P<title>(?i:" + words_regex(list(self.heads)) + r"))"
@@ -79,6 +83,7 @@ class Titles:
                 "before": re.compile(r"\b" + heads + organisation + r"(?:\s+of(?:\s+the)?)?,?\s+$"),
                 # not the title of the next name of a list (", Foreign Secretary Geoffrey Howe")
                 "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)*?" + heads + r"\b(?!\s+[A-Z][a-z])"),
+                "any": re.compile(r"\b" + heads + r"(?:e?s)?\b"),
             }
         return _TITLE_PATTERNS[id(self)]
 
