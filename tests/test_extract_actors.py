@@ -7,8 +7,9 @@ import datetime
 
 import pytest
 
-from transforms.extract.actors import Article, home_country, unknown_names
+from transforms.extract.actors import Article, home_country, names_someone, unknown_names
 from transforms.extract.kb import KnowledgeBase, parse_people
+from transforms.extract.people import names
 from transforms.extract.text import sentences
 
 D = datetime.date
@@ -170,4 +171,16 @@ def test_the_home_country_is_the_one_named_most(packaged_extractor):
 ])
 def test_names_only_the_entity_recogniser_can_tell(kb, packaged_extractor, text, unknown):
     ex = packaged_extractor
-    assert unknown_names(text, kb, ex.gaz, ex.titles) is unknown
+    assert unknown_names(names(text, ex.titles, ex.gaz), kb, ex.gaz) is unknown
+
+
+@pytest.mark.parametrize("text, someone", [
+    ("The presidents of Chile and Namibia met.", True),  # a title word
+    ("The Boric-Kallas meeting was short.", True),  # surnames the knowledge holds
+    ("Kaja Kallas met the press.", True),
+    ("Maria Tamm called the meeting a success.", False),  # no title, not in the knowledge
+    ("The car, called the ID, was shown at the meeting.", False),
+])
+def test_a_sentence_worth_parsing_may_name_someone(kb, packaged_extractor, text, someone):
+    ex = packaged_extractor
+    assert names_someone(text, names(text, ex.titles, ex.gaz), kb, ex.titles) is someone

@@ -11,7 +11,7 @@ from transforms.extract.actors import Article, names_someone, unknown_names
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, title_of
-from transforms.extract.people import Titles
+from transforms.extract.people import Titles, names
 from transforms.extract.places import resolve_summit, whereabouts
 from transforms.extract.text import sentences
 
@@ -39,7 +39,13 @@ class Extractor:
     def extract(self, text, published_date=None):
         """Meeting records found in `text`, an article published on `published_date` (or unknown)."""
         sents = sentences(text)
-        docs = self._parse(sents, self._worth_parsing(sents, candidates.select(sents, self.cue)))
+        found_names = {}
+
+        def names_of(j):
+            if j not in found_names:
+                found_names[j] = names(sents[j].text, self.titles, self.gaz)
+            return found_names[j]
+        docs = self._parse(sents, self._worth_parsing(sents, candidates.select(sents, self.cue), names_of))
         found = {i: predicates.find(doc, self.lexicon) for i, doc in docs.items()}
         if not any(found.values()):  # meetings start from a meeting word the parse confirms
             return []
@@ -47,8 +53,8 @@ class Extractor:
         docs.update(after)  # what the parties said or agreed right after a meeting word the parse confirmed
         found.update({i: predicates.find(doc, self.lexicon) for i, doc in after.items()})
         nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]  # where names, titles and knowledge fall short
-                                 and unknown_names(sents[i].text, self.kb, self.gaz, self.titles)])
-        article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date)
+                                 and unknown_names(names_of(i), self.kb, self.gaz)])
+        article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date, names_of)
         events = []
         for i, sentence in enumerate(sents):
             where = [(article.traveller(i, at), loc, ahead) for at, loc, ahead in whereabouts(sentence.text, self.gaz)]
@@ -67,15 +73,15 @@ class Extractor:
         stayed = context.stays(events)
         return [self._record(m, article, published_date, stayed) for m in meetings]
 
-    def _worth_parsing(self, sents, chosen):
-        """The chosen sentences that, or one of the two before them, name someone (a meeting word in an article
+    def _worth_parsing(self, sents, chosen, names_of):
+        """The chosen sentences that, or one of the two before them, may name someone (a meeting word in an article
         about no one is not parsed)."""
-        named = {}
+        someone = {}
 
         def names_one(j):
-            if j not in named:
-                named[j] = names_someone(sents[j].text, self.kb, self.gaz, self.titles)
-            return named[j]
+            if j not in someone:
+                someone[j] = names_someone(sents[j].text, names_of(j), self.kb, self.titles)
+            return someone[j]
         return [i for i in chosen if any(names_one(j) for j in range(max(0, i - 2), i + 1))]
 
     def _parse(self, sents, chosen):

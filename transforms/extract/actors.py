@@ -24,8 +24,10 @@ _DESTINATION = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|travel(?:s|led|li
 class Article:
     """The people of one article and how its sentences name them."""
 
-    def __init__(self, sentences, docs, kb, gaz, titles, published):
+    def __init__(self, sentences, docs, kb, gaz, titles, published, names_of=None):
+        """`names_of(i)`: the `names` of sentence i, when the caller has them."""
         self.sentences, self.docs, self.kb, self.gaz, self.titles = sentences, docs, kb, gaz, titles
+        self.names_of = names_of or (lambda i: names(sentences[i].text, titles, gaz))
         self.day = published
         self.registry = Registry(kb, published)
         self.home = home_country(sentences, gaz)
@@ -46,7 +48,7 @@ class Article:
         out = []
         doc = self.docs.get(i)
         ents = [e for e in doc.ents] if doc is not None else []
-        for f in self._split_pairs(names(sentence.text, self.titles, self.gaz)):
+        for f in self._split_pairs(self.names_of(i)):
             label = next((e.label_ for e in ents if e.start_char <= f.start < e.end_char), None)
             if _is_place(f.name, self.gaz):
                 continue
@@ -345,20 +347,20 @@ class Article:
             Found(0, 0, actor.name, title=title, country=actor.country), actor)
 
 
-def names_someone(text, kb, gaz, titles):
-    """Whether a sentence may name someone the knowledge or a title can place: a title word ('the presidents of
-    X and Y'), a full name or a surname the actor knowledge holds ('the Geingob-Kallas meeting'); cheap: no
-    parse."""
+def names_someone(text, found, kb, titles):
+    """Whether a sentence (`text`, its `names`: `found`) may name someone the knowledge or a title can place: a
+    title word ('the presidents of X and Y'), a full name or a surname the actor knowledge holds ('the
+    Geingob-Kallas meeting'); cheap: no parse."""
     return titles.mentioned(text) or any(
         kb.by_name(f.name) if " " in f.name else any(kb.by_surname(part) for part in f.name.split("-"))
-        for f in names(text, titles, gaz))
+        for f in found)
 
 
-def unknown_names(text, kb, gaz, titles):
-    """Whether a sentence names someone only the entity recogniser can tell a person: a name of two or more words,
-    without a title, that the actor knowledge does not hold and that is no place."""
+def unknown_names(found, kb, gaz):
+    """Whether a sentence's `names` (`found`) hold someone only the entity recogniser can tell a person: a name of
+    two or more words, without a title, that the actor knowledge does not hold and that is no place."""
     return any(not f.titled and " " in f.name and not kb.by_name(f.name) and not _is_place(f.name, gaz)
-               for f in names(text, titles, gaz))
+               for f in found)
 
 
 def _is_place(name, gaz):
