@@ -43,7 +43,6 @@ class Titles:
                    frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4),
                    frozenset(w.lower() for w in config.get("generic") or ()))
 
-
     def head(self, words):
         """The title these words are ('Prime Minister', 'Presidents'), in lower case and singular, or None."""
         phrase = " ".join(words).lower().rstrip(".")
