@@ -162,6 +162,7 @@ def test_the_home_country_is_the_one_named_most(packaged_extractor):
     assert home_country(text, gaz, exclude={"Estonia"}) == "Chile"
     assert home_country(sentences("Estonia met Estonia."), gaz, exclude={"Estonia"}) == "Estonia"
     assert home_country(sentences("Nothing here."), gaz) is None
+    assert home_country(sentences("A Downing Street spokesman said nothing."), gaz) == "United Kingdom"
 
 
 @pytest.mark.parametrize("text, unknown", [

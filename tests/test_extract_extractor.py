@@ -241,6 +241,12 @@ def test_a_journey_called_off_in_the_same_sentence_cancels_the_meeting(one, text
     assert one(text)["status"] == status
 
 
+def test_a_surname_after_a_courtesy_title_is_the_actor_the_knowledge_holds_by_it(extractor, one):
+    assert names(one("Mr Geingob met Kallas in Windhoek on Monday.")["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+    m = one("Lady Geingob met Kallas in Windhoek on Monday.")  # a spouse is not the office holder
+    assert names(m["participants"]) == ["Geingob", "Kaja Kallas"]
+
+
 def test_the_person_a_visitor_calls_on_is_no_topic(one):
     m = one("Kallas called on President Hage Geingob in Windhoek on Monday.")
     assert (names(m["participants"]), m["topics"]) == (["Hage Geingob", "Kaja Kallas"], [])

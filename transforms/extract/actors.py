@@ -93,7 +93,8 @@ class Article:
 
     def _actor(self, found):
         day = self.day
-        if " " not in found.name and not found.title:
+        courtesy = found.title and all(w.rstrip(".") in self.titles.courtesy for w in found.title.split())
+        if " " not in found.name and (not found.title or courtesy):  # "Blair", "Mr Blair"
             bearers = self.kb.by_surname(found.name)
             return self._leader(found.name) or (bearers[0] if len(bearers) == 1 else None)
         candidates = self.kb.by_name(found.name) if " " in found.name else [
@@ -368,11 +369,11 @@ def _is_place(name, gaz):
 
 
 def home_country(sentences, gaz, exclude=()):
-    """The country an article names most often (by name or adjective), leaving out `exclude` unless it names no
-    other; None when it names none."""
+    """The country an article names most often (by name, adjective or seat of government: 'a Downing Street
+    spokesman'), leaving out `exclude` unless it names no other; None when it names none."""
     counts = collections.Counter()
     for s in sentences:
-        for kind, table in (("country", gaz.countries), ("adjective", gaz.adjectives)):
+        for kind, table in (("country", gaz.countries), ("adjective", gaz.adjectives), ("seat", gaz.seats)):
             for _, _, form in gaz.find(kind, s.text):
                 counts[table[form]] += 1
     ranked = [c for c, _ in counts.most_common()]

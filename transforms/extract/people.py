@@ -33,6 +33,7 @@ class Titles:
     relatives: frozenset
     abbreviations: frozenset  # title and honorific words written with a full stop ("Sen.", "Mr.")
     generic: frozenset = frozenset()  # "leader": any head of state or government
+    courtesy: frozenset = frozenset()  # "mr": a surname after it is still found in the actor knowledge
 
     @classmethod
     def from_config(cls, config):
@@ -41,7 +42,8 @@ class Titles:
         return cls(heads, honorifics, frozenset(w.lower() for w in config.get("office_words") or ()),
                    frozenset(w.lower() for w in config.get("relatives") or ()),
                    frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4),
-                   frozenset(w.lower() for w in config.get("generic") or ()))
+                   frozenset(w.lower() for w in config.get("generic") or ()),
+                   frozenset(w.lower().rstrip(".") for w in config.get("courtesy") or ()))
 
     def head(self, words):
         """The title these words are ('Prime Minister', 'Presidents'), in lower case and singular, or None."""
