@@ -122,6 +122,10 @@ def test_a_time_or_phone_phrase_is_not_part_of_the_topic(about):
     assert about("Kallas and Geingob discussed fisheries on the phone.") == ["fisheries"]
 
 
+def test_what_talks_are_expected_to_focus_on(about):
+    assert about("Kallas met Geingob for talks expected to focus on fisheries.") == ["fisheries"]
+
+
 def test_a_vague_word_with_content_stays(about):
     assert about("They discussed trade issues.") == ["trade issues"]
 

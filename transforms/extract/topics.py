@@ -32,16 +32,30 @@ def about(doc, targets, lexicon, gaz=None, person=None):
         for noun in (p for c in target.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "at")
                      for p in c.children if p.dep_ == "pobj" and lemma(p) in lexicon.nouns):
             found.extend(_prepositional(noun, lexicon))  # "met X for talks on Y": the talks are the meeting
+            found.extend(t for c in noun.children if c.dep_ in ("acl", "relcl")  # "for talks expected to cover Y"
+                         for verb in _complements(c) for t in _discussed(verb, lexicon))
         found.extend(p for t in target.subtree if t.dep_ == "prep" and t.lower_ in _ABOUT and t.head != target
                      for p in t.children if p.dep_ in ("pobj", "pcomp"))  # "spoke with X about Y"
         for token in [target, *target.children]:
             if token == target or token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp"):
-                found.extend(_discussed(token, lexicon))
+                for verb in _complements(token):  # "talks expected to focus on X"
+                    found.extend(_discussed(verb, lexicon))
                 if token != target and lemma(token) in lexicon.verbs:  # "met to talk about X"
                     found.extend(_prepositional(token, lexicon))
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
             found.extend(t for t in _discussed(target.head, lexicon) if t != target)  # "the talks covered X"
     return normalise(found, lexicon, gaz, person)
+
+
+def _complements(verb):
+    """The verb and the chain of its infinitive complements ('expected to focus', 'set to discuss')."""
+    chain = [verb]
+    for _ in range(2):
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+        if verb is None:
+            break
+        chain.append(verb)
+    return chain
 
 
 def aims(targets, lexicon, gaz=None):
