@@ -8,23 +8,30 @@ import trafilatura
 from lxml.etree import XPath
 from trafilatura import metadata as tmeta
 
-# Chosen by benchmarks/body_f1.py on ../shared/benchmarks/article-extraction (181 pages): precision-first
-# settings in trafilatura's fast mode (no comparison with readability/justext), and a body under SHORT
-# characters extracted again favouring recall, that one kept when over RECALL_GAIN times longer.
+from transforms.blocks import completed, page_blocks
+
+# Chosen by benchmarks/body_f1.py on ../shared/benchmarks (article-extraction and wcxb-dev together, both
+# halves of each): trafilatura's fast mode (no comparison with readability/justext) favouring precision, and
+# favouring recall only when that finds nothing; the recall that trafilatura lacks comes from transforms.blocks.
 PRECISION = {"fast": True, "favor_precision": True, "include_comments": False, "include_tables": True}
 RECALL = {"fast": True, "favor_recall": True, "include_comments": False, "include_tables": True}
-SHORT, RECALL_GAIN = 1000, 2
 # htmldate must not fall back on today's date: a page without a date has no published date.
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2100-12-31"}
 _WORD = re.compile(r"\w+")
+_CLOSING_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
 def parse(html):
-    """The page's element tree (trafilatura's parser), or None when there is nothing to parse."""
+    """The page's element tree (trafilatura's parser), or None when there is nothing to parse.
+
+    Closing </body> and </html> tags are dropped first: browsers show what follows them, libxml2 may drop it.
+    """
     try:
+        if isinstance(html, str):
+            html = _CLOSING_TAGS.sub("", html)
         return trafilatura.load_html(html)
     except Exception:  # noqa: BLE001 - a page lxml cannot parse has no article
         return None
@@ -34,9 +41,9 @@ def extract_html(html, url=None):
     """{text, title, author, site_name, url, published_date (ISO or None)} of a page (markup or a `parse`d tree);
     text "" when none."""
     try:
-        tree = trafilatura.load_html(html)
+        tree = parse(html)
         meta = page_metadata(tree, url) if tree is not None else None
-        text = without_title(body_text(tree, meta.url), meta.title) if meta is not None else ""
+        text = body_text(tree, meta.url, meta.title) if meta is not None else ""
     except Exception:  # noqa: BLE001 - a page trafilatura cannot parse has no article
         meta, text = None, ""
     if meta is None:
@@ -45,13 +52,17 @@ def extract_html(html, url=None):
             "url": meta.url, "published_date": _iso_date(meta.date)}
 
 
-def body_text(tree, url=None):
-    """The main text of a parsed page: the precise extraction, unless it is short and recall finds much more."""
-    text = _extract(tree, url, PRECISION)
-    if len(text) >= SHORT:
-        return text
-    fuller = _extract(tree, url, RECALL)
-    return fuller if len(fuller) > RECALL_GAIN * len(text) else text
+def body_text(tree, url=None, title=None):
+    """The main text of a parsed page: trafilatura's, completed with the main text region's blocks it left out
+    (transforms.blocks), without a first line that repeats the title or a top heading."""
+    page = page_blocks(tree)
+    text = completed(trafilatura_body(tree, url), page)
+    return without_title(text, title, page.headings())
+
+
+def trafilatura_body(tree, url=None):
+    """trafilatura's main text: the precise extraction, or the recall one when the precise finds nothing."""
+    return _extract(tree, url, PRECISION) or _extract(tree, url, RECALL)
 
 
 def _extract(tree, url, settings):
@@ -83,11 +94,13 @@ def page_metadata(tree, url=None):
     return meta
 
 
-def without_title(text, title):
-    """The body without a first line that repeats the page title (Parley keeps the title in its own column)."""
-    first, _, rest = text.partition("\n")
+def without_title(text, title, headings=()):
+    """The body without a first line that repeats the page title or one of its top headings (Parley keeps the
+    title in its own column)."""
+    first, _, rest = text.strip().partition("\n")
     words = _WORD.findall(first.lower())
-    return rest.strip() if words and rest.strip() and words == _WORD.findall((title or "").lower()) else text
+    repeats = any(words == _WORD.findall(t.lower()) for t in (title or "", *headings))
+    return rest.strip() if words and rest.strip() and repeats else text
 
 
 def _iso_date(value):
