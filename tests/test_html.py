@@ -92,6 +92,19 @@ def test_text_after_the_closing_body_tag_is_kept():
     assert STORY[1] in tree.xpath("string(//body)")
 
 
+@pytest.mark.parametrize("markup, author", [
+    ('<span rel="author">Lois Lane</span>', "Lois Lane"),
+    ('<div class="byline">By <a class="author-name" href="/l">Lois Lane</a> <time>6 April 2021</time></div>',
+     "Lois Lane"),  # the innermost author markup, without its dates
+    ('<p itemprop="author">Lois Lane; Clark Kent</p>', "Lois Lane; Clark Kent"),
+    ('<div class="comments"><span class="author">A Reader</span></div>', None),  # a commenter is no author
+    (f'<div class="author-box">{STORY[0]} {STORY[1]}</div>', None),  # a biography, not a byline
+    ("<p>No author markup</p>", None),
+])
+def test_byline(markup, author):
+    assert html.byline(html.parse(f"<html><body>{markup}<p>{STORY[0]}</p></body></html>")) == author
+
+
 def test_no_date_in_the_page_means_no_published_date():
     page = extract_html(f"<html><body><article><p>{BODY}</p></article></body></html>", url="https://x.example/a")
     assert page["published_date"] is None

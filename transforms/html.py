@@ -7,6 +7,7 @@ import re
 import trafilatura
 from lxml.etree import XPath
 from trafilatura import metadata as tmeta
+from trafilatura.json_metadata import normalize_authors
 
 from transforms.blocks import completed, page_blocks
 
@@ -18,6 +19,10 @@ RECALL = {"fast": True, "favor_recall": True, "include_comments": False, "includ
 # htmldate must not fall back on today's date: a page without a date has no published date.
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "2100-12-31"}
 _WORD = re.compile(r"\w+")
+_BYLINES = XPath("//*[@rel='author' or contains(@itemprop, 'author') or contains(@class, 'author') or "
+                  "contains(@class, 'Author') or contains(@class, 'byline') or contains(@class, 'Byline') or "
+                  "contains(@id, 'author')]")
+_BYLINE_TEXT = XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
 _CLOSING_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -72,7 +77,8 @@ def _extract(tree, url, settings):
 
 def page_metadata(tree, url=None):
     """Title, author, URL, site name and date of a parsed page: trafilatura's extract_metadata steps for the
-    fields Parley stores (it also finds categories, tags, licence and host name: a third of its time)."""
+    fields Parley stores (it also finds categories, tags, licence and host name: a third of its time), with a
+    cheaper byline search than its own when the <meta> tags and JSON-LD name no author."""
     meta = tmeta.examine_meta(tree)
     if meta.author and " " not in meta.author:
         meta.author = None
@@ -81,7 +87,7 @@ def page_metadata(tree, url=None):
     except Exception:  # noqa: BLE001 - malformed JSON-LD: keep the <meta> tags' values
         pass
     meta.title = meta.title or tmeta.extract_title(tree)
-    meta.author = meta.author or tmeta.extract_author(tree)
+    meta.author = meta.author or byline(tree)
     meta.url = meta.url or tmeta.extract_url(tree, url)
     meta.date = tmeta.find_date(tree, url=meta.url, **DATE_PARAMS)
     meta.sitename = (meta.sitename or tmeta.extract_sitename(tree) or "").lstrip("@")
@@ -92,6 +98,25 @@ def page_metadata(tree, url=None):
     meta.clean_and_trim()
     meta.sitename = meta.sitename or None
     return meta
+
+
+def byline(tree):
+    """The author named by the page's innermost author markup (rel, itemprop, class or id), outside comment
+    sections and without its dates, normalised as trafilatura normalises authors; None when there is none.
+
+    trafilatura's own search (metadata.extract_author) tries four regular-expression XPaths over the whole page
+    and took 5 of Parley's 38 CPU seconds on the 709 pages of benchmarks/body_f1.py; this one XPath about 0.8.
+    """
+    candidates = _BYLINES(tree)
+    marked = set(candidates)
+    for el in candidates:
+        if any(inner in marked for inner in el.iterdescendants()) or any(
+                "comment" in f"{a.get('class') or ''} {a.get('id') or ''}".lower() for a in el.iterancestors()):
+            continue
+        text = " ".join(" ".join(_BYLINE_TEXT(el)).split())
+        if 2 < len(text) < 120:
+            return normalize_authors(None, text)
+    return None
 
 
 def without_title(text, title, headings=()):
