@@ -4,6 +4,7 @@ extraction from the density of non-link text, language-neutral (characters, link
 A block is the text between two block-level tags. The blocks under an element are a contiguous run, so every
 sum over a subtree is a difference of prefix sums; the main region is the element whose blocks score highest.
 """
+import functools
 import re
 from dataclasses import dataclass
 from itertools import accumulate
@@ -152,7 +153,6 @@ def _walk(body):
     blocks, ranges = walked.blocks, walked.ranges
     hidden = {el for el in _MAYBE_HIDDEN(body) if el.get("style") is None or el.get("hidden") is not None
               or el.get("aria-hidden") == "true" or _HIDDEN_STYLE.search(el.get("style"))}
-    markup = {}  # class and id values seen -> whether they name furniture
     parts, owners, starts = [], ["body"], []
     links, in_link, has_text = 0, 0, False
     skipped = None  # the element whose subtree is being skipped: its end event comes next
@@ -200,7 +200,7 @@ def _walk(body):
                     links, has_text = 0, False
                     ranges[el] = (starts.pop(), len(blocks))
                     names = f"{el.get('class') or ''} {el.get('id') or ''}"
-                    if tag in _FURNITURE_TAGS or (names != " " and _named_furniture(names, markup)):
+                    if tag in _FURNITURE_TAGS or (names != " " and _furniture_markup(names)):
                         walked.furniture.append(el)
                 elif tag == "a":
                     in_link -= 1
@@ -216,14 +216,7 @@ def _walk(body):
     return walked
 
 
-def _named_furniture(names, known):
-    """_furniture_markup, remembered in `known` for the values a page repeats."""
-    furniture = known.get(names)
-    if furniture is None:
-        furniture = known[names] = _furniture_markup(names)
-    return furniture
-
-
+@functools.lru_cache(maxsize=4096)  # class and id values recur within a page and across a site's pages
 def _furniture_markup(names):
     """Whether class and id names (space-separated) name page furniture."""
     for name in names.lower().split():
