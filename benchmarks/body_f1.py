@@ -13,8 +13,10 @@ Quality, on each set and on each half of it (a page is in half A or B by the fir
 file name, so the split is nobody's choice): Parley's extract_html; the same after the boilerplate rules of
 configs/boilerplate.yaml (the body Parley stores: the recurring-line rule needs a run over one source and is
 left out); plain trafilatura.extract with its defaults and with include_comments=False. Then the pages where
-Parley's body is under 25% of plain trafilatura's while trafilatura's has at least 500 characters, and how
-many pages have the metadata trafilatura.extract_metadata gives.
+Parley's body is under 25% of plain trafilatura's while trafilatura's has at least 500 characters, with the
+lengths of trafilatura's body without comments and of the truth, and both F1 (to tell a body lost from reader
+comments or page furniture rightly left out), and how many pages have the metadata trafilatura.extract_metadata
+gives.
 
 Speed: extract_html (parse, metadata and body: all of Parley's HTML work) and plain trafilatura.extract go over
 every page --repeats times, alternating which goes first; medians of CPU and wall seconds, and their ratio.
@@ -76,10 +78,14 @@ def run_set(name, folder, args):
         whole = macro(prf, truth, texts, list(truth))
         print(f"  {label:27s} P {whole[0]:.4f} R {whole[1]:.4f} F1 {whole[2]:.4f}   " + "  ".join(
             f"half {h} ({len(keys)}) F1 {macro(prf, truth, texts, keys)[2]:.4f}" for h, keys in halves.items()))
-    plain = bodies["trafilatura default"]
+    plain, no_comments = bodies["trafilatura default"], bodies["trafilatura no comments"]
     short = [k for k in truth if len(plain[k]) >= SHORT_MIN and len(ours[k]) < SHORT_SHARE * len(plain[k])]
     print(f"  bodies under {SHORT_SHARE:.0%} of plain trafilatura's (when it has >= {SHORT_MIN} characters): "
-          f"{len(short)}" + "".join(f"\n    {k}: {len(ours[k])} vs {len(plain[k])} characters" for k in short))
+          f"{len(short)}" + "".join(
+              f"\n    {k}: {len(ours[k])} vs {len(plain[k])} characters ({len(no_comments[k])} without comments, "
+              f"{len(truth[k])} in the truth); F1 {f1(*prf(truth[k], ours[k])):.2f} vs "
+              f"{f1(*prf(truth[k], plain[k])):.2f}"
+              for k in short))
     same = sum(same_metadata(results[key], html) for key, html in pages.items())
     print(f"  metadata (title, author, date, site name, url) as trafilatura.extract_metadata's: {same}/{len(pages)}")
     if args.out:
@@ -99,7 +105,11 @@ def macro(prf, truth, texts, keys):
     """(precision, recall, F1) macro-averaged over `keys`, as the shared scorers compute them."""
     scores = [prf(truth[k], texts.get(k, "")) for k in keys]
     p, r = (sum(s[i] for s in scores) / len(scores) for i in (0, 1))
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1(p, r)
+
+
+def f1(precision, recall):
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def shared_scorer(folder):
