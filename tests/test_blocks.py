@@ -136,3 +136,11 @@ def test_missing_blocks_made_of_links_are_not_added(links):
     found = page_blocks(page(paragraphs(STORY[:2]) + (linked if links else paragraphs(STORY[2:]))))
     extraction = "\n".join(STORY[:2])
     assert (completed(extraction, found) == extraction) == bool(links)
+
+
+def test_section_headings_the_extraction_dropped_are_put_back_before_their_paragraph():
+    found = page_blocks(page(f"<h1>Ministers meet</h1>{paragraphs(STORY[:3])}<h2>What comes next</h2>"
+                             f"{paragraphs(STORY[3:])}<h3>Photo gallery</h3><p>Short caption</p>"))
+    extraction = "\n".join(STORY)
+    assert completed(extraction, found) == "\n".join(STORY[:3] + ["What comes next"] + STORY[3:])
+    assert completed(extraction.replace(STORY[3], "What comes next\n" + STORY[3]), found).count("What comes") == 1

@@ -26,6 +26,7 @@ _INLINE, _BLOCK, _BREAK, _SKIP, _SOFT = range(5)
 _KINDS = {**dict.fromkeys(_BLOCK_TAGS, _BLOCK), **dict.fromkeys(_SKIP_TAGS, _SKIP),
           **dict.fromkeys(_SOFT_TAGS, _SOFT), "br": _BREAK}
 _CELLS = frozenset({"td", "th", "li", "dd", "dt"})
+_HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})  # section headings (<h1> is the page's title)
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
 # Class and id words of page furniture (markup conventions, not page language): a class token names furniture
 # when its first or last dash-separated part is one of these, or its first part one of _FURNITURE_PREFIXES.
@@ -82,7 +83,8 @@ def completed(text, page):
     """An extraction's `text` with the good blocks of the page's main region that it left out, when they are
     many and few of them links: all of them when `text` holds under FILL_ALL of the region's good text, those
     between its first and last block when under FILL_GAPS (blocks it skipped inside the article), else `text`
-    unchanged. A block is in `text` when it is there verbatim or most of its 4-word shingles are."""
+    with the section headings it dropped inside the region (trafilatura's precision mode drops many). A block
+    is in `text` when it is there verbatim or most of its 4-word shingles are."""
     start, end = page.region
     blocks = page.blocks
     good = sum(b.chars for b in blocks[start:end] if b.good)
@@ -91,7 +93,7 @@ def completed(text, page):
     held = _Held(text)
     covered = sum(b.chars for b in blocks[start:end] if b.good and held(b.text))
     if covered >= FILL_GAPS * good:
-        return text
+        return _with_headings(text, blocks, start, end, held)
     inside = [held(b.text) for b in blocks]
     if covered >= FILL_ALL * good:
         anchors = [i for i, h in enumerate(inside) if h and blocks[i].chars >= ANCHOR_CHARS]
@@ -104,6 +106,24 @@ def completed(text, page):
             b.chars for b in missing):
         return text
     return "\n".join(b.text for i, b in enumerate(blocks) if inside[i] or (start <= i < end and b.good))
+
+
+def _with_headings(text, blocks, start, end, held):
+    """`text` with the region's section headings it left out, each put before the line that holds the block
+    right after it (a paragraph of at least ANCHOR_CHARS)."""
+    lines = text.splitlines()
+    first = {}
+    for n, line in enumerate(lines):
+        first.setdefault(" ".join(line.lower().split()), n)
+    headings = {}
+    for heading, after in zip(blocks[start:end], blocks[start + 1:end]):
+        if heading.tag in _HEADINGS and heading.good and after.chars >= ANCHOR_CHARS:
+            n = first.get(" ".join(after.text.lower().split()))
+            if n is not None and n not in headings and not held(heading.text):
+                headings[n] = heading.text
+    if not headings:
+        return text
+    return "\n".join(f"{headings[n]}\n{line}" if n in headings else line for n, line in enumerate(lines))
 
 
 class _Held:
