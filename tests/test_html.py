@@ -87,8 +87,9 @@ def test_paragraphs_the_extraction_left_out_are_added_from_the_main_region(monke
     assert html.body_text(html.parse(STORY_PAGE), title="Ministers meet today") == "\n".join(STORY)
 
 
-def test_text_after_the_closing_body_tag_is_kept():
-    tree = html.parse(f"<html><body><p>{STORY[0]}</p></body></html><p>{STORY[1]}</p>")
+@pytest.mark.parametrize("closing", ["</body></html>", "</BODY >\n</Html>"])
+def test_text_after_the_closing_body_tag_is_kept(closing):
+    tree = html.parse(f"<html><body><p>{STORY[0]}</p>{closing}<p>{STORY[1]}</p>")
     assert STORY[1] in tree.xpath("string(//body)")
 
 

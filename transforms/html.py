@@ -23,7 +23,8 @@ _BYLINES = XPath("//*[@rel='author' or contains(@itemprop, 'author') or contains
                   "contains(@class, 'Author') or contains(@class, 'byline') or contains(@class, 'Byline') or "
                   "contains(@id, 'author')]")
 _BYLINE_TEXT = XPath(".//text()[not(ancestor::time or ancestor::script or ancestor::style)]")
-_CLOSING_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+# Any case, spelled out: the literal "</" prefix lets the search skip ahead (IGNORECASE takes twice as long).
+_CLOSING_TAGS = re.compile(r"</(?:[bB][oO][dD][yY]|[hH][tT][mM][lL])\s*>")
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
