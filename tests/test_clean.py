@@ -47,6 +47,8 @@ def test_furniture_lines_are_removed_with_their_rule(cleaner, line, rule):
     "Russia will support / oppose the draft resolution at the council",
     "Photo exhibitions opened in Moscow last week and drew large crowds.",
     "2019", "OSAKA, June 28. /TASS/. The leaders met for an hour.",
+    "breakfast", "3 bedrooms", "Opening Hours (Summer / Winter)",
+    "( / )",
 ])
 def test_content_lines_stay(cleaner, line):
     assert cleaner.rule_for(line) is None

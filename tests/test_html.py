@@ -55,22 +55,55 @@ def test_without_title_drops_only_a_first_line_with_the_titles_words(text, title
     assert without_title(text, title) == (text if expected is None else expected)
 
 
-@pytest.mark.parametrize("precise, fuller, expected", [
-    ("p" * 1000, "r" * 5000, "p" * 1000),  # long enough: recall is not tried
-    ("p" * 300, "r" * 601, "r" * 601),  # short, and recall finds over twice as much
-    ("p" * 300, "r" * 600, "p" * 300),
-    ("", "r" * 10, "r" * 10),
-])
-def test_a_short_precise_body_gives_way_to_a_much_longer_recall_one(monkeypatch, precise, fuller, expected):
-    calls = []
+def test_without_title_also_drops_a_first_line_repeating_a_top_heading():
+    assert without_title("Envoys meet\nThey met.", "Ministers meet | Planet", ["Envoys meet"]) == "They met."
+    assert without_title("Envoys meet\nThey met.", "Ministers meet", ["Other"]) == "Envoys meet\nThey met."
+
+
+@pytest.mark.parametrize("precise, expected, calls", [("p" * 50, "p" * 50, 1), ("", "r" * 10, 2)])
+def test_the_recall_extraction_runs_only_when_the_precise_one_finds_nothing(monkeypatch, precise, expected, calls):
+    seen = []
 
     def fake_extract(tree, url, options):
-        calls.append(options)
-        return precise if options is html.PRECISION else fuller
+        seen.append(options)
+        return precise if options is html.PRECISION else "r" * 10
 
     monkeypatch.setattr(html, "_extract", fake_extract)
-    assert html.body_text(None) == expected
-    assert calls[0] is html.PRECISION and len(calls) == (1 if len(precise) >= html.SHORT else 2)
+    assert html.trafilatura_body(None) == expected
+    assert seen == [html.PRECISION, html.RECALL][:calls]
+
+
+STORY = ["The foreign ministers met in Vienna on Tuesday and talked for three hours about sanctions.",
+         "Officials from both delegations described the atmosphere as businesslike but tense throughout.",
+         "A second round is planned for next month in Geneva, according to a spokesman for the hosts.",
+         "Neither side published the draft communique that aides had prepared before the meeting began."]
+STORY_PAGE = (f"<html><body><nav><a href='/'>Home</a> <a href='/w'>World</a></nav><h1>Ministers meet</h1>"
+              f"<div class='story'>{''.join(f'<p>{p}</p>' for p in STORY)}</div>"
+              f"<footer>Copyright the publisher</footer></body></html>")
+
+
+def test_paragraphs_the_extraction_left_out_are_added_from_the_main_region(monkeypatch):
+    monkeypatch.setattr(html, "_extract", lambda tree, url, options: f"Ministers meet\n{STORY[0]}")
+    assert html.body_text(html.parse(STORY_PAGE), title="Ministers meet today") == "\n".join(STORY)
+
+
+@pytest.mark.parametrize("closing", ["</body></html>", "</BODY >\n</Html>"])
+def test_text_after_the_closing_body_tag_is_kept(closing):
+    tree = html.parse(f"<html><body><p>{STORY[0]}</p>{closing}<p>{STORY[1]}</p>")
+    assert STORY[1] in tree.xpath("string(//body)")
+
+
+@pytest.mark.parametrize("markup, author", [
+    ('<span rel="author">Lois Lane</span>', "Lois Lane"),
+    ('<div class="byline">By <a class="author-name" href="/l">Lois Lane</a> <time>6 April 2021</time></div>',
+     "Lois Lane"),  # the innermost author markup, without its dates
+    ('<p itemprop="author">Lois Lane; Clark Kent</p>', "Lois Lane; Clark Kent"),
+    ('<div class="comments"><span class="author">A Reader</span></div>', None),  # a commenter is no author
+    (f'<div class="author-box">{STORY[0]} {STORY[1]}</div>', None),  # a biography, not a byline
+    ("<p>No author markup</p>", None),
+])
+def test_byline(markup, author):
+    assert html.byline(html.parse(f"<html><body>{markup}<p>{STORY[0]}</p></body></html>")) == author
 
 
 def test_no_date_in_the_page_means_no_published_date():

@@ -123,13 +123,14 @@ def _is_credit(line):
     if len(line.split()) > _CREDIT_MAX_WORDS or _SENTENCE_PUNCT.search(line):
         return False
     words = re.findall(r"[^\W\d_][\w'’.&-]*", line)
-    return 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
+    return bool(words) and 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
 
 
 def _is_keywords(line):
-    """Alt text and keyword strips: a few lower-case words, no sentence punctuation."""
-    return (line == line.lower() and any(c.isalpha() for c in line)
-            and len(line.split()) <= _KEYWORDS_MAX_WORDS and not re.search(r"[.!?;:\"“”]", line))
+    """Alt text and keyword strips: a few lower-case words, no digits, no sentence punctuation (a lone word or a
+    count such as "3 bedrooms" is more often a list item or a table cell)."""
+    return (line == line.lower() and 2 <= len(line.split()) <= _KEYWORDS_MAX_WORDS
+            and not any(c.isdigit() for c in line) and not re.search(r"[.!?;:\"“”]", line))
 
 
 _SHAPES = {"ui_label": lambda line: True, "appeal": _is_ask, "credit": _is_credit, "alt_text": _is_keywords}
