@@ -312,6 +312,7 @@ def test_without_a_publication_date_a_relative_date_stays_unknown(one):
     "Geingob gave an interview to an Estonian newspaper.",
     "Estonian officials held talks with Namibian diplomats in Windhoek.",
     "Kallas paid a visit to Walter Reed on Saturday.",  # a place the recogniser may call a person
+    "Kallas was a friend. When Peeter Tamm met his editor Maria Tamm at her office, he wrote poems.",  # no office
     "",
 ])
 def test_no_meeting_is_invented(extractor, text):

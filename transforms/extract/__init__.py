@@ -71,7 +71,15 @@ class Extractor:
                 events.append(context.Event("delegation", sentence, items=attendees))
         meetings = context.assemble(events, lambda k: article.registry.person(k).country)
         stayed = context.stays(events)
-        return [self._record(m, article, published_date, stayed) for m in meetings]
+        return [self._record(m, article, published_date, stayed) for m in meetings
+                if any(self._public(article.registry.person(k)) for k in m.parties)]
+
+    def _public(self, person):
+        """Whether someone holds or held an office: the actor knowledge has them, or the text gives them a title
+        (not only 'Mr' or 'Mrs'). A meeting of no such person (a writer visiting his editor) is not diplomacy."""
+        words = (person.title or "").split()
+        return person.actor is not None or any(
+            self.titles.head([w]) or self.titles.head(words[k:k + 2]) for k, w in enumerate(words))
 
     def _worth_parsing(self, sents, chosen, names_of):
         """The chosen sentences that, or one of the two before them, may name someone (a meeting word in an article
