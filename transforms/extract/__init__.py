@@ -174,13 +174,13 @@ class Extractor:
         if status != "held" and not future and date_mention is not None:
             date, precision = attributes.resolve(date_mention, published, True)
         anchors = attributes.anchors(predicate, doc)
+        said = topics.about(doc, anchors, self.lexicon, self.gaz, lambda t: bool(resolve(t)))
         return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
                              (date, precision, date_mention.text if date_mention else None),
                              attributes.place_of(predicate, doc, text, self.gaz, others),
                              attributes.duration_of(predicate, doc),
-                             list(dict.fromkeys(topics.about(doc, anchors, self.lexicon, self.gaz, lambda t: bool(resolve(t)))
-                                                + topics.aims(anchors, self.lexicon, self.gaz))), list(args.companions),
-                             hosts=self._hosts(parties, args, spec))
+                             list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz))),
+                             list(args.companions), hosts=self._hosts(parties, args, spec))
 
     def _record(self, meeting, article, published, stayed):
         date, precision, date_text = merge.best_date(meeting)

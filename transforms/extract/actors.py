@@ -338,7 +338,8 @@ class Article:
         if country is None:  # someone other than the people named with that title: of another country
             country = home_country(self.sentences, self.gaz, exclude={
                 p.country for p in self.registry.people.values() if p.key in exclude or self._titled(p, title)})
-        offices = _HEAD_OFFICES if any_head or title in self.titles.generic else (office or title,)  # "the Turkish leader"
+        # "the Turkish leader": its head of state or of government
+        offices = _HEAD_OFFICES if any_head or title in self.titles.generic else (office or title,)
         holders = list(dict.fromkeys(a for o in offices for a in self.kb.holders(o, country, self.day))) \
             if country else []
         if len(holders) != 1:

@@ -18,11 +18,11 @@ _COMPANIONS = {"along", "together", "alongside"}
 _ACCOMPANIED = {"accompany", "join", "attend", "flank"}
 _LIST_BREAK = {"VERB", "AUX", "SCONJ"}
 _MEDIUM = {"by", "on", "over", "via"}
-_INCLUDING = {"including", "like", "among"}
+_INCLUDING = {"including", "like", "among"}  # "senior leaders, including X and Y"
 _RETINUES = {"delegation", "delegations", "entourage", "retinue", "suite", "team", "aides", "advisers", "advisors"}
 _BETWEEN = {"between", "among", "amongst", "of"}
 _THEN = {"then", "later", "and", "also", "afterwards"}
-_LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"  # "senior leaders, including X and Y"
+_LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"
 
 
 @dataclass
@@ -181,7 +181,8 @@ def _noun_parties(noun, spec=None, place=lambda token: False):
         elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
             found.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in extra:  # "a courtesy call on X" (not "a call on Monday")
-            found.extend(t for t in _prep_objects(child) if not find_dates(t.doc[t.left_edge.i:t.right_edge.i + 1].text))
+            found.extend(t for t in _prep_objects(child)
+                         if not find_dates(t.doc[t.left_edge.i:t.right_edge.i + 1].text))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
     return _coordinated(found)
