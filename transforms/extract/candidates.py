@@ -55,7 +55,7 @@ def following(sentences, chosen, follow):
 def follow_pattern(lexicon):
     """The forms of the lexicon's statement and discussion verbs (agreed, welcomed, raised ...)."""
     verbs = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
-    forms = {f for w in verbs for f in inflections(w, lexicon.irregular.get(w))}
+    forms = {f for w in verbs for f in inflections(w)}
     return re.compile(r"(?<!\w)(?:" + words_regex(sorted(forms)) + r")(?!\w)", re.IGNORECASE)
 
 

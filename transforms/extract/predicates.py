@@ -44,7 +44,6 @@ class Lexicon:
     topic_nouns: frozenset
     attendee_cues: tuple
     speech_verbs: frozenset
-    irregular: dict
     purpose_nouns: frozenset
 
     @classmethod
@@ -65,8 +64,7 @@ class Lexicon:
                    frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
                    frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
                    frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()),
-                   frozenset(config.get("speech_verbs") or ()), dict(config.get("irregular_forms") or {}),
-                   frozenset(config.get("purpose_nouns") or ()))
+                   frozenset(config.get("speech_verbs") or ()), frozenset(config.get("purpose_nouns") or ()))
 
 
 @dataclass(frozen=True)
