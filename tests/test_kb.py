@@ -523,6 +523,14 @@ def test_every_people_yaml_person_is_in_the_generated_knowledge_base(kb):
         assert found and set(person.offices) <= set(found[0].offices), person.name
 
 
+def test_no_people_yaml_surname_starts_with_a_title():
+    """'King Fahd' in a text is the title 'king' and the name 'Fahd': a surname 'King Fahd' is never found."""
+    titles = yaml.safe_load(load_text("titles.yaml"))
+    words = {w.lower() for w in [*titles["heads"], *titles["honorifics"]]}
+    people = yaml.safe_load(load_text("people.yaml"))["people"]
+    assert [p["name"] for p in people if {w.lower() for w in (p.get("surname") or "").split()[:1]} & words] == []
+
+
 def test_spot_checks_of_derived_leaders():
     kb = KnowledgeBase.from_config()
     assert [a.name for a in kb.holders("head of state", "Finland", D(1990, 6, 1))] == ["Mauno Koivisto"]
