@@ -48,10 +48,10 @@ def about(doc, targets, lexicon, gaz=None, person=None):
 
 
 def _complements(verb):
-    """The verb and the chain of its infinitive complements ('expected to focus', 'set to discuss')."""
+    """The verb and the chain of its verb complements ('expected to focus', 'to try to resurrect', 'help build')."""
     chain = [verb]
-    for _ in range(2):
-        verb = next((c for c in verb.children if c.dep_ == "xcomp" and _infinitive(c)), None)
+    for _ in range(3):
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if verb is None:
             break
         chain.append(verb)
@@ -81,11 +81,7 @@ def _infinitive(verb):
 
 def _aimed_at(verb, lexicon):
     """The objects of a purpose clause, through 'try to', 'seek to', 'help' ('to try to resurrect X': X)."""
-    for _ in range(3):
-        inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if inner is None:
-            break
-        verb = inner
+    verb = _complements(verb)[-1]
     if {lemma(verb), phrasal(verb)} & lexicon.discussion_verbs:
         return _discussed(verb, lexicon)
     return [c for c in verb.children if c.dep_ == "dobj"] + [
