@@ -61,7 +61,8 @@ class Extractor:
             for ahead in (False, True):  # first: "During his stay in X, he will meet Y"
                 items = [(k, loc) for k, loc, later in where if k and later == ahead]
                 if items:
-                    purpose = topics.purposes(docs[i], self.lexicon, self.gaz) if i in docs else []
+                    purpose = topics.purposes(docs[i], self.lexicon, self.gaz, _person_of(
+                        article.resolver(i, docs[i]))) if i in docs else []
                     events.append(context.Event("whereabouts", sentence, items=items, topics=purpose, ahead=ahead))
             if i in docs:
                 events.extend(self._events(sentence, docs[i], found[i], article.resolver(i, docs[i]), article,
@@ -122,11 +123,12 @@ class Extractor:
                                     keys=tuple(args.subjects + args.objects),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
-        listed = topics.listed(doc, self.lexicon, self.gaz)
+        person = _person_of(resolve)
+        listed = topics.listed(doc, self.lexicon, self.gaz, person)
         if listed:
             yield context.Event("topics", sentence, items=listed, group=True)
         group = arguments.group_words(self.lexicon)
-        stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in group or bool(resolve(t)), self.gaz)
+        stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in group or person(t), self.gaz, person)
         if stated:
             subjects = [k for v in doc for c in topics.subjects(v) for k in resolve(c)
                         if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
@@ -174,12 +176,13 @@ class Extractor:
         if status != "held" and not future and date_mention is not None:
             date, precision = attributes.resolve(date_mention, published, True)
         anchors = attributes.anchors(predicate, doc)
-        said = topics.about(doc, anchors, self.lexicon, self.gaz, lambda t: bool(resolve(t)))
+        person = _person_of(resolve)
+        said = topics.about(doc, anchors, self.lexicon, self.gaz, person)
         return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
                              (date, precision, date_mention.text if date_mention else None),
                              attributes.place_of(predicate, doc, text, self.gaz, others),
                              attributes.duration_of(predicate, doc),
-                             list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz))),
+                             list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz, person))),
                              list(args.companions), hosts=self._hosts(parties, args, spec))
 
     def _record(self, meeting, article, published, stayed):
@@ -212,7 +215,7 @@ class Extractor:
             "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
             "city": city, "country": country, "venue": venue, "event": event,
             "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
-            "topics": _topics(meeting.topics, participants, article.registry.people),
+            "topics": _topics(meeting.topics, participants),
             "evidence": evidence.text, "evidence_start": evidence.start, "evidence_end": evidence.end,
             "confidence": _confidence(meeting, date),
         }
@@ -255,13 +258,16 @@ def _summit_day(summit, published, status):
     return summit.start, "day"
 
 
-def _topics(found, participants, people):
-    """The topics less the people of the article ('a courtesy call on X') and a party's own country named inside
-    another topic ('Australia' of 'collaboration between Australia and India')."""
+def _person_of(resolve):
+    """Whether a token stands for someone the article names (who is no topic: 'a courtesy call on X')."""
+    return lambda token: bool(resolve(token))
+
+
+def _topics(found, participants):
+    """The topics less a party's own country named inside another topic ('Australia' of 'collaboration between
+    Australia and India')."""
     countries = {p["country"] for p in participants}
-    surnames = {name.split()[-1] for name in (*people, *(p["name"] for p in participants))}
-    return [t for t in found if t.split()[-1] not in surnames
-            and (t not in countries or not any(t in o and t != o for o in found))]
+    return [t for t in found if t not in countries or not any(t in o and t != o for o in found)]
 
 
 def _confidence(meeting, date):

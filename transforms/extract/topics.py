@@ -58,7 +58,7 @@ def _complements(verb):
     return chain
 
 
-def aims(targets, lexicon, gaz=None):
+def aims(targets, lexicon, gaz=None, person=None):
     """What a meeting or a visit is for: 'will meet X to show continued support for Y', 'the purpose of the visit is
     to advance X', 'the visit is an opportunity to build upon X' (the objects of the purpose clause)."""
     clauses = []
@@ -72,7 +72,7 @@ def aims(targets, lexicon, gaz=None):
             clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
                         for c in a.children if c.dep_ == "acl" and _infinitive(c)]
     clauses += [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    return normalise([o for c in clauses for o in _aimed_at(c, lexicon)], lexicon, gaz)
+    return normalise([o for c in clauses for o in _aimed_at(c, lexicon)], lexicon, gaz, person)
 
 
 def _infinitive(verb):
@@ -89,7 +89,7 @@ def _aimed_at(verb, lexicon):
         if p.dep_ == "pobj"]
 
 
-def stated(doc, lexicon, is_party, gaz=None):
+def stated(doc, lexicon, is_party, gaz=None, person=None):
     """Topics of what a meeting's parties say or raise together ('The two leaders agreed to establish X', 'Both
     sides welcomed X', 'X raised Y'), where `is_party(token)` tells whether a subject token is the parties."""
     found = []
@@ -97,10 +97,10 @@ def stated(doc, lexicon, is_party, gaz=None):
         if lemma(verb) in lexicon.statement_verbs | lexicon.discussion_verbs and verb.pos_ in ("VERB", "AUX") and \
                 any(is_party(c) for c in subjects(verb)):
             found.extend(_statement_objects(verb, lexicon))
-    return normalise(found, lexicon, gaz)
+    return normalise(found, lexicon, gaz, person)
 
 
-def listed(doc, lexicon, gaz=None):
+def listed(doc, lexicon, gaz=None, person=None):
     """Topics a sentence lists with a topic noun: 'Syria was another topic of the meeting', 'Among the main
     topics was X', 'X is on the agenda', 'The agenda included X'."""
     found = []
@@ -114,7 +114,7 @@ def listed(doc, lexicon, gaz=None):
             found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         elif token.dep_ == "nsubj" and lemma(verb) in ("include", "cover", "be"):
             found += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
-    return normalise(found, lexicon, gaz)
+    return normalise(found, lexicon, gaz, person)
 
 
 def subjects(verb):
@@ -170,14 +170,14 @@ def _object_of_clause(token):
     return token
 
 
-def purposes(doc, lexicon, gaz=None):
+def purposes(doc, lexicon, gaz=None, person=None):
     """What a sentence says someone is somewhere to discuss: 'X is in the UAE to discuss oil prices'."""
     found = []
     for verb in doc:
         if lemma(verb) in lexicon.discussion_verbs and verb.dep_ in ("advcl", "xcomp", "acl") and any(
                 c.lower_ == "to" for c in verb.children):
             found.extend(_discussed(verb, lexicon))
-    return normalise(found, lexicon, gaz)
+    return normalise(found, lexicon, gaz, person)
 
 
 def normalise(heads, lexicon, gaz=None, person=None):
@@ -322,8 +322,8 @@ def _span(token):
 
 
 def _named(phrase, gaz):
-    """The topics of a phrase: the names of the topics, countries and regions it names ('bilateral trade':
-    trade; 'the situation in Iran and Syria': Iran, Syria), or the phrase as written when it names none."""
+    """A phrase as written, then the topic names, countries and regions written in it ('bilateral trade': trade;
+    'the situation in Iran and Syria': Iran, Syria)."""
     if gaz is None:
         return [phrase]
     return [phrase, *(t for t in gaz.topics_in(phrase) if t.lower() in phrase.lower() and t.lower() != phrase.lower())]
