@@ -27,6 +27,7 @@ class Extractor:
         self.follow = candidates.follow_pattern(lexicon)
         self.attending = candidates.attendee_pattern(lexicon)
         self._place_words = {w.lower() for w in (*gazetteer.adjectives, *gazetteer.countries)}
+        self._group_words = arguments.group_words(lexicon)
 
     @classmethod
     def from_config(cls, load, load_text=None, kb=None, model=None):
@@ -127,8 +128,8 @@ class Extractor:
         listed = topics.listed(doc, self.lexicon, self.gaz, person)
         if listed:
             yield context.Event("topics", sentence, items=listed, group=True)
-        group = arguments.group_words(self.lexicon)
-        stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in group or person(t), self.gaz, person)
+        stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in self._group_words or person(t), self.gaz,
+                               person)
         if stated:
             subjects = [k for v in doc for c in topics.subjects(v) for k in resolve(c)
                         if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
