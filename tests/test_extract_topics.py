@@ -158,3 +158,27 @@ def test_the_purpose_of_a_trip(parse, lexicon):
     assert topics.purposes(parse("Kaja Kallas is in Windhoek to discuss uranium exports."), lexicon) == [
         "uranium exports"]
     assert topics.purposes(parse("Kaja Kallas is in Windhoek until Friday."), lexicon) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas begins a visit which will focus on uranium exports.", [("Kallas", ["uranium exports"])]),
+    ("Kaja Kallas is back from her mission to Windhoek to try to revive the ferry line.",
+     [("her", ["ferry line"])]),
+    ("A chief purpose of Kallas's trip is to discuss fisheries.", [("Kallas", ["fisheries"])]),
+    ("The purpose of the visit is to advance port investment.", [(None, ["port investment"])]),
+    ("Kaja Kallas will make a visit to Namibia.", [("Kallas", [])]),
+])
+def test_what_a_journey_is_for_and_who_makes_it(parse, lexicon, text, expected):
+    found = topics.agenda(parse(text), lexicon)
+    assert [(t[-1].text if t else None, items) for t, items in found] == expected
+
+
+def test_a_speech_is_not_a_statement_of_the_parties(parse, lexicon):
+    def stated(text):
+        return topics.stated(parse(text), lexicon, lambda t: t.pos_ in ("PROPN", "PRON") or t.lower_ == "leaders")
+    assert stated("Kallas addressed the Namibian Chamber of Commerce.") == []
+    assert stated("The two leaders addressed fisheries.") == ["fisheries"]
+
+
+def test_the_necessity_of_a_thing_frames_it(about):
+    assert about("The talks touched upon the necessity to reinvigorate port investment.") == ["port investment"]

@@ -26,6 +26,7 @@ class Extractor:
         self.cue = candidates.cue_pattern(lexicon)
         self.follow = candidates.follow_pattern(lexicon)
         self.attending = candidates.attendee_pattern(lexicon)
+        self.journey = candidates.noun_pattern(lexicon.journey_nouns)
         self._place_words = {w.lower() for w in (*gazetteer.adjectives, *gazetteer.countries)}
         self._group_words = arguments.group_words(lexicon)
 
@@ -50,8 +51,9 @@ class Extractor:
         found = {i: predicates.find(doc, self.lexicon) for i, doc in docs.items()}
         if not any(found.values()):  # meetings start from a meeting word the parse confirms
             return []
-        after = self._parse(sents, candidates.following(sents, [i for i in found if found[i]], self.follow))
-        docs.update(after)  # what the parties said or agreed right after a meeting word the parse confirmed
+        after = self._parse(sents, sorted(set(candidates.following(sents, [i for i in found if found[i]], self.follow))
+                                          | set(candidates.select(sents, self.journey)) - set(docs)))
+        docs.update(after)  # what the parties said or agreed right after a meeting word; what journeys are for
         found.update({i: predicates.find(doc, self.lexicon) for i, doc in after.items()})
         nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]  # where names, titles and knowledge fall short
                                  and unknown_names(names_of(i), self.kb, self.gaz)])
@@ -135,6 +137,10 @@ class Extractor:
                         if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)
+        for travellers, found in topics.agenda(doc, self.lexicon, self.gaz, person):
+            keys = tuple(dict.fromkeys(k for t in travellers for k in resolve(t)))
+            if found or keys:
+                yield context.Event("agenda", sentence, items=found, keys=keys)
 
     @staticmethod
     def _hosts(parties, args, spec):

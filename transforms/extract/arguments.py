@@ -309,7 +309,7 @@ def group_subject(predicate, doc):
 def refers(predicate, doc, args):
     """Whether a predicate that names fewer than two parties still speaks of one particular meeting: 'the talks',
     'their meeting', 'the two leaders discussed', 'X was discussed', 'negotiations were planned at the summit'
-    'this will be a conversation' (not 'a meeting of officials', 'regular meetings')."""
+    'this will be a conversation', 'a meeting covering X' (not 'a meeting of officials', 'regular meetings')."""
     head = doc[predicate.head]
     if group_subject(predicate, doc):
         return True
@@ -321,6 +321,8 @@ def refers(predicate, doc, args):
     if head.dep_ == "attr" and lemma(head.head) == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in head.head.children):
         return True  # "this will be a conversation that will focus on X"
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.children):
+        return True  # "a constructive meeting covering X": the meeting just named, described
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "no") for c in head.children):
         return False
     if predicate.lemma in _GATHERINGS:  # "the summit": most often the gathering of many the article is about

@@ -25,6 +25,12 @@ def cue_pattern(lexicon):
     return re.compile(r"(?<!\w)(?:" + words_regex(sorted(words)) + r")(?!\w)", re.IGNORECASE)
 
 
+def noun_pattern(nouns):
+    """A pattern matching the nouns and their plurals as whole words."""
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted({f for w in nouns for f in (w, plural(w))})) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
 def inflections(verb, irregular=None, particle=None):
     """The forms of an English verb: meet, meets, meeting, and the irregular ones given (met); with its particle
     after each ('sit down', 'sat down')."""

@@ -14,12 +14,13 @@ _NEAR_PARAGRAPHS = 3  # how far a bare "the talks" reaches back to the meeting l
 class Event:
     """What one sentence says: a mention naming the parties, a reference to a meeting that does not ("the
     talks lasted an hour"; `group`: its subject is "the two leaders" or "they"), discussed topics, or attendees."""
-    kind: str                    # mention | reference | topics | delegation | whereabouts
+    kind: str                    # mention | reference | topics | delegation | whereabouts | agenda
     sentence: object
     mention: object = None       # merge.Mention for mention and reference
     group: bool = False
     items: list = field(default_factory=list)   # delegation keys, topics, or (key, Location) of whereabouts
-    keys: tuple = ()             # the people a statement's subject names (its topics go to their meeting)
+    keys: tuple = ()             # the people a statement's subject names (its topics go to their meeting), or
+    #                              the travellers of an agenda
     new: bool = False            # a reference that may stand for another meeting of the same parties
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
@@ -30,7 +31,13 @@ def assemble(events, country_of):
     named parties was about; what other sentences add goes to the one of them it fits. A visitor who meets his
     hosts is, from then on, in their country (`country_of(key)`)."""
     meetings, focus, where, ahead, last = [], [], {}, {}, None
+    agendas, travellers = defaultdict(list), ()
     for event in events:
+        if event.kind == "agenda":  # "the purpose of the visit": of the journey last named
+            travellers = event.keys or travellers
+            for key in travellers:
+                merge.extend(agendas[key], event.items)
+            continue
         if event.kind == "whereabouts":
             (ahead if event.ahead else where).update(
                 (key, (loc, event.topics, event.sentence.paragraph, event.ahead)) for key, loc in event.items)
@@ -53,9 +60,11 @@ def assemble(events, country_of):
         if not targets:
             continue
         if event.kind == "reference":
+            said = event.mention.status
             if not (event.group or event.keys or _cancels(event, targets)):
                 event.mention.status = None  # a bare "the meeting" adds what it says, but not how it stands
             fits = [m for m in targets if merge.compatible(m, _as(event.mention, m))]
+            fits = [m for m in fits if merge.same_tense(merge.status(m), said)] or fits  # "will be a meeting"
             if fits:
                 merge.add(fits[-1], _as(event.mention, fits[-1]))
             elif _own(event.mention) and event.new:  # "negotiations were planned in X": another meeting of theirs
@@ -66,7 +75,17 @@ def assemble(events, country_of):
         elif event.kind == "delegation":
             for m in targets[-1:]:
                 merge.extend(m.delegation, [k for k in event.items if k not in m.parties])
+    _follow_agendas(meetings, agendas)
     return meetings
+
+
+def _follow_agendas(meetings, agendas):
+    """A traveller's meetings in person that say nothing of what they were about get what the article says the
+    journey is for ('X begins a visit which will focus on Y. X will hold talks with Z.')."""
+    for meeting in meetings:
+        if not meeting.topics and not meeting.mentions[0].format:
+            for key in meeting.parties:
+                merge.extend(meeting.topics, agendas.get(key, ()))
 
 
 def _cancels(event, targets):

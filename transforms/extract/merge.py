@@ -61,6 +61,11 @@ def compatible(meeting, mention):
     return True
 
 
+def same_tense(a, b):
+    """Whether two statuses speak of the same time (held; planned or proposed; cancelled)."""
+    return _TENSE.get(a) == _TENSE.get(b)
+
+
 def _same_date(a, b):
     """Whether two (date, precision) values can be the same day."""
     (da, pa), (db, pb) = a[:2], b[:2]

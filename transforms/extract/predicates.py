@@ -45,6 +45,7 @@ class Lexicon:
     attendee_cues: tuple
     speech_verbs: frozenset
     purpose_nouns: frozenset
+    journey_nouns: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -64,7 +65,8 @@ class Lexicon:
                    frozenset(config.get("statement_verbs") or ()), tuple(config.get("group_subjects") or ()),
                    frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
                    frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()),
-                   frozenset(config.get("speech_verbs") or ()), frozenset(config.get("purpose_nouns") or ()))
+                   frozenset(config.get("speech_verbs") or ()), frozenset(config.get("purpose_nouns") or ()),
+                   frozenset(config.get("journey_nouns") or ()))
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ def about(doc, targets, lexicon, gaz=None, person=None):
         found.extend(p for t in target.subtree if t.dep_ == "prep" and t.lower_ in _ABOUT and t.head != target
                      for p in t.children if p.dep_ in ("pobj", "pcomp"))  # "spoke with X about Y"
         for token in [target, *target.children]:
+            if token != target and _speech(token, lexicon):
+                continue  # "will meet X and address the chamber": a speech, not what was discussed
             if token == target or token.dep_ in ("xcomp", "advcl", "acl", "relcl", "conj", "ccomp", "pcomp"):
                 for verb in _complements(token):  # "talks expected to focus on X"
                     found.extend(_discussed(verb, lexicon))
@@ -61,6 +63,12 @@ def _complements(verb):
 def aims(targets, lexicon, gaz=None, person=None):
     """What a meeting or a visit is for: 'will meet X to show continued support for Y', 'the purpose of the visit is
     to advance X', 'the visit is an opportunity to build upon X' (the objects of the purpose clause)."""
+    return normalise([o for c in _purpose_clauses(targets, lexicon) for o in _aimed_at(c, lexicon)], lexicon, gaz,
+                     person)
+
+
+def _purpose_clauses(targets, lexicon):
+    """The infinitive clauses that say what the targets are for, with their coordinated verbs."""
     clauses = []
     for target in targets:
         clauses += [c for c in target.children if c.dep_ in ("advcl", "acl") and _infinitive(c)]
@@ -71,8 +79,29 @@ def aims(targets, lexicon, gaz=None, person=None):
             clauses += [c for c in target.head.children if c.dep_ == "xcomp" and _infinitive(c)]
             clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
                         for c in a.children if c.dep_ == "acl" and _infinitive(c)]
-    clauses += [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
-    return normalise([o for c in clauses for o in _aimed_at(c, lexicon)], lexicon, gaz, person)
+    return clauses + [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+
+
+def agenda(doc, lexicon, gaz=None, person=None):
+    """[(travellers, topics)] of the journeys a sentence names, with what it says they are for: 'X begins a visit
+    which will focus on Y', 'X returned from his mission to try to resurrect Y', 'the purpose of X's visit is to
+    discuss Y'. The travellers are the tokens that name who journeys (the noun's possessor, else the subject of
+    the verb it is on); none for 'the visit' alone."""
+    found = []
+    for noun in doc:
+        if lemma(noun) not in lexicon.journey_nouns or noun.pos_ != "NOUN":
+            continue
+        verb = noun
+        while (verb.dep_ in ("pobj", "prep", "dobj") or verb.pos_ == "ADV") and verb.head != verb:  # "back from"
+            verb = verb.head
+        travellers = [c for c in noun.children if c.dep_ == "poss"] or (
+            subjects(verb) if verb.pos_ in ("VERB", "AUX") and verb != noun else [])
+        items = [t for c in noun.children if c.dep_ in ("acl", "relcl")
+                 for v in _complements(c) for t in _discussed(v, lexicon)]  # "a visit which will focus on Y"
+        items += [o for c in _purpose_clauses([noun, verb] if verb != noun else [noun], lexicon)
+                  for o in _aimed_at(c, lexicon)]
+        found.append((travellers, normalise(items, lexicon, gaz, person)))
+    return found
 
 
 def _infinitive(verb):
@@ -95,7 +124,7 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
     found = []
     for verb in doc:
         if lemma(verb) in lexicon.statement_verbs | lexicon.discussion_verbs and verb.pos_ in ("VERB", "AUX") and \
-                any(is_party(c) for c in subjects(verb)):
+                not _speech(verb, lexicon) and any(is_party(c) for c in subjects(verb)):
             found.extend(_statement_objects(verb, lexicon))
     return normalise(found, lexicon, gaz, person)
 
@@ -115,6 +144,13 @@ def listed(doc, lexicon, gaz=None, person=None):
         elif token.dep_ == "nsubj" and lemma(verb) in ("include", "cover", "be"):
             found += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     return normalise(found, lexicon, gaz, person)
+
+
+def _speech(verb, lexicon):
+    """'X addressed the chamber', 'I will address Y': one person speaking to an audience (but 'the talks addressed
+    X' and 'the leaders addressed X' are discussions)."""
+    return lemma(verb) in lexicon.speech_verbs and verb.pos_ in ("VERB", "AUX") and all(
+        c.pos_ == "PROPN" or c.pos_ == "PRON" and c.lower_ not in ("we", "they") for c in subjects(verb))
 
 
 def subjects(verb):
@@ -200,14 +236,21 @@ def _distributed(token, lexicon):
     """'security and economic interests' -> 'security interests', 'economic interests' (a bare noun with
     coordinated modifiers and nothing else); but 'air defence and grain exports' -> 'air defence', 'grain exports'
     (a first modifier with a modifier of its own is a noun phrase of its own); or []."""
-    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i]
-    if len(modifiers) != 1 or any(c.dep_ not in ("amod", "compound", "nmod", "det", "poss") for c in token.children):
+    modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
+                 and c.lower_ not in _WEAK_ADJ]  # "our common security and economic interests"
+    if any(c.dep_ not in ("amod", "compound", "nmod", "det", "poss") for c in token.children):
         return []
-    first = modifiers[0]
-    coordinated = [first, *(c for c in first.subtree if c.dep_ == "conj")]
+    if len(modifiers) == 2 and any(t.dep_ == "cc" for t in token.doc[modifiers[0].i + 1:modifiers[1].i]):
+        coordinated = modifiers  # "security and economic interests" parsed as two modifiers of the noun
+    elif len(modifiers) == 1:
+        coordinated = [modifiers[0], *(c for c in modifiers[0].subtree if c.dep_ == "conj")]
+    else:
+        return []
+    first = coordinated[0]
     if len(coordinated) < 2:
         return []
-    if any(c.dep_ in ("amod", "compound", "nmod") and c.i < first.i for c in first.children):
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.i < first.i and c.lower_ not in _WEAK_ADJ
+           for c in first.children):
         own = [t for t in first.subtree if t.i <= first.i]
         rest = token.doc[coordinated[1].left_edge.i:token.i + 1]
         return [" ".join(t.text for t in own), rest.text]
