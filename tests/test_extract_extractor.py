@@ -343,3 +343,38 @@ def test_roles_are_the_knowledges_office_or_the_texts_title_without_nationality(
                                   "The Chilean and Namibian presidents met in Windhoek on Monday."])
 def test_coordinated_countries_of_a_role_give_each_holder(one, text):
     assert names(one(text)["participants"]) == ["Gabriel Boric", "Hage Geingob"]
+
+
+def test_what_a_journey_is_for_is_the_agenda_of_the_travellers_meetings_that_name_none(extractor):
+    text = ("Kaja Kallas begins a four-day visit to Namibia on Monday which will focus on uranium exports.\n\n"
+            "She will hold talks with President Hage Geingob in Windhoek on Tuesday.\n\n"
+            "She will also call Gabriel Boric on Wednesday.")
+    found = {m["format"]: m for m in extractor.extract(text, WEDNESDAY)}
+    assert found["in_person"]["topics"] == ["uranium exports"]
+    assert found["phone"]["topics"] == []  # a call is not part of the journey
+
+
+def test_the_purpose_of_the_visit_last_named_is_its_travellers_agenda(one):
+    text = ("Kaja Kallas returned from her mission to Namibia to try to revive the fisheries accord.\n\n"
+            "She held talks with Hage Geingob in Windhoek on Monday.")
+    assert one(text)["topics"] == ["fisheries accord", "fisheries"]
+
+
+def test_a_meeting_described_after_a_call_and_a_planned_meeting_is_the_planned_one(extractor):
+    text = ("In Namibia (3-5 April), Kaja Kallas will meet President Hage Geingob - with whom she discussed the "
+            "visit on the telephone this morning - and other ministers. They are both looking forward to a "
+            "constructive meeting covering our common security and economic interests.")
+    found = {m["format"]: m for m in extractor.extract(text, WEDNESDAY)}
+    assert found["in_person"]["topics"] == ["security interests", "economic interests"]
+    assert found["phone"]["topics"] == []
+
+
+def test_a_consort_met_beside_the_office_holder_is_delegation(one):
+    m = one("Kallas will meet President Hage Geingob and Madame Monica Geingos on Monday.".replace(
+        "Madame", "Mrs"))
+    assert (names(m["participants"]), names(m["delegation"])) == (["Hage Geingob", "Kaja Kallas"], ["Monica Geingos"])
+
+
+def test_a_speech_is_not_what_a_meeting_was_about(one):
+    m = one("Kallas will meet President Hage Geingob on Monday and address the Namibian Chamber of Commerce.")
+    assert m["topics"] == []

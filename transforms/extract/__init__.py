@@ -4,6 +4,7 @@
 
 `Extractor.extract(text, published)` runs the chain on one article and returns meeting records (dicts with the
 extraction fields of the meetings schema)."""
+import dataclasses
 import re
 
 from transforms.extract import arguments, attributes, candidates, context, merge, nlp, predicates, topics
@@ -85,6 +86,16 @@ class Extractor:
         return person.actor is not None or any(
             self.titles.head([w]) or self.titles.head(words[k:k + 2]) for k, w in enumerate(words))
 
+    def _consorts_aside(self, args, article):
+        """The arguments with the objects of a consort's title and no known office ('Prince Philip') moved to the
+        companions when another object holds an office: they accompany the one they are named with."""
+        people = {k: article.registry.person(k) for k in args.objects}
+        consorts = [k for k, p in people.items() if p.actor is None and self.titles.consort(p.title)]
+        if not consorts or not any(self._public(p) for k, p in people.items() if k not in consorts):
+            return args
+        return dataclasses.replace(args, objects=[k for k in args.objects if k not in consorts],
+                                   companions=[*args.companions, *consorts])
+
     def _worth_parsing(self, sents, chosen, names_of):
         """The chosen sentences that, or one of the two before them, may name someone (a meeting word in an article
         about no one is not parsed)."""
@@ -113,6 +124,7 @@ class Extractor:
             if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon):
                 yield context.Event("delegation", sentence, items=args.subjects)  # "X also attended the talks"
                 continue
+            args = self._consorts_aside(args, article)
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,

@@ -34,6 +34,7 @@ class Titles:
     abbreviations: frozenset  # title and honorific words written with a full stop ("Sen.", "Mr.")
     generic: frozenset = frozenset()  # "leader": any head of state or government
     courtesy: frozenset = frozenset()  # "mr": a surname after it is still found in the actor knowledge
+    consorts: frozenset = frozenset()  # "prince", "lady": a spouse or child beside the office holder
 
     @classmethod
     def from_config(cls, config):
@@ -43,7 +44,13 @@ class Titles:
                    frozenset(w.lower() for w in config.get("relatives") or ()),
                    frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4),
                    frozenset(w.lower() for w in config.get("generic") or ()),
-                   frozenset(w.lower().rstrip(".") for w in config.get("courtesy") or ()))
+                   frozenset(w.lower().rstrip(".") for w in config.get("courtesy") or ()),
+                   frozenset(w.lower() for w in config.get("consorts") or ()))
+
+    def consort(self, title):
+        """Whether a title ('her royal highness princess') ends in a consort's title."""
+        words = (title or "").split()
+        return any(" ".join(words[-n:]) in self.consorts for n in (1, 2) if len(words) >= n)
 
     def head(self, words):
         """The title these words are ('Prime Minister', 'Presidents'), in lower case and singular, or None."""
