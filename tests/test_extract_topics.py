@@ -182,3 +182,12 @@ def test_a_speech_is_not_a_statement_of_the_parties(parse, lexicon):
 
 def test_the_necessity_of_a_thing_frames_it(about):
     assert about("The talks touched upon the necessity to reinvigorate port investment.") == ["port investment"]
+
+
+def test_a_meeting_in_a_city_is_named_as_such_meetings_are(about):
+    towns = Gazetteer.from_config({**CONFIG, "places": {"countries": [{"name": "Namibia"}],
+                                                        "cities": [{"name": "Windhoek", "country": "Namibia"}]}
+                                   }.__getitem__)
+    text = "Kallas will hold talks with Geingob on the forthcoming Fisheries Summit in Windhoek."
+    assert about(text, towns) == ["Windhoek Fisheries Summit", "fisheries"]
+    assert about(text) == ["Fisheries Summit in Windhoek"]

@@ -221,7 +221,8 @@ def normalise(heads, lexicon, gaz=None, person=None):
     shared noun ('economic and scientific co-operation': 'economic co-operation', 'scientific co-operation'), in
     order and without repeats; no item that `person(token)` says is a person."""
     phrases = [p for head in heads for item in _items(head, lexicon) if not (person and person(item))
-               for p in _distributed(item, lexicon) or [_phrase(item, lexicon)] if p]
+               for p in _distributed(item, lexicon) or [_meeting_name(item, lexicon, gaz) or _phrase(item, lexicon)]
+               if p]
     out = []
     for phrase in phrases:
         if any(phrase in other and phrase != other for other in phrases):
@@ -255,6 +256,21 @@ def _distributed(token, lexicon):
         rest = token.doc[coordinated[1].left_edge.i:token.i + 1]
         return [" ".join(t.text for t in own), rest.text]
     return [f"{m.text} {token.text}" for m in coordinated if m.lower_ not in _WEAK_ADJ]
+
+
+def _meeting_name(token, lexicon, gaz):
+    """A meeting placed in a city, by the name such meetings go by: 'the forthcoming Economic Summit in Tokyo'
+    -> 'Tokyo Economic Summit', 'a summit in Ottawa next month' -> 'Ottawa summit'; else None."""
+    if gaz is None or lemma(token) not in lexicon.nouns:
+        return None
+    for place in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
+                  for p in c.children if p.dep_ == "pobj"):
+        city = token.doc[place.left_edge.i:place.i + 1].text
+        if any(start == 0 and end == len(city) for start, end, _ in gaz.find("city", city)):
+            words = [t.text for t in token.doc[token.left_edge.i:token.i]
+                     if t.pos_ not in _LEADING and t.lower_ not in _WEAK_ADJ and t.head == token]
+            return " ".join([city, *words, token.text])
+    return None
 
 
 def _items(head, lexicon):
