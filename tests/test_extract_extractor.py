@@ -378,3 +378,11 @@ def test_a_consort_met_beside_the_office_holder_is_delegation(one):
 def test_a_speech_is_not_what_a_meeting_was_about(one):
     m = one("Kallas will meet President Hage Geingob on Monday and address the Namibian Chamber of Commerce.")
     assert m["topics"] == []
+
+
+def test_in_a_phone_call_the_one_told_is_the_other_party_and_what_was_told_the_topic(one):
+    m = one("In a phone call on Monday, Prime Minister Kaja Kallas told President Hage Geingob that the fisheries "
+            "accord must be signed by June.")
+    assert (names(m["participants"]), m["format"], when(m)) == (
+        ["Hage Geingob", "Kaja Kallas"], "phone", (D(2023, 2, 13), "day"))
+    assert m["topics"] == ["fisheries accord", "fisheries"]

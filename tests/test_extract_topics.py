@@ -191,3 +191,28 @@ def test_a_meeting_in_a_city_is_named_as_such_meetings_are(about):
     text = "Kallas will hold talks with Geingob on the forthcoming Fisheries Summit in Windhoek."
     assert about(text, towns) == ["Windhoek Fisheries Summit", "fisheries"]
     assert about(text) == ["Fisheries Summit in Windhoek"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Their talks centred on port investment and fisheries.", ["port investment", "fisheries"]),
+    ("The talks were dominated by the ferry line.", ["ferry line"]),
+    ("The discussions revolved around uranium exports.", ["uranium exports"]),
+])
+def test_what_talks_centred_on_were_dominated_by_or_revolved_around(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They exchanged views on the ferry line.", ["ferry line"]),
+    ("They raised concerns about the visa rules.", ["visa rules"]),
+])
+def test_views_and_concerns_frame_what_they_are_about(parse, lexicon, text, expected):
+    assert topics.stated(parse(text), lexicon, lambda t: t.lower_ == "they") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kallas met Geingob, with fisheries and visas high on the agenda.", ["fisheries", "visas"]),
+    ("Fisheries and visas were among the issues discussed.", ["Fisheries", "visas"]),
+])
+def test_what_is_high_on_the_agenda_or_among_the_issues_discussed(parse, lexicon, text, expected):
+    assert topics.listed(parse(text), lexicon) == expected

@@ -120,7 +120,7 @@ class Extractor:
                     doc[predicate.head]) or predicates.purpose_of(predicate, doc, heads):
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
-            args = arguments.of(predicate, doc, resolve, spec, self._place)
+            args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs)
             if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon):
                 yield context.Event("delegation", sentence, items=args.subjects)  # "X also attended the talks"
                 continue
@@ -170,8 +170,13 @@ class Extractor:
         return any(end == len(name) for kind in ("city", "venue") for _, end, _ in self.gaz.find(kind, name))
 
     def _discussed(self, token):
-        """'I discussed the visit with him': a meeting word that is what was discussed, not a report of it."""
-        return token.dep_ in ("dobj", "nsubjpass") and predicates.lemma(token.head) in self.lexicon.discussion_verbs
+        """'I discussed the visit with him': a meeting word that is what was discussed, not a report of it (but
+        'the talks were focused on X', 'dominated by X': the topic is in the verb's phrase)."""
+        verb, lexicon = token.head, self.lexicon
+        return token.dep_ in ("dobj", "nsubjpass") and predicates.lemma(verb) in lexicon.discussion_verbs and not any(
+            c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in lexicon.discussion_prepositions and any(
+                p.dep_ == "pobj" and not p.ent_type_ and p.lower_ not in lexicon.phone | lexicon.video
+                for p in c.children) for c in verb.children)
 
     def _multilateral(self, token):
         """'the G20 summit', 'an EU summit', 'a summit of EU leaders': a gathering of many, which those who attend

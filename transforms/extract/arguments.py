@@ -36,10 +36,11 @@ class Arguments:
     unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
 
 
-def of(predicate, doc, resolve, spec, place=lambda token: False):
+def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset()):
     """The Arguments of `predicate` in `doc`. `resolve(token)` gives the person keys a token stands for (a
     name, a role, a pronoun), `spec` the predicate's entry in configs/meetings.yaml, `place(token)` whether a
-    token ends the name of a city or venue (the place of "the Geneva talks", not a party to them)."""
+    token ends the name of a city or venue (the place of "the Geneva talks", not a party to them), `addressees`
+    the verbs whose object is spoken to ("In a phone call, X told Y": Y is the other party)."""
     head = doc[predicate.head]
     args = Arguments()
     if predicate.kind == "verb":
@@ -64,7 +65,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False):
         if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
             _add(args.subjects, [t for t in _subjects(holder) if t != head], resolve)
-            _add(args.objects, _objects(holder, ("with",)), resolve)
+            told = own == 0 and lemma(holder) in addressees
+            _add(args.objects, _objects(holder, ("with", "direct") if told else ("with",)), resolve)
             _add(args.companions, _companions(holder), resolve)
     _extend_list(args.objects, doc, resolve)
     _extend_back(args.subjects, doc, resolve)

@@ -102,10 +102,12 @@ def date_of(predicate, doc, text, published, future):
     clause a 'where' or 'during which' clause holding it is on, the verb it is coordinated with), else the nearest
     in its clause that is not a date of something said; with its resolved (date, precision)."""
     dateline = _DATELINE.match(text)
-    mentions = [d for d in find_dates(text) if not _said_on(d, doc, text) and not (dateline and d.start < dateline.end())]
+    head = doc[predicate.head]
+    mentions = [d for d in find_dates(text) if not _said_on(d, doc, text, head)
+                and not (dateline and d.start < dateline.end())]
     if not mentions:
         return None, (None, None)
-    at = doc[predicate.head].idx
+    at = head.idx
     targets = anchors(predicate, doc) + _occasion(predicate, doc)
     own = [d for d in mentions if _attached(d, doc, targets)]
     clause = {_clause_of(t) for t in targets}
@@ -180,8 +182,9 @@ def _ancestors(token):
         yield token
 
 
-def _said_on(mention, doc, text):
-    """'said on Monday', 'told reporters yesterday': the date of a statement, not of the meeting."""
+def _said_on(mention, doc, text, meeting):
+    """'said on Monday', 'told reporters yesterday': the date of a statement, not of the meeting (but 'in a
+    phone call on Monday, X told Y': the date is on the `meeting` word)."""
     if _SAID_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return True  # "Lula said on Monday he had spoken with ...", however the parse attached it
     for token in _tokens(mention, doc):
@@ -190,6 +193,8 @@ def _said_on(mention, doc, text):
             if node.head == node:
                 break
             node = node.head
+            if node == meeting:
+                break
             if node.pos_ in ("VERB", "AUX"):
                 if lemma(node) in _SPEECH:
                     return True

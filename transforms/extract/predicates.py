@@ -46,6 +46,7 @@ class Lexicon:
     speech_verbs: frozenset
     purpose_nouns: frozenset
     journey_nouns: frozenset
+    addressee_verbs: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -66,7 +67,7 @@ class Lexicon:
                    frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
                    frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()),
                    frozenset(config.get("speech_verbs") or ()), frozenset(config.get("purpose_nouns") or ()),
-                   frozenset(config.get("journey_nouns") or ()))
+                   frozenset(config.get("journey_nouns") or ()), frozenset(config.get("addressee_verbs") or ()))
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,9 @@ def about(doc, targets, lexicon, gaz=None, person=None):
                     found.extend(_discussed(verb, lexicon))
                 if token != target and lemma(token) in lexicon.verbs:  # "met to talk about X"
                     found.extend(_prepositional(token, lexicon))
+        if lemma(target) in lexicon.addressee_verbs:  # "in a phone call, X told Y that the budget must pass"
+            found.extend(c for clause in target.children if clause.dep_ == "ccomp" for c in clause.children
+                         if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
             found.extend(t for t in _discussed(target.head, lexicon) if t != target)  # "the talks covered X"
     return normalise(found, lexicon, gaz, person)
@@ -131,16 +134,19 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
 
 def listed(doc, lexicon, gaz=None, person=None):
     """Topics a sentence lists with a topic noun: 'Syria was another topic of the meeting', 'Among the main
-    topics was X', 'X is on the agenda', 'The agenda included X'."""
+    topics was X', 'X is on the agenda', 'with X high on the agenda', 'The agenda included X', 'X was among the
+    issues discussed'."""
     found = []
     for token in doc:
-        if lemma(token) not in lexicon.topic_nouns:
+        if not (lemma(token) in lexicon.topic_nouns or _discussed_issues(token, lexicon)):
             continue
         verb = token.head
         while verb.dep_ in ("prep", "pobj") and verb.head != verb:  # "among the topics was X", "on the agenda"
             verb = verb.head
-        if token.dep_ in ("attr", "pobj") and lemma(verb) == "be":
-            found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
+            found.append(token.head.head)  # "with X (high) on the agenda"
+        elif token.dep_ in ("attr", "pobj") and (lemma(verb) == "be" or verb.pos_ in ("ADJ", "ADV")):
+            found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]  # "with X high on the agenda"
         elif token.dep_ == "nsubj" and lemma(verb) in ("include", "cover", "be"):
             found += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     return normalise(found, lexicon, gaz, person)
@@ -151,6 +157,13 @@ def _speech(verb, lexicon):
     X' and 'the leaders addressed X' are discussions)."""
     return lemma(verb) in lexicon.speech_verbs and verb.pos_ in ("VERB", "AUX") and all(
         c.pos_ == "PROPN" or c.pos_ == "PRON" and c.lower_ not in ("we", "they") for c in subjects(verb))
+
+
+def _discussed_issues(token, lexicon):
+    """'the issues discussed', 'the matters raised': a vague noun the participle of a discussion verb follows."""
+    after = token.nbor() if token.i + 1 < len(token.doc) else None
+    return lemma(token) in lexicon.vague_topics and after is not None and after.tag_ == "VBN" and \
+        lemma(after) in lexicon.discussion_verbs
 
 
 def subjects(verb):
@@ -191,7 +204,7 @@ def _discussed(verb, lexicon):
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
            or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
-            for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            or c.dep_ == "agent" for p in c.children if p.dep_ in ("pobj", "pcomp")]  # "dominated by X"
     out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "discussed X, including Y"
     for c in verb.children:  # "touched on X", "focus primarily on X" (not "ahead of X")
         if c.dep_ in ("prt", "advmod") and c.lower_ not in _TIME_PREPOSITIONS:
@@ -303,7 +316,7 @@ def _framed(token, lexicon):
             return token
         after = [c for c in token.children if c.dep_ == "prep"] or [  # "explored areas | for X" (on the verb)
             c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1]
-        inner = next((p for c in after if c.lower_ in ("of", "in", "to", "for", "on")
+        inner = next((p for c in after if c.lower_ in ("of", "in", "to", "for", "on", "about", "over")
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
         if inner is None:
             verb = next((c for c in token.children if c.pos_ == "VERB" and (
@@ -320,7 +333,7 @@ def _framed(token, lexicon):
 def _phrase(token, lexicon):
     """The words of an item: its subtree without its own conjuncts, clauses and time phrases, and without leading
     determiners or pronouns."""
-    words = _span(token)
+    words = _span(token, lexicon)
     while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ in ("POS", "JJR")):
         words = words[1:]
     while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
@@ -366,15 +379,18 @@ def _whole_words(words):
     return list(doc[first:words[0].i]) + words + list(doc[words[-1].i + 1:last + 1])
 
 
-def _span(token):
-    """The tokens of `token`'s subtree less its own conjuncts, clauses and time or telephone phrases, in order
-    (conjuncts deeper down stay: 'the situation in Iran and Syria')."""
+def _span(token, lexicon):
+    """The tokens of `token`'s subtree less its own conjuncts, clauses, time or telephone phrases and what it is
+    said to be ('X high on the agenda'), in order (conjuncts deeper down stay: 'the situation in Iran and
+    Syria')."""
     keep, todo = [], [token]
     while todo:
         t = todo.pop()
         keep.append(t)
         todo.extend(c for c in t.children if not (
             c.dep_ in _DROP_DEPS and (t == token or c.dep_ not in ("conj", "cc", "punct"))
+            or t == token and c.i > t.i and (c.dep_ == "amod" or c.dep_ == "prep" and any(
+                lemma(p) in lexicon.topic_nouns for p in c.children))
             or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})
             or _introduces_examples(c) or c.lower_ == "with" and any(p.ent_type_ == "PERSON" for p in c.subtree)))
     return sorted(keep, key=lambda t: t.i)
