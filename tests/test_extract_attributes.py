@@ -45,7 +45,7 @@ def read(parse, gaz):
         out = []
         for p in predicates.find(doc, lexicon):
             ahead = p.status in ("planned", "proposed") or attributes.scheduled(p, doc)
-            mention, (date, precision) = attributes.date_of(p, doc, text, published, ahead)
+            mention, (date, precision) = attributes.date_of(p, doc, text, published, ahead, lexicon)
             loc = attributes.place_of(p, doc, text, gaz)
             out.append((doc[p.head].text, attributes.status(p, doc, date, published),
                         attributes.format_of(p, doc, text), mention and mention.text, date, precision,
@@ -179,3 +179,17 @@ def test_the_duration_of_the_meetings_own_phrases(parse, text, minutes):
     lexicon = Lexicon.from_config(load_yaml("meetings"))
     doc = parse(text)
     assert attributes.duration_of(predicates.find(doc, lexicon)[0], doc) == minutes
+
+
+@pytest.mark.parametrize("text, date", [
+    ("The planned meeting of Kaja Kallas and Hage Geingob was cancelled on Monday.", None),
+    ("The meeting of Kaja Kallas and Hage Geingob, scheduled for Friday, was cancelled.", "Friday"),
+    ("The meeting of Kaja Kallas and Hage Geingob was postponed until Friday.", "Friday"),
+])
+def test_the_day_a_meeting_is_called_off_is_not_its_date(read, text, date):
+    assert first(read, text)[3] == date
+
+
+def test_the_date_on_a_call_a_statement_is_made_in_is_the_calls(read):
+    text = "In a phone call on Monday, Kaja Kallas told Hage Geingob that the accord must be signed."
+    assert first(read, text)[2:5] == ("phone", "on Monday", D(2022, 9, 5))

@@ -386,3 +386,15 @@ def test_in_a_phone_call_the_one_told_is_the_other_party_and_what_was_told_the_t
     assert (names(m["participants"]), m["format"], when(m)) == (
         ["Hage Geingob", "Kaja Kallas"], "phone", (D(2023, 2, 13), "day"))
     assert m["topics"] == ["fisheries accord", "fisheries"]
+
+
+def test_a_video_conference_is_a_meeting_and_a_press_conference_is_not(extractor):
+    m = extractor.extract("Kallas held a video conference with Geingob on Monday.", WEDNESDAY)
+    assert [(names(x["participants"]), x["format"]) for x in m] == [(["Hage Geingob", "Kaja Kallas"], "video")]
+    assert extractor.extract("Kallas told a press conference in Windhoek on Monday that Geingob was right.",
+                             WEDNESDAY) == []
+
+
+def test_where_a_guest_is_welcomed_is_no_topic(one):
+    m = one("Prime Minister Kaja Kallas welcomed President Hage Geingob to Tallinn on Monday.")
+    assert (m["topics"], m["city"]) == ([], "Tallinn")

@@ -195,7 +195,7 @@ class Extractor:
         text = doc.text
         others = {p.head for p in found if p.head != predicate.head}  # the sentence's other meeting words
         future = predicate.status in ("planned", "proposed") or attributes.scheduled(predicate, doc)
-        date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future)
+        date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future, self.lexicon)
         status = attributes.status(predicate, doc, date, published, self.lexicon)
         if status != "held" and not future and date_mention is not None:
             date, precision = attributes.resolve(date_mention, published, True)

@@ -40,9 +40,10 @@ def anchors(predicate, doc):
         if verb.dep_ in ("xcomp", "advcl", "conj") and lemma(verb.head) in _JOURNEYS:
             out.append(verb.head)  # "will travel to X to meet Y", "visited X and met Y"
         out.extend(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and lemma(c) in _JOURNEYS)
-    for party in [head, *(c for c in head.children if c.dep_ == "prep" for c in c.children)]:
-        out.extend(c for c in party.children if c.dep_ == "relcl" and lemma(c) in _OCCURRING)  # "... that had been
-        # scheduled for Friday in X", however the parse attached the clause
+    parties = [c for c in head.children if c.dep_ == "prep" for c in c.children]
+    for party in [head, *parties, *(c for p in parties for c in p.children if c.dep_ == "conj")]:
+        out.extend(c for c in party.children if c.dep_ in ("relcl", "acl") and lemma(c) in _OCCURRING)  # "... that
+        # had been scheduled for Friday in X", "the meeting, scheduled for Friday", however the parse attached it
     if head.dep_ == "nsubj" and lemma(head.head) == "be":  # "the meeting was the Helsinki summit on July 16"
         out.extend(c for c in head.head.children if c.dep_ == "attr")
     elif head.dep_ in ("nsubj", "nsubjpass") and lemma(head.head) in _OCCURRING:  # "the meeting took place in X"
@@ -97,13 +98,15 @@ def _cancelled_after(predicate, doc, lexicon):
     return False
 
 
-def date_of(predicate, doc, text, published, future):
+def date_of(predicate, doc, text, published, future, lexicon=None):
     """The date mention that belongs to the meeting: one hanging on it (or on its holding verb, its journey, the
     clause a 'where' or 'during which' clause holding it is on, the verb it is coordinated with), else the nearest
-    in its clause that is not a date of something said; with its resolved (date, precision)."""
+    in its clause that is not a date of something said or of calling the meeting off; with its resolved (date,
+    precision)."""
     dateline = _DATELINE.match(text)
     head = doc[predicate.head]
     mentions = [d for d in find_dates(text) if not _said_on(d, doc, text, head)
+                and not (lexicon and _called_off_on(d, doc, lexicon))
                 and not (dateline and d.start < dateline.end())]
     if not mentions:
         return None, (None, None)
@@ -180,6 +183,19 @@ def _ancestors(token):
     while token.head != token:
         token = token.head
         yield token
+
+
+def _called_off_on(mention, doc, lexicon):
+    """'the meeting was cancelled on Thursday': the date of calling it off (but 'postponed until March' is when
+    it is now to be)."""
+    for token in _tokens(mention, doc):
+        node = token
+        while node.head != node and node.pos_ not in ("VERB", "AUX"):
+            if node.dep_ == "pobj" and node.head.lower_ in ("until", "till", "to", "for"):
+                return False
+            node = node.head
+        return lexicon.status.get(phrasal(node)) == "cancelled" or lexicon.status.get(lemma(node)) == "cancelled"
+    return False
 
 
 def _said_on(mention, doc, text, meeting):

@@ -19,7 +19,10 @@ def cue_pattern(lexicon):
     """A pattern matching the inflected forms of the lexicon's meeting words as whole words (cheap to run on every
     sentence; the parse decides), and the group subjects of joint statements ('the two leaders')."""
     words = {f for w, spec in lexicon.verbs.items() for f in inflections(w, spec.get("forms"), spec.get("particle"))}
-    words |= {f for w, spec in lexicon.nouns.items() for f in (w, plural(w), *(spec.get("forms") or ()))}
+    words |= {f for w, spec in lexicon.nouns.items() for f in (w, plural(w), *(spec.get("forms") or ()))
+              if not spec.get("modifiers")}
+    words |= {f"{m}{s}{f}" for w, spec in lexicon.nouns.items() for m in spec.get("modifiers") or ()
+              for s in (" ", "-") for f in (w, plural(w))}  # "video conference", not "press conference"
     words |= {g.lower() for g in lexicon.group_subjects if " " in g} | {f for w in lexicon.topic_nouns
                                                                          for f in (w, plural(w))}
     return re.compile(r"(?<!\w)(?:" + words_regex(sorted(words)) + r")(?!\w)", re.IGNORECASE)

@@ -105,6 +105,8 @@ def find(doc, lexicon):
             found.append(_predicate(token, word, "verb", None, spec, lexicon))
         elif token.pos_ in _NOUN_TAGS and (token.lower_ in lexicon.nouns or word in lexicon.nouns):
             spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[word]
+            if spec.get("modifiers") and not any(c.lower_ in spec["modifiers"] for c in token.lefts):
+                continue  # "a press conference"
             found.append(_predicate(token, token.lower_ if token.lower_ in lexicon.nouns else word, "noun",
                                     _holder(token, lexicon), spec, lexicon))
     return found

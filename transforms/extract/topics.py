@@ -176,6 +176,7 @@ def _statement_objects(verb, lexicon):
     """'agreed to X', 'agreed on X', 'welcomed X', 'agreed to establish X' (the object of the verb it governs)."""
     out = [c for c in verb.children if c.dep_ == "dobj"]
     out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _STATEMENT_PREPOSITIONS
+            and not (c.lower_ == "to" and any(o.pos_ == "PROPN" for o in out))  # not "welcomed X to Y"
             for p in c.children if p.dep_ == "pobj"]
     clauses = [c for c in verb.children if c.dep_ == "xcomp"]
     clauses += [c for x in clauses for c in x.children if c.dep_ == "conj"]  # "agreed to X and to start Y"
