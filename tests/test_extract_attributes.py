@@ -193,3 +193,9 @@ def test_the_day_a_meeting_is_called_off_is_not_its_date(read, text, date):
 def test_the_date_on_a_call_a_statement_is_made_in_is_the_calls(read):
     text = "In a phone call on Monday, Kaja Kallas told Hage Geingob that the accord must be signed."
     assert first(read, text)[2:5] == ("phone", "on Monday", D(2022, 9, 5))
+
+
+def test_a_place_before_a_title_is_no_whereabouts(gaz):
+    from transforms.extract.places import whereabouts
+    assert whereabouts("Geingob told visiting Estonia Secretary Reinsalu that fisheries mattered.", gaz) == []
+    assert [loc.country for _, loc, _ in whereabouts("Kallas visited Namibia Monday.", gaz)] == ["Namibia"]

@@ -29,6 +29,8 @@ def cue(lexicon):
     "A summit of the two countries is planned.",
     "The two leaders agreed to expand the ferry line.",
     "Fisheries were on the agenda.",
+    "Kallas conferred with Ozola in Riga.",
+    "Kallas held a video conference with Ozola.",
 ])
 def test_a_sentence_with_a_meeting_word_is_a_candidate(cue, text):
     assert cue.search(text)
@@ -38,6 +40,7 @@ def test_a_sentence_with_a_meeting_word_is_a_candidate(cue, text):
     "Kallas said the economy grew by two percent.",
     "Ozola flew home on Wednesday.",
     "Prices sat at record highs.",
+    "Kallas told a press conference in Riga that prices sat at record highs.",
 ])
 def test_a_sentence_without_one_is_not(cue, text):
     assert not cue.search(text)

@@ -398,3 +398,18 @@ def test_a_video_conference_is_a_meeting_and_a_press_conference_is_not(extractor
 def test_where_a_guest_is_welcomed_is_no_topic(one):
     m = one("Prime Minister Kaja Kallas welcomed President Hage Geingob to Tallinn on Monday.")
     assert (m["topics"], m["city"]) == ([], "Tallinn")
+
+
+@pytest.mark.parametrize("text", [
+    "President Hage Geingob told visiting Estonian Prime Minister Kaja Kallas on Monday that fisheries mattered.",
+    "President Hage Geingob received the visiting Prime Minister Kaja Kallas on Monday.",
+])
+def test_the_visiting_guest_meets_the_host_in_the_hosts_country(one, text):
+    m = one(text)
+    assert (names(m["participants"]), m["country"]) == (["Hage Geingob", "Kaja Kallas"], "Namibia")
+
+
+def test_attendees_named_after_also_attending(one):
+    m = one("Kallas met Geingob in Windhoek on Monday. Also attending were Foreign Minister Urmas Reinsalu and "
+            "Foreign Minister Peya Mushelenga.")
+    assert names(m["delegation"]) == ["Peya Mushelenga", "Urmas Reinsalu"]

@@ -13,7 +13,7 @@ from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, title_of
 from transforms.extract.people import Titles, names
-from transforms.extract.places import resolve_summit, whereabouts
+from transforms.extract.places import Location, resolve_summit, whereabouts
 from transforms.extract.text import sentences
 
 _ACRONYM = re.compile(r"^(?:G-?\d+|[A-Z]{2,}(?:-\w+)?)$")  # G20, APEC, EU, ASEAN-Australia
@@ -204,7 +204,8 @@ class Extractor:
         said = topics.about(doc, anchors, self.lexicon, self.gaz, person)
         return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
                              (date, precision, date_mention.text if date_mention else None),
-                             attributes.place_of(predicate, doc, text, self.gaz, others),
+                             Location(None, None) if predicate.kind == "verb" and arguments.visiting(
+                                 doc[predicate.head]) else attributes.place_of(predicate, doc, text, self.gaz, others),
                              attributes.duration_of(predicate, doc),
                              list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz, person))),
                              list(args.companions), hosts=self._hosts(parties, args, spec))

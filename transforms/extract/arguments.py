@@ -43,7 +43,12 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
     the verbs whose object is spoken to ("In a phone call, X told Y": Y is the other party)."""
     head = doc[predicate.head]
     args = Arguments()
-    if predicate.kind == "verb":
+    guest = visiting(head) if predicate.kind == "verb" else None
+    if guest:
+        _add(args.subjects, _coordinated([guest[0]]), resolve)
+        _add(args.objects, guest[1], resolve)
+        args.direct = True
+    elif predicate.kind == "verb":
         subjects = _subjects(head)
         _add(args.subjects, subjects, resolve)
         args.unresolved_subject = bool(subjects) and not args.subjects
@@ -77,6 +82,22 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
     args.objects = [k for k in _unique(args.objects) if k not in args.subjects]
     args.companions = [k for k in _unique(args.companions) if k not in args.subjects and k not in args.objects]
     return args
+
+
+def visiting(verb):
+    """'X told visiting Y', 'X received the visiting Y': (the visitor, the host tokens) of a 'visiting' before a
+    name, however the parse attached it; else None."""
+    if verb.tag_ != "VBG" or verb.lower_ != "visiting" or any(c.dep_ in ("aux", "nsubj") for c in verb.children):
+        return None
+    if verb.dep_ == "amod" and verb.i < verb.head.i:
+        visitor = verb.head
+    elif verb.dep_ == "xcomp":
+        visitor = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+    else:
+        return None
+    clause = visitor.head if verb.dep_ == "amod" else verb.head
+    hosts = _subjects(clause) if clause.pos_ in ("VERB", "AUX") and visitor is not None else []
+    return (visitor, hosts) if hosts else None
 
 
 def _subjects(verb):

@@ -2,6 +2,7 @@
 import re
 from dataclasses import dataclass
 
+from transforms.extract.dates import MONTHS, WEEKDAYS
 from transforms.extract.words import lacks_keys
 
 # A place counts as the meeting's location when a locative phrase introduces it, not when it is a metonym
@@ -56,7 +57,8 @@ def locate(text, gaz, at=0, words=None):
 def _nearest(gaz, kind, text, at, words=None):
     """The surface form of the located `kind` place nearest to `at`, or None."""
     found = [((at - start) * 3 if start < at else start - at, form)
-             for start, end, form in gaz.find(kind, text, words) if _located(text, start, end)]
+             for start, end, form in gaz.find(kind, text, words) if _located(text, start, end)
+             and not (kind == "country" and _attributive(text, end))]
     return min(found)[1] if found else None
 
 
@@ -80,6 +82,14 @@ _FUTURE_BEFORE = re.compile(r"\b(?i:will|'ll|ahead of|before|plans? to|planning 
 _FUTURE_AFTER = re.compile(r"[^.;]{0,30}?\b(?i:next|tomorrow|later this|later in)\b")
 
 
+def _attributive(text, end):
+    """Whether the country ending at `end` modifies a name or title after it ('visiting U.S. Secretary of State X'),
+    not a place someone is at ('visited Russia Monday'). (A city before a capital is most often in the name of
+    what happens there: 'the Munich Security Conference'.)"""
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end:end + 30])
+    return bool(after) and after.group(1).lower() not in MONTHS.keys() | WEEKDAYS.keys()
+
+
 def whereabouts(text, gaz):
     """(position, Location, ahead) of each place `text` says someone is at or goes to ('a two-day visit to
     Washington', 'arrived in Riyadh', 'will be in Peking'), with the summit series it names ('arrived in
@@ -89,7 +99,8 @@ def whereabouts(text, gaz):
     event = gaz.series[series[0][2]] if series else None
     for kind in ("city", "country"):
         for start, end, form in gaz.find(kind, text):
-            if _PRESENCE.search(text, max(0, start - 40), start):
+            if _PRESENCE.search(text, max(0, start - 40), start) and not (
+                    kind == "country" and _attributive(text, end)):
                 ahead = bool(_FUTURE_BEFORE.search(text, max(0, start - 50), start) or _FUTURE_AFTER.match(text, end))
                 city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])
                 found.append((start, Location(city, country, None, event), ahead))
