@@ -116,3 +116,14 @@ def test_no_cue_or_no_names_no_attendees(attending):
     text = "Kallas met Ozola in Tallinn."
     assert candidates.attendees(text, [mention(text, "Kallas"), mention(text, "Ozola")], attending) == []
     assert candidates.attendees("Several ministers were also present.", [], attending) == []
+
+
+@pytest.mark.parametrize("text, parsed", [
+    ("Kallas begins a visit on Tuesday which will focus on fisheries.", True),
+    ("Kallas is back from her mission to Riga to try to revive the ferry line.", True),
+    ("The purpose of the visit is to advance trade.", True),
+    ("Kallas made a visit to Riga last year.", False),
+    ("The agency fears a mission failure.", False),
+])
+def test_a_journey_is_worth_parsing_when_what_it_is_for_follows(lexicon, text, parsed):
+    assert bool(candidates.journey_pattern(lexicon).search(text)) == parsed

@@ -27,7 +27,7 @@ class Extractor:
         self.cue = candidates.cue_pattern(lexicon)
         self.follow = candidates.follow_pattern(lexicon)
         self.attending = candidates.attendee_pattern(lexicon)
-        self.journey = candidates.noun_pattern(lexicon.journey_nouns)
+        self.journey = candidates.journey_pattern(lexicon)
         self._place_words = {w.lower() for w in (*gazetteer.adjectives, *gazetteer.countries)}
         self._group_words = arguments.group_words(lexicon)
 
@@ -52,8 +52,9 @@ class Extractor:
         found = {i: predicates.find(doc, self.lexicon) for i, doc in docs.items()}
         if not any(found.values()):  # meetings start from a meeting word the parse confirms
             return []
+        journeys = self._worth_parsing(sents, candidates.select(sents, self.journey), names_of)
         after = self._parse(sents, sorted(set(candidates.following(sents, [i for i in found if found[i]], self.follow))
-                                          | set(candidates.select(sents, self.journey)) - set(docs)))
+                                          | set(journeys) - set(docs)))
         docs.update(after)  # what the parties said or agreed right after a meeting word; what journeys are for
         found.update({i: predicates.find(doc, self.lexicon) for i, doc in after.items()})
         nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]  # where names, titles and knowledge fall short

@@ -28,10 +28,15 @@ def cue_pattern(lexicon):
     return re.compile(r"(?<!\w)(?:" + words_regex(sorted(words)) + r")(?!\w)", re.IGNORECASE)
 
 
-def noun_pattern(nouns):
-    """A pattern matching the nouns and their plurals as whole words."""
-    return re.compile(r"(?<!\w)(?:" + words_regex(sorted({f for w in nouns for f in (w, plural(w))})) + r")(?!\w)",
-                      re.IGNORECASE)
+def journey_pattern(lexicon):
+    """A journey noun followed closely by what it may be for: an infinitive ('a visit to X to discuss Y', 'his
+    mission to X to try to'), a purpose noun, a discussion or statement verb ('a visit which will focus on X')."""
+    nouns = {f for w in lexicon.journey_nouns for f in (w, plural(w))}
+    verbs = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
+    words = {f for w in verbs for f in inflections(w)} | {f for w in lexicon.purpose_nouns for f in (w, plural(w))}
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(nouns)) + r")\b[^.;]{0,40}?(?:(?<!\w)(?:"
+                      + words_regex(sorted(words)) + r")(?!\w)|\bto\s+(?!(?:the|a|an|his|her|its|their|our|this|"
+                      r"that|these|those|be)\b)(?-i:[a-z])\w*)", re.IGNORECASE)
 
 
 def inflections(verb, irregular=None, particle=None):
