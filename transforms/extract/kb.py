@@ -63,6 +63,7 @@ HORIZON_PREFIX = "# horizon: "
 PEOPLE_DIGEST_PREFIX = "# people.yaml sha256: "
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text):
     """Lower case without diacritics, apostrophes or punctuation, one space between words: Çiller = ciller,
     O'Donnell = odonnell, Ki-moon = ki moon, "Paul D. Smith" = "paul d smith"."""

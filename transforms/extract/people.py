@@ -2,6 +2,7 @@
 entity recogniser tags, surnames of people named before), gathered into one record per person with their
 country and title, and resolved from what a parse gives: a name, a role ("the Saudi leader"), a pronoun, or the
 "I" of a first-person release."""
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -327,6 +328,7 @@ class Registry:
         return person
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _same_person(a, b):
     """'Baker' and 'James Baker', 'Jennie George' and 'Ms Jennie George', 'Paul D. Ryan' and 'Paul Ryan'."""
     wa, wb = fold(a).split(), fold(b).split()
