@@ -150,10 +150,10 @@ class Extractor:
                         if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)
-        for travellers, found in topics.agenda(doc, self.lexicon, self.gaz, person):
+        for travellers, aims in topics.agenda(doc, self.lexicon, self.gaz, person):
             keys = tuple(dict.fromkeys(k for t in travellers for k in resolve(t)))
-            if found or keys:
-                yield context.Event("agenda", sentence, items=found, keys=keys)
+            if aims or keys:
+                yield context.Event("agenda", sentence, items=aims, keys=keys)
 
     @staticmethod
     def _hosts(parties, args, spec):
@@ -205,11 +205,17 @@ class Extractor:
         said = topics.about(doc, anchors, self.lexicon, self.gaz, person)
         return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
                              (date, precision, date_mention.text if date_mention else None),
-                             Location(None, None) if predicate.kind == "verb" and arguments.visiting(
-                                 doc[predicate.head]) else attributes.place_of(predicate, doc, text, self.gaz, others),
+                             self._place_of(predicate, doc, text, others),
                              attributes.duration_of(predicate, doc),
                              list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz, person))),
                              list(args.companions), hosts=self._hosts(parties, args, spec))
+
+    def _place_of(self, predicate, doc, text, others):
+        """The place the sentence gives the meeting; none for 'X received visiting U.S. Secretary Y', which says
+        where the guest comes from."""
+        if predicate.kind == "verb" and arguments.visiting(doc[predicate.head]):
+            return Location(None, None)
+        return attributes.place_of(predicate, doc, text, self.gaz, others)
 
     def _record(self, meeting, article, published, stayed):
         date, precision, date_text = merge.best_date(meeting)

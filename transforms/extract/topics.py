@@ -146,7 +146,7 @@ def listed(doc, lexicon, gaz=None, person=None):
         if token.dep_ == "pobj" and token.head.head.pos_ in ("NOUN", "PROPN"):
             found.append(token.head.head)  # "with X (high) on the agenda"
         elif token.dep_ in ("attr", "pobj") and (lemma(verb) == "be" or verb.pos_ in ("ADJ", "ADV")):
-            found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]  # "with X high on the agenda"
+            found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]  # "X is (high) on the agenda"
         elif token.dep_ == "nsubj" and lemma(verb) in ("include", "cover", "be"):
             found += [c for c in verb.children if c.dep_ in ("dobj", "attr")]
     return normalise(found, lexicon, gaz, person)
