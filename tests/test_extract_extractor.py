@@ -413,3 +413,8 @@ def test_attendees_named_after_also_attending(one):
     m = one("Kallas met Geingob in Windhoek on Monday. Also attending were Foreign Minister Urmas Reinsalu and "
             "Foreign Minister Peya Mushelenga.")
     assert names(m["delegation"]) == ["Peya Mushelenga", "Urmas Reinsalu"]
+
+
+def test_the_one_a_topic_was_discussed_with_is_not_part_of_it(one):
+    m = one("Prime Minister Kaja Kallas discussed the ferry line with President Hage Geingob by telephone on Monday.")
+    assert (m["format"], m["topics"]) == ("phone", ["ferry line"])

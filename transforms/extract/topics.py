@@ -235,7 +235,8 @@ def normalise(heads, lexicon, gaz=None, person=None):
     shared noun ('economic and scientific co-operation': 'economic co-operation', 'scientific co-operation'), in
     order and without repeats; no item that `person(token)` says is a person."""
     phrases = [p for head in heads for item in _items(head, lexicon) if not (person and person(item))
-               for p in _distributed(item, lexicon) or [_meeting_name(item, lexicon, gaz) or _phrase(item, lexicon)]
+               for p in _distributed(item, lexicon) or [_meeting_name(item, lexicon, gaz)
+                                                        or _phrase(item, lexicon, person)]
                if p]
     out = []
     for phrase in phrases:
@@ -331,10 +332,10 @@ def _framed(token, lexicon):
     return token
 
 
-def _phrase(token, lexicon):
-    """The words of an item: its subtree without its own conjuncts, clauses and time phrases, and without leading
-    determiners or pronouns."""
-    words = _span(token, lexicon)
+def _phrase(token, lexicon, person=None):
+    """The words of an item: its subtree without its own conjuncts, clauses, time phrases and the people it was
+    discussed with (`person(token)`), and without leading determiners or pronouns."""
+    words = _span(token, lexicon, person)
     while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ in ("POS", "JJR")):
         words = words[1:]
     while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
@@ -380,7 +381,7 @@ def _whole_words(words):
     return list(doc[first:words[0].i]) + words + list(doc[words[-1].i + 1:last + 1])
 
 
-def _span(token, lexicon):
+def _span(token, lexicon, person=None):
     """The tokens of `token`'s subtree less its own conjuncts, clauses, time or telephone phrases and what it is
     said to be ('X high on the agenda'), in order (conjuncts deeper down stay: 'the situation in Iran and
     Syria')."""
@@ -393,7 +394,7 @@ def _span(token, lexicon):
             or t == token and c.i > t.i and (c.dep_ == "amod" or c.dep_ == "prep" and any(
                 lemma(p) in lexicon.topic_nouns for p in c.children))
             or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})
-            or _introduces_examples(c) or c.lower_ == "with" and any(p.ent_type_ == "PERSON" for p in c.subtree)))
+            or _introduces_examples(c) or c.lower_ == "with" and any(p.ent_type_ == "PERSON" or person and person(p) for p in c.subtree)))
     return sorted(keep, key=lambda t: t.i)
 
 
