@@ -418,3 +418,14 @@ def test_attendees_named_after_also_attending(one):
 def test_the_one_a_topic_was_discussed_with_is_not_part_of_it(one):
     m = one("Prime Minister Kaja Kallas discussed the ferry line with President Hage Geingob by telephone on Monday.")
     assert (m["format"], m["topics"]) == ("phone", ["ferry line"])
+
+
+@pytest.mark.parametrize("text", [
+    "Kallas met Geingob in Windhoek on Monday. Also at the talks was Foreign Minister Urmas Reinsalu.",
+    "Kallas met Geingob in Windhoek on Monday in the presence of Foreign Minister Urmas Reinsalu.",
+    "Foreign Minister Urmas Reinsalu sat in on the meeting between Kallas and Geingob in Windhoek on Monday.",
+])
+def test_who_was_at_the_talks_or_sat_in_on_them_is_delegation(one, text):
+    m = one(text)
+    assert (names(m["participants"]), names(m["delegation"]), m["topics"]) == (
+        ["Hage Geingob", "Kaja Kallas"], ["Urmas Reinsalu"], [])

@@ -123,8 +123,11 @@ class Extractor:
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
             args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs)
             if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon):
-                yield context.Event("delegation", sentence, items=args.subjects)  # "X also attended the talks"
-                continue
+                present = arguments.attendees(predicate, doc, resolve)
+                yield context.Event("delegation", sentence, items=present)  # "X also attended the talks"
+                if len(args.objects) < 2:
+                    continue  # (but "X sat in on the meeting between A and B" names the meeting too)
+                args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
             args = self._consorts_aside(args, article)
             found = groups(args, spec, article)
             for parties in found:

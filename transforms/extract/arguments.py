@@ -100,6 +100,12 @@ def visiting(verb):
     return (visitor, hosts) if hosts else None
 
 
+def attendees(predicate, doc, resolve):
+    """The person keys of the subjects of the verb by which they attend a meeting noun ('X sat in on the meeting
+    between A and B': X)."""
+    return _unique(k for t in _subjects(doc[predicate.holder]) if t.i != predicate.head for k in resolve(t))
+
+
 def _subjects(verb):
     """The subject tokens of a verb, inherited from the clause it depends on when it has none ('wants to meet',
     'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met')."""

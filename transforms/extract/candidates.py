@@ -91,7 +91,8 @@ def attendees(text, mentions, pattern):
     cue = side or pattern.search(text)
     if not cue:
         return []
-    # "accompanied by X", "were also attended by X" and "Also present were X" name them after the cue
-    after = side or cue.group().lower().endswith(" by") or text[cue.end():].lstrip().startswith("by ") or \
+    # "accompanied by X", "were also attended by X", "in the presence of X" and "Also present were X" name them
+    # after the cue
+    after = side or cue.group().lower().endswith((" by", " of")) or text[cue.end():].lstrip().startswith("by ") or \
         not any(m.start < cue.start() for m in mentions)
     return list(dict.fromkeys(m.key for m in mentions if (m.start >= cue.end()) == bool(after)))

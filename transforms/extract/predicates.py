@@ -163,8 +163,9 @@ def _holder(noun, lexicon):
             held = phrasal(token) in lexicon.holding_verbs | lexicon.attendance_verbs or lemma(token) in (
                 lexicon.holding_verbs | lexicon.attendance_verbs)
             return token if held else None
-        if token.dep_ == "prep" and token.head.pos_ in _VERB_TAGS:
-            return token.head if token.lower_ in _TIME_PREPOSITIONS else None
+        if token.dep_ == "prep" and token.head.pos_ in _VERB_TAGS:  # "left after talks", "sat in on talks"
+            attends = {phrasal(token.head), lemma(token.head)} & lexicon.attendance_verbs
+            return token.head if token.lower_ in _TIME_PREPOSITIONS or attends else None
         if token.dep_ == "prep" and token.head.lower_ in ("ahead", "prior") and token.head.head.pos_ in _VERB_TAGS:
             return token.head.head  # "said ahead of a meeting with X"
         if token.pos_ in _NOUN_TAGS and token.dep_ not in ("pobj", "conj", "appos"):

@@ -49,7 +49,7 @@ def about(doc, targets, lexicon, gaz=None, person=None):
                          if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
             found.extend(t for t in _discussed(target.head, lexicon) if t != target)  # "the talks covered X"
-    return normalise(found, lexicon, gaz, person)
+    return normalise([t for t in found if t not in targets], lexicon, gaz, person)  # not 'sat in on | the talks'
 
 
 def _complements(verb):
