@@ -98,7 +98,7 @@ def _cancelled_after(predicate, doc, lexicon):
     return False
 
 
-def date_of(predicate, doc, text, published, future, lexicon=None):
+def date_of(predicate, doc, text, published, future, lexicon):
     """The date mention that belongs to the meeting: one hanging on it (or on its holding verb, its journey, the
     clause a 'where' or 'during which' clause holding it is on, the verb it is coordinated with), else the nearest
     in its clause that is not a date of something said or of calling the meeting off; with its resolved (date,
@@ -106,7 +106,7 @@ def date_of(predicate, doc, text, published, future, lexicon=None):
     dateline = _DATELINE.match(text)
     head = doc[predicate.head]
     mentions = [d for d in find_dates(text) if not _said_on(d, doc, text, head)
-                and not (lexicon and _called_off_on(d, doc, lexicon))
+                and not _called_off_on(d, doc, lexicon)
                 and not (dateline and d.start < dateline.end())]
     if not mentions:
         return None, (None, None)
@@ -188,14 +188,12 @@ def _ancestors(token):
 def _called_off_on(mention, doc, lexicon):
     """'the meeting was cancelled on Thursday': the date of calling it off (but 'postponed until March' is when
     it is now to be)."""
-    for token in _tokens(mention, doc):
-        node = token
-        while node.head != node and node.pos_ not in ("VERB", "AUX"):
-            if node.dep_ == "pobj" and node.head.lower_ in ("until", "till", "to", "for"):
-                return False
-            node = node.head
-        return lexicon.status.get(phrasal(node)) == "cancelled" or lexicon.status.get(lemma(node)) == "cancelled"
-    return False
+    node = next(iter(_tokens(mention, doc)), None)
+    while node is not None and node.head != node and node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ == "pobj" and node.head.lower_ in ("until", "till", "to", "for"):
+            return False
+        node = node.head
+    return node is not None and "cancelled" in (lexicon.status.get(phrasal(node)), lexicon.status.get(lemma(node)))
 
 
 def _said_on(mention, doc, text, meeting):

@@ -45,8 +45,8 @@ def inflections(verb, irregular=None, particle=None):
     stem = verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb
     forms = {verb, verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z", "o")) else "s"), stem + "ing",
              stem + "ed" if not verb.endswith("e") else verb + "d", *(irregular or ())}
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):  # sit: sitting, confer: conferred (an unused form of a
-        forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}  # verb stressed before, "visitted", costs nothing)
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):  # sit: sitting, confer: conferred ("visitted" is never
+        forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}  # written and costs nothing)
     return {f"{f} {particle}" for f in forms} if particle else forms
 
 

@@ -84,8 +84,8 @@ _FUTURE_AFTER = re.compile(r"[^.;]{0,30}?\b(?i:next|tomorrow|later this|later in
 
 def _attributive(text, end):
     """Whether the country ending at `end` modifies a name or title after it ('visiting U.S. Secretary of State X'),
-    not a place someone is at ('visited Russia Monday'). (A city before a capital is most often in the name of
-    what happens there: 'the Munich Security Conference'.)"""
+    not a place someone is at ('visited Russia Monday'). (A city before a capitalised word is most often in the
+    name of what happens there: 'the Munich Security Conference'.)"""
     after = re.match(r"\s+([A-Z][a-z]+)", text[end:end + 30])
     return bool(after) and after.group(1).lower() not in MONTHS.keys() | WEEKDAYS.keys()
 
