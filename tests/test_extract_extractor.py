@@ -429,3 +429,8 @@ def test_who_was_at_the_talks_or_sat_in_on_them_is_delegation(one, text):
     m = one(text)
     assert (names(m["participants"]), names(m["delegation"]), m["topics"]) == (
         ["Hage Geingob", "Kaja Kallas"], ["Urmas Reinsalu"], [])
+
+
+def test_what_the_parties_countries_agreed_together_is_a_topic(one):
+    m = one("Kallas met Geingob in Windhoek on Monday. Estonia and Namibia agreed to open a ferry line.")
+    assert m["topics"] == ["ferry line"]

@@ -87,6 +87,15 @@ class Extractor:
         return person.actor is not None or any(
             self.titles.head([w]) or self.titles.head(words[k:k + 2]) for k, w in enumerate(words))
 
+    def _parties_together(self, token, article):
+        """Whether a subject stands for the parties together: 'the two leaders', 'they', 'we' in a release by one
+        of them, 'Australia and Vietnam' (countries coordinated)."""
+        if token.lower_ in self._group_words or token.lower_ == "we" and article.author:
+            return True
+        countries = [t for t in (token, *(c for c in token.children if c.dep_ == "conj"))
+                     if t.text in self.gaz.countries or t.text in self.gaz.adjectives]
+        return len(countries) >= 2
+
     def _consorts_aside(self, args, article):
         """The arguments with the objects of a consort's title and no known office ('Prince Philip') moved to the
         companions when another object holds an office: they accompany the one they are named with."""
@@ -146,8 +155,8 @@ class Extractor:
         listed = topics.listed(doc, self.lexicon, self.gaz, person)
         if listed:
             yield context.Event("topics", sentence, items=listed, group=True)
-        stated = topics.stated(doc, self.lexicon, lambda t: t.lower_ in self._group_words or person(t), self.gaz,
-                               person)
+        stated = topics.stated(doc, self.lexicon, lambda t: self._parties_together(t, article) or person(t),
+                               self.gaz, person)
         if stated:
             subjects = [k for v in doc for c in topics.subjects(v) for k in resolve(c)
                         if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
