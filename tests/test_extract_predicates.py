@@ -113,6 +113,11 @@ def test_meetings_in_general_are_iterative(find, text):
     assert one(find, text)[0].iterative
 
 
+def test_the_last_of_meetings_counted_is_one_meeting_and_the_perfect_tense_holds_it(find):
+    found, _ = find("This will be his first visit, although I have met him several times, most recently in May.")
+    assert [(word, p.iterative, p.status) for word, p in found] == [("visit", False, "planned"), ("met", False, None)]
+
+
 @pytest.mark.parametrize("text, holder", [
     ("Kallas held talks with Boric.", "held"),
     ("Kallas left Tallinn after talks with Boric.", "left"),

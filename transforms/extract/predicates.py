@@ -218,7 +218,10 @@ def status_of(token, lexicon):
 
 
 def _finite(token):
-    return token.tag_ in _FINITE and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    """A verb with its own subject and tense ('he met', 'I have met')."""
+    tensed = token.tag_ in _FINITE or token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve") for c in token.children)
+    return tensed and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
 
 
 def _status_here(token, lexicon):
@@ -251,7 +254,10 @@ def negated(token, holder=None):
 
 
 def iterative(token, holder=None):
-    """'met regularly', 'has regular meetings', 'spoke several times': meetings in general."""
+    """'met regularly', 'has regular meetings', 'spoke several times': meetings in general (but 'met 20 times,
+    most recently in November' names the last of them)."""
+    if any(t.lower_ == "recently" and any(c.lower_ == "most" for c in t.children) for t in token.subtree):
+        return False
     for t in filter(None, (token, holder)):
         for c in t.children:
             if c.lower_ in _ITERATIVE or c.dep_ == "amod" and c.lower_ in ("regular", "frequent", "periodic"):
