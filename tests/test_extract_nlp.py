@@ -84,3 +84,8 @@ def test_the_loaded_model_tags_parses_and_recognises_people(parse):
     assert [(t.text, nlp.lemma(t), t.pos_, t.dep_) for t in doc if t.text == "met"] == [("met", "meet", "VERB", "ROOT")]
     assert ("Kaja Kallas", "PERSON") in [(e.text, e.label_) for e in doc.ents]
     assert ("Tallinn", "GPE") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_verb_is_lemmatised_to_its_dictionary_form(parse):
+    doc = parse("Kallas hopes to meet Boric; she hoped so and used the chance.")
+    assert [nlp.lemma(t) for t in doc if t.pos_ == "VERB"] == ["hope", "meet", "hope", "use"]

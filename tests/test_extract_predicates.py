@@ -62,6 +62,8 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas refused to meet Boric.", "cancelled"),
     ("Kallas wants to meet Boric.", "proposed"),
     ("Kallas called for talks with Boric.", "proposed"),
+    ("Kallas hopes to meet Boric this year.", "proposed"),
+    ("A meeting of Kallas and Boric was possible in June.", "planned"),
     ("Kallas met Boric in Tallinn.", None),  # only the tense tells: held
 ])
 def test_status_from_the_governing_words(find, text, status):

@@ -90,7 +90,10 @@ def _lemmatizer(nlp):
         def lemmatize(token):
             key = (token.lower_, token.pos_, token.tag_)  # the tag decides the morphology the rules read
             if key not in cache:
-                cache[key] = (rules.rule_lemmatize(token) or [token.lower_])[0].lower()
+                forms = rules.rule_lemmatize(token) or [token.lower_]
+                if token.pos_ in ("VERB", "AUX") and forms[0] + "e" in forms:  # "hopes": hope, not hop
+                    forms = [forms[0] + "e"]
+                cache[key] = forms[0].lower()
             return cache[key]
         nlp.parley_lemmatize = lemmatize
     return nlp.parley_lemmatize

@@ -239,6 +239,9 @@ def _status_here(token, lexicon):
         return lexicon.status[word]
     if word == "be" and any(c.dep_ == "xcomp" for c in token.children):  # "is to meet"
         return "planned"
+    said = [lexicon.status[lemma(c)] for c in token.children if c.dep_ == "acomp" and lemma(c) in lexicon.status]
+    if word == "be" and said:  # "a meeting was possible in June"
+        return said[0]
     if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ in _NOUN_TAGS:  # "the meeting will clarify ..."
         return _status_here(token.head, lexicon) if token.head != token else None
     return None
