@@ -434,3 +434,14 @@ def test_who_was_at_the_talks_or_sat_in_on_them_is_delegation(one, text):
 def test_what_the_parties_countries_agreed_together_is_a_topic(one):
     m = one("Kallas met Geingob in Windhoek on Monday. Estonia and Namibia agreed to open a ferry line.")
     assert m["topics"] == ["ferry line"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("WINDHOEK (Reuters) - Prime Minister Kaja Kallas met President Hage Geingob on Tuesday.",
+     ("Windhoek", "Namibia")),
+    ("TALLINN, Feb 14 (AP) - Prime Minister Kaja Kallas met President Hage Geingob on Tuesday.",
+     ("Tallinn", "Estonia")),
+    ("ACCRA (Reuters) - Prime Minister Kaja Kallas met President Hage Geingob on Tuesday.", (None, "Namibia")),
+])
+def test_a_wire_datelines_city_in_a_partys_country_places_a_meeting_held_that_names_none(one, text, place):
+    assert (one(text)["city"], one(text)["country"]) == place

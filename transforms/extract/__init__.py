@@ -13,7 +13,7 @@ from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, title_of
 from transforms.extract.people import Titles, names
-from transforms.extract.places import Location, resolve_summit, whereabouts
+from transforms.extract.places import Location, dateline, resolve_summit, whereabouts
 from transforms.extract.text import sentences
 
 _ACRONYM = re.compile(r"^(?:G-?\d+|[A-Z]{2,}(?:-\w+)?)$")  # G20, APEC, EU, ASEAN-Australia
@@ -77,7 +77,8 @@ class Extractor:
                 events.append(context.Event("delegation", sentence, items=attendees))
         meetings = context.assemble(events, lambda k: article.registry.person(k).country)
         stayed = context.stays(events)
-        return [self._record(m, article, published_date, stayed) for m in meetings
+        wire = dateline(text, self.gaz)
+        return [self._record(m, article, published_date, stayed, wire) for m in meetings
                 if any(self._public(article.registry.person(k)) for k in m.parties)]
 
     def _public(self, person):
@@ -229,7 +230,7 @@ class Extractor:
             return Location(None, None)
         return attributes.place_of(predicate, doc, text, self.gaz, others)
 
-    def _record(self, meeting, article, published, stayed):
+    def _record(self, meeting, article, published, stayed, wire=None):
         date, precision, date_text = merge.best_date(meeting)
         status = merge.status(meeting)
         city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))
@@ -238,6 +239,9 @@ class Extractor:
             city = country = venue = None
         elif not (city or country):
             city, country = context.place(meeting, lambda k: article.registry.person(k).country)
+            if city is None and wire and status == "held" and wire.country in {
+                    article.registry.person(k).country for k in meeting.parties}:
+                city, country = wire.city, wire.country  # "BERLIN (Reuters) - X met Y": in a party's country
             event = event or next((m.whereabouts.event for m in meeting.mentions if m.whereabouts is not None
                                    and m.whereabouts.country == country and m.whereabouts.event), None)
         summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published,

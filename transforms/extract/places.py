@@ -107,6 +107,18 @@ def whereabouts(text, gaz):
     return sorted(found, key=lambda f: f[0])
 
 
+# A wire dateline opening the article: "BERLIN (Reuters) -", "WASHINGTON, March 3 (AP) -", "Kyiv, Ukraine -".
+_DATELINE = re.compile(r"\s*([A-Z][A-Za-z.'\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z.' ]{1,25})?(?:,\s+[A-Z][a-z]{2,8}\.?"
+                       r"\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")
+
+
+def dateline(text, gaz):
+    """The Location of the city a wire dateline opens the article with ('BERLIN (Reuters) - ...'), or None."""
+    m = _DATELINE.match(text)
+    name = m and " ".join(w.capitalize() for w in m.group(1).split())
+    return Location(*gaz.cities[name]) if name in gaz.cities else None
+
+
 def resolve_summit(gaz, event, city, country, year, published, future):
     """The one summit of a series that fits what is known, or None."""
     fits = [s for s in gaz.summits_of.get(event, ()) if (not city or s.city == city)
