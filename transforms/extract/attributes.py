@@ -5,7 +5,7 @@ import re
 
 from transforms.extract import durations
 from transforms.extract.dates import find_dates, resolve
-from transforms.extract.places import locate
+from transforms.extract.places import DATELINE, locate
 from transforms.extract.predicates import lemma, own_phrases, phrasal
 
 _PAST = {"VBD", "VBN"}
@@ -22,8 +22,6 @@ _DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
 _BEFORE = {"before", "ahead", "prior", "until"}
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\s+(?:\w+\s+){0,2}$")
 # A wire story's dateline ("TOKYO, March 3 -", "WASHINGTON, June 12 (Reuters) -"): the story's date, not a meeting's.
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'\- ]{1,30}(?:,\s*[A-Z][A-Za-z.' ]{1,25})?,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|"
-                       r"\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?\s*(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]")
 _SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
            "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
 
@@ -103,7 +101,7 @@ def date_of(predicate, doc, text, published, future, lexicon):
     clause a 'where' or 'during which' clause holding it is on, the verb it is coordinated with), else the nearest
     in its clause that is not a date of something said or of calling the meeting off; with its resolved (date,
     precision)."""
-    dateline = _DATELINE.match(text)
+    dateline = DATELINE.match(text)
     head = doc[predicate.head]
     mentions = [d for d in find_dates(text) if not _said_on(d, doc, text, head)
                 and not _called_off_on(d, doc, lexicon)

@@ -107,14 +107,15 @@ def whereabouts(text, gaz):
     return sorted(found, key=lambda f: f[0])
 
 
-# A wire dateline opening the article: "BERLIN (Reuters) -", "WASHINGTON, March 3 (AP) -", "Kyiv, Ukraine -".
-_DATELINE = re.compile(r"\s*([A-Z][A-Za-z.'\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z.' ]{1,25})?(?:,\s+[A-Z][a-z]{2,8}\.?"
-                       r"\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")
+# A wire dateline opening the article, its city in capitals: "BERLIN (Reuters) -", "WASHINGTON, March 3 (AP) -",
+# "KYIV, Ukraine -".
+DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z.' ]{1,25})?(?:,\s+(?:[A-Z][a-z]{2,8}\.?"
+                      r"\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{4})?)?\s*(?:\([^)]{1,30}\)\s*)?[-\u2013\u2014]\s")
 
 
 def dateline(text, gaz):
     """The Location of the city a wire dateline opens the article with ('BERLIN (Reuters) - ...'), or None."""
-    m = _DATELINE.match(text)
+    m = DATELINE.match(text)
     name = m and " ".join(w.capitalize() for w in m.group(1).split())
     return Location(*gaz.cities[name]) if name in gaz.cities else None
 
