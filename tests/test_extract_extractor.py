@@ -445,3 +445,10 @@ def test_what_the_parties_countries_agreed_together_is_a_topic(one):
 ])
 def test_a_wire_datelines_city_in_a_partys_country_places_a_meeting_held_that_names_none(one, text, place):
     assert (one(text)["city"], one(text)["country"]) == place
+
+
+def test_a_spouse_named_beside_either_party_is_delegation(one):
+    m = one("Prime Minister Kaja Kallas and her husband Arvo Hallik hosted President Hage Geingob and First Lady "
+            "Monica Geingos in Tallinn on Monday.")
+    assert (names(m["participants"]), names(m["delegation"])) == (
+        ["Hage Geingob", "Kaja Kallas"], ["Arvo Hallik", "Monica Geingos"])

@@ -97,15 +97,19 @@ class Extractor:
                      if t.text in self.gaz.countries or t.text in self.gaz.adjectives]
         return len(countries) >= 2
 
-    def _consorts_aside(self, args, article):
-        """The arguments with the objects of a consort's title and no known office ('Prince Philip') moved to the
-        companions when another object holds an office: they accompany the one they are named with."""
-        people = {k: article.registry.person(k) for k in args.objects}
-        consorts = [k for k, p in people.items() if p.actor is None and self.titles.consort(p.title)]
-        if not consorts or not any(self._public(p) for k, p in people.items() if k not in consorts):
-            return args
-        return dataclasses.replace(args, objects=[k for k in args.objects if k not in consorts],
-                                   companions=[*args.companions, *consorts])
+    def _consorts_aside(self, args, article, doc, resolve):
+        """The arguments with the subjects or objects of a consort's title and no known office ('Prince Philip',
+        'First Lady X'), or named as someone's relative ('his wife X'), moved to the companions when another of
+        their side holds an office: they accompany the one they are named with."""
+        kin = {k for t in doc if t.lower_ in self.titles.relatives
+               for n in doc[t.i + 1:t.i + 4] if n.pos_ == "PROPN" for k in resolve(n)}
+        for side in ("subjects", "objects"):
+            people = {k: article.registry.person(k) for k in getattr(args, side)}
+            consorts = [k for k, p in people.items() if k in kin or p.actor is None and self.titles.consort(p.title)]
+            if consorts and any(self._public(p) for k, p in people.items() if k not in consorts):
+                args = dataclasses.replace(args, companions=[*args.companions, *consorts],
+                                           **{side: [k for k in people if k not in consorts]})
+        return args
 
     def _worth_parsing(self, sents, chosen, names_of):
         """The chosen sentences that, or one of the two before them, may name someone (a meeting word in an article
@@ -138,7 +142,7 @@ class Extractor:
                 if len(args.objects) < 2:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
-            args = self._consorts_aside(args, article)
+            args = self._consorts_aside(args, article, doc, resolve)
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
