@@ -105,7 +105,7 @@ class Extractor:
                for n in doc[t.i + 1:t.i + 4] if n.pos_ == "PROPN" for k in resolve(n)}
         for side in ("subjects", "objects"):
             people = {k: article.registry.person(k) for k in getattr(args, side)}
-            consorts = [k for k, p in people.items() if k in kin or p.actor is None and self.titles.consort(p.title)]
+            consorts = [k for k, p in people.items() if p.actor is None and (k in kin or self.titles.consort(p.title))]
             if consorts and any(self._public(p) for k, p in people.items() if k not in consorts):
                 args = dataclasses.replace(args, companions=[*args.companions, *consorts],
                                            **{side: [k for k in people if k not in consorts]})
