@@ -452,3 +452,13 @@ def test_a_spouse_named_beside_either_party_is_delegation(one):
             "Monica Geingos in Tallinn on Monday.")
     assert (names(m["participants"]), names(m["delegation"])) == (
         ["Hage Geingob", "Kaja Kallas"], ["Arvo Hallik", "Monica Geingos"])
+
+
+@pytest.mark.parametrize("text", [
+    "Kallas met President Geingob in Windhoek on Monday. On Tuesday she met the President and senior members of "
+    "the European Commission.",
+    "Kallas met President Geingob in Windhoek on Monday. On Tuesday she met the President of the European "
+    "Commission.",
+])
+def test_a_title_of_an_organisation_is_no_countrys_office_holder(one, text):
+    assert names(one(text)["participants"]) == ["Hage Geingob", "Kaja Kallas"]

@@ -130,6 +130,9 @@ class Article:
         for m in self.titles.role_pattern(self.gaz).finditer(text):
             adj = m.group("adj") or m.group("of")
             country = adj and (self.gaz.adjectives.get(adj) or self.gaz.countries.get(adj))
+            organisation = _OF_NAME.match(text, m.end())
+            if not country and organisation and organisation.group(1) not in self.gaz.countries:
+                continue  # "the President and senior members of the European Commission": no country's office
             key = self._holder(m.group("title").lower(), country, i, {n.key for n in named})
             if key:
                 out.append(Mention(m.start("title"), m.end("title"), key))
@@ -224,6 +227,8 @@ class Article:
         if following:  # "the presidents, Vladimir Putin and Donald Trump" however the parse attached them
             return following
         countries = self._countries_of(token)
+        if not countries and self._of_organisation(token):
+            return []  # "the President and senior members of the European Commission": no country's office
         if word == "counterpart":
             return self._counterpart(token, countries, i)
         plural = token.tag_ in ("NNS", "NNPS")
@@ -301,6 +306,15 @@ class Article:
                  and w.upper() not in self.gaz.countries and w.title() not in self.gaz.countries]
         return [self.titles.head([w]) or w for w in words]
 
+    def _of_organisation(self, token):
+        """Whether an 'of' phrase on the role noun, or on a noun coordinated with it, names something other than a
+        country ('the President of the Commission', 'the President and members of the Commission')."""
+        holders = [token, *(c for c in token.children if c.dep_ == "conj")]
+        objects = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+        return any(p.pos_ == "PROPN" and not self.gaz.countries.get(
+            " ".join(w.text for w in p.subtree if w.dep_ not in ("det", "cc", "conj", "punct"))) for p in objects)
+
     def _countries_of(self, token):
         """Countries a role noun names: an adjective or compound before it, 'of X (and Y)' after it."""
         out = []
@@ -347,6 +361,10 @@ class Article:
         actor = holders[0]
         return self.registry.lookup(actor.name) or self.registry.add(
             Found(0, 0, actor.name, title=title, country=actor.country), actor)
+
+
+# "... (and senior members) of the European Commission": the name of what a title is of, after it.
+_OF_NAME = re.compile(r"(?:\s+and\s+(?:\w+\s+){0,3}?\w+)?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 
 
 def names_someone(text, found, kb, titles):
