@@ -98,6 +98,14 @@ def test_another_first_name_is_another_person():
     assert registry.lookup("Kallas") is None  # two people of that surname: ambiguous
 
 
+def test_an_unknown_name_one_letter_from_a_known_surname_is_that_person():
+    registry = Registry(None)
+    registry.add(Found(0, 15, "Gabriel Boric", title="president"))
+    assert registry.add(Found(0, 5, "Borie", title="president")) == "Gabriel Boric"  # an OCR misreading
+    assert registry.add(Found(0, 12, "Maria Borics")) == "Maria Borics"  # another first name: another person
+    assert registry.add(Found(0, 4, "Bori")) == "Bori"  # too short to tell
+
+
 def test_a_full_name_after_a_surname_renames_the_person_and_their_mentions():
     registry = Registry(None)
     registry.add(Found(0, 6, "Kallas"))

@@ -287,6 +287,8 @@ class Registry:
         key = self.lookup(found.name)
         if key is None and actor is not None and " " not in found.name:
             key = self.lookup(actor.name)  # "Biden" for the article's "Joe Biden", or his full name
+        if key is None and actor is None:
+            key = self._misspelt(found.name)
         if key is None:
             key = actor.name if actor is not None and " " not in found.name else found.name
             self.people[key] = Person(key, found.country, found.title, actor)
@@ -319,6 +321,15 @@ class Registry:
                 return by_given[0]
         return None
 
+    def _misspelt(self, name):
+        """The one person named before whose surname is this unknown name's but for one letter ('President
+        Narcos' after 'President Marcos' in an OCR'd text), or None."""
+        words = fold(name).split()
+        close = [k for k in self.people if words and len(words[-1]) >= 5
+                 and _one_letter_apart(fold(surname(k)), words[-1])
+                 and _same_person(" ".join([*words[:-1], fold(surname(k))]), k)]  # no other first name
+        return close[0] if len(close) == 1 else None
+
     def _rename(self, key, fuller):
         person = self.people.pop(key)
         person.key = fuller
@@ -326,6 +337,16 @@ class Registry:
         for found in self.mentions.values():
             found[:] = [Mention(m.start, m.end, fuller) if m.key == key else m for m in found]
         return person
+
+
+def _one_letter_apart(a, b):
+    """Whether two different words differ by one letter replaced, added or dropped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
 
 
 @functools.lru_cache(maxsize=1 << 16)
