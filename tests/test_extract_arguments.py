@@ -180,3 +180,9 @@ def test_a_place_compound_is_where_the_talks_are_not_who_holds_them(parse, lexic
 def test_group_words_come_from_the_lexicon(lexicon):
     words = arguments.group_words(lexicon)
     assert {"leaders", "sides", "they", "men", "presidents"} <= words and "officials" not in words
+
+
+def test_a_person_the_parser_hung_inside_the_next_name_is_an_object_too(read):
+    _, args, doc = only(read, "Kaja Kallas will also will meet Finance Secretary Peya Mushelenga and Trade and "
+                              "Industry Secretary Urmas Reinsalu.")
+    assert sorted(args.objects) == ["Peya Mushelenga", "Urmas Reinsalu"]

@@ -54,6 +54,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         args.unresolved_subject = bool(subjects) and not args.subjects
         objects = _objects(head, spec.get("object") or ("direct",))
         _add(args.objects, objects, resolve)
+        _add(args.objects, _folded_names(objects, resolve), resolve)
         args.other_object = bool(objects) and not any(resolve(t) for t in objects)
         args.direct = any(t.dep_ in ("dobj", "dative") or t.head.dep_ in ("dobj", "dative") for t in objects)
         _add(args.objects, [c for c in _agents(head)], resolve)
@@ -145,6 +146,13 @@ def _objects(verb, kinds):
             found.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "with"
                          for o in _prep_objects(c) if o.pos_ == "PROPN")
     return _coordinated(found)
+
+
+def _folded_names(tokens, resolve):
+    """People the parser hung inside another person's name ('meet Finance Secretary Jaime Ongpin and Trade
+    Secretary Jose Concepcion' parsed with Ongpin a modifier of Concepcion)."""
+    return [c for t in tokens for c in t.children if c.dep_ in ("nmod", "compound") and c.i < t.i
+            and resolve(c) and set(resolve(c)) != set(resolve(t))]
 
 
 def _inviters(prep):
