@@ -186,3 +186,12 @@ def test_a_person_the_parser_hung_inside_the_next_name_is_an_object_too(read):
     _, args, doc = only(read, "Kaja Kallas will also will meet Finance Secretary Peya Mushelenga and Trade and "
                               "Industry Secretary Urmas Reinsalu.")
     assert sorted(args.objects) == ["Peya Mushelenga", "Urmas Reinsalu"]
+
+
+@pytest.mark.parametrize("text", [
+    "Kaja Kallas accepted Hage Geingob's invitation to visit Namibia next year.",
+    "Kaja Kallas accepted an invitation from Hage Geingob to visit Namibia.",
+])
+def test_the_one_invited_to_visit_is_the_guest_and_the_one_inviting_the_host(read, text):
+    found = [(p.lemma, args.subjects, args.objects) for p, args, _ in read(text) if p.lemma == "visit"]
+    assert found == [("visit", ["Kaja Kallas"], ["Hage Geingob"])]

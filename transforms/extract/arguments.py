@@ -43,9 +43,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
     the verbs whose object is spoken to ("In a phone call, X told Y": Y is the other party)."""
     head = doc[predicate.head]
     args = Arguments()
-    guest = visiting(head) if predicate.kind == "verb" else None
+    guest = visiting(head) or invited(head) if predicate.kind == "verb" else None
     if guest:
-        _add(args.subjects, _coordinated([guest[0]]), resolve)
+        _add(args.subjects, _coordinated(guest[0]), resolve)
         _add(args.objects, guest[1], resolve)
         args.direct = True
     elif predicate.kind == "verb":
@@ -98,13 +98,31 @@ def visiting(verb):
         return None
     clause = visitor.head if verb.dep_ == "amod" else verb.head
     hosts = _subjects(clause) if clause.pos_ in ("VERB", "AUX") and visitor is not None else []
-    return (visitor, hosts) if hosts else None
+    return ([visitor], hosts) if hosts else None
+
+
+def invited(verb):
+    """'X accepted Y's invitation to visit Z', 'an invitation from Y to X to visit': (the guest tokens, the host
+    tokens) of a verb an invitation noun says is asked for; else None."""
+    noun = verb.head
+    if verb.dep_ not in ("acl", "relcl") or noun.lower_ not in _INVITATIONS or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    hosts = [c for c in noun.children if c.dep_ == "poss"] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children
+        if p.dep_ == "pobj"]
+    guests = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("to", "for") for p in c.children
+              if p.dep_ == "pobj"] or (_subjects(noun.head) if noun.head.pos_ in ("VERB", "AUX") else [])
+    return (guests, hosts) if guests and hosts else None
 
 
 def attendees(predicate, doc, resolve):
     """The person keys of the subjects of the verb by which they attend a meeting noun ('X sat in on the meeting
     between A and B': X)."""
     return _unique(k for t in _subjects(doc[predicate.holder]) if t.i != predicate.head for k in resolve(t))
+
+
+_INVITATIONS = {"invitation", "invitations", "invite"}
 
 
 def _subjects(verb):
