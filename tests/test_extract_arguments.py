@@ -195,3 +195,10 @@ def test_a_person_the_parser_hung_inside_the_next_name_is_an_object_too(read):
 def test_the_one_invited_to_visit_is_the_guest_and_the_one_inviting_the_host(read, text):
     found = [(p.lemma, args.subjects, args.objects) for p, args, _ in read(text) if p.lemma == "visit"]
     assert found == [("visit", ["Kaja Kallas"], ["Hage Geingob"])]
+
+
+def test_named_objects_and_other_officials_are_one_group(read):
+    _, args, _ = only(read, "Kaja Kallas met Hage Geingob, Peya Mushelenga and other officials of the union.")
+    assert (args.objects, args.with_others) == (["Hage Geingob", "Peya Mushelenga"], True)
+    _, args, _ = only(read, "Kaja Kallas met Hage Geingob, Peya Mushelenga and leaders of the union.")
+    assert not args.with_others

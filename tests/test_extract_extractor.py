@@ -462,3 +462,9 @@ def test_a_spouse_named_beside_either_party_is_delegation(one):
 ])
 def test_a_title_of_an_organisation_is_no_countrys_office_holder(one, text):
     assert names(one(text)["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+
+
+def test_named_people_met_with_other_officials_are_one_meeting(one):
+    m = one("Prime Minister Kaja Kallas met Foreign Minister Urmas Reinsalu, President Hage Geingob and other "
+            "officials in Windhoek on Monday.")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas", "Urmas Reinsalu"]

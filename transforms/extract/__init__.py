@@ -290,14 +290,15 @@ class Extractor:
 def groups(args, spec, article):
     """The participant sets of one predicate: the subjects with each object in turn (a visitor's rounds among one
     country's officials: 'met A and B'), or everyone together (a host's guests, leaders of several countries,
-    'the meeting between A, B and C', 'A and B met')."""
+    'the meeting between A, B and C', 'A and B met', 'met A, B and other officials')."""
     subjects, objects = args.subjects, args.objects
     if not objects:
         together = len(subjects) >= 2 and not spec.get("needs_object") and not args.other_object
         return [subjects] if together else []
     if not subjects:
         return [objects] if len(objects) >= 2 and not args.unresolved_subject else []
-    if spec.get("group") or len(objects) == 1 or args.direct and article.leaders_of_several_countries(objects):
+    if spec.get("group") or len(objects) == 1 or args.with_others or args.direct and \
+            article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
 

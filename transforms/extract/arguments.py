@@ -34,6 +34,7 @@ class Arguments:
     direct: bool = False        # the objects are the verb's direct objects ("met A and B", not "talks with A and B")
     unnamed: bool = False       # a subject or party that is no one the article names ("officials", "the union")
     unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
+    with_others: bool = False   # the objects end in "and other officials": one group, met together
 
 
 def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset()):
@@ -55,6 +56,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         objects = _objects(head, spec.get("object") or ("direct",))
         _add(args.objects, objects, resolve)
         _add(args.objects, _folded_names(objects, resolve), resolve)
+        args.with_others = any(not resolve(t) and t.dep_ == "conj" and any(c.lower_ == "other" for c in t.children)
+                               for t in objects)
         args.other_object = bool(objects) and not any(resolve(t) for t in objects)
         args.direct = any(t.dep_ in ("dobj", "dative") or t.head.dep_ in ("dobj", "dative") for t in objects)
         _add(args.objects, [c for c in _agents(head)], resolve)
