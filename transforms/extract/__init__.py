@@ -90,7 +90,7 @@ class Extractor:
 
     def _parties_together(self, token, article):
         """Whether a subject stands for the parties together: 'the two leaders', 'they', 'we' in a release by one
-        of them, 'Australia and Vietnam' (countries coordinated)."""
+        of them, 'Chile and Ghana' (countries coordinated)."""
         if token.lower_ in self._group_words or token.lower_ == "we" and article.author:
             return True
         countries = [t for t in (token, *(c for c in token.children if c.dep_ == "conj"))
@@ -98,7 +98,7 @@ class Extractor:
         return len(countries) >= 2
 
     def _consorts_aside(self, args, article, doc, resolve):
-        """The arguments with the subjects or objects of a consort's title and no known office ('Prince Philip',
+        """The arguments with the subjects or objects of a consort's title and no known office ('Princess X',
         'First Lady X'), or named as someone's relative ('his wife X'), moved to the companions when another of
         their side holds an office: they accompany the one they are named with."""
         kin = {k for t in doc if t.lower_ in self.titles.relatives

@@ -170,8 +170,8 @@ def _objects(verb, kinds):
 
 
 def _folded_names(tokens, resolve):
-    """People the parser hung inside another person's name ('meet Finance Secretary Jaime Ongpin and Trade
-    Secretary Jose Concepcion' parsed with Ongpin a modifier of Concepcion)."""
+    """People the parser hung inside another person's name ('meet Finance Secretary A and Trade
+    Secretary B' parsed with A a modifier of B)."""
     return [c for t in tokens for c in t.children if c.dep_ in ("nmod", "compound") and c.i < t.i
             and resolve(c) and set(resolve(c)) != set(resolve(t))]
 

@@ -29,8 +29,8 @@ def cue_pattern(lexicon):
 
 
 def journey_pattern(lexicon):
-    """A journey noun followed closely by what it may be for: an infinitive ('a visit to X to discuss Y', 'his
-    mission to X to try to'), a purpose noun, a discussion or statement verb ('a visit which will focus on X')."""
+    """A journey noun followed closely by what it may be for: an infinitive ('a visit to X to discuss Y', 'her
+    trip to X to help expand'), a purpose noun, a discussion or statement verb ('a tour that will centre on X')."""
     nouns = {f for w in lexicon.journey_nouns for f in (w, plural(w))}
     verbs = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
     words = {f for w in verbs for f in inflections(w)} | {f for w in lexicon.purpose_nouns for f in (w, plural(w))}

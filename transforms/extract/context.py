@@ -81,7 +81,7 @@ def assemble(events, country_of):
 
 def _follow_agendas(meetings, agendas):
     """A traveller's meetings in person that say nothing of what they were about get what the article says the
-    journey is for ('X begins a visit which will focus on Y. X will hold talks with Z.')."""
+    journey is for ('X starts a tour that will centre on Y. X will hold talks with Z.')."""
     for meeting in meetings:
         if not meeting.topics and not meeting.mentions[0].format:
             for key in meeting.parties:

@@ -323,7 +323,7 @@ class Registry:
 
     def _misspelt(self, name):
         """The one person named before whose surname is this unknown name's but for one letter ('President
-        Narcos' after 'President Marcos' in an OCR'd text), or None."""
+        Rarnos' after 'President Ramos' in an OCR'd text), or None."""
         words = fold(name).split()
         close = [k for k in self.people if words and len(words[-1]) >= 5
                  and _one_letter_apart(fold(surname(k)), words[-1])

@@ -86,8 +86,8 @@ def _purpose_clauses(targets, lexicon):
 
 
 def agenda(doc, lexicon, gaz=None, person=None):
-    """[(travellers, topics)] of the journeys a sentence names, with what it says they are for: 'X begins a visit
-    which will focus on Y', 'X returned from his mission to try to resurrect Y', 'the purpose of X's visit is to
+    """[(travellers, topics)] of the journeys a sentence names, with what it says they are for: 'X starts a tour
+    that will centre on Y', 'X is back from her trip to try to revive Y', 'the purpose of X's visit is to
     discuss Y'. The travellers are the tokens that name who journeys (the noun's possessor, else the subject of
     the verb it is on); none for 'the visit' alone."""
     found = []
@@ -100,7 +100,7 @@ def agenda(doc, lexicon, gaz=None, person=None):
         travellers = [c for c in noun.children if c.dep_ == "poss"] or (
             subjects(verb) if verb.pos_ in ("VERB", "AUX") and verb != noun else [])
         items = [t for c in noun.children if c.dep_ in ("acl", "relcl")
-                 for v in _complements(c) for t in _discussed(v, lexicon)]  # "a visit which will focus on Y"
+                 for v in _complements(c) for t in _discussed(v, lexicon)]  # "a tour that will centre on Y"
         items += [o for c in _purpose_clauses([noun, verb] if verb != noun else [noun], lexicon)
                   for o in _aimed_at(c, lexicon)]
         found.append((travellers, normalise(items, lexicon, gaz, person)))
@@ -274,8 +274,8 @@ def _distributed(token, lexicon):
 
 
 def _meeting_name(token, lexicon, gaz):
-    """A meeting placed in a city, by the name such meetings go by: 'the forthcoming Economic Summit in Tokyo'
-    -> 'Tokyo Economic Summit', 'a summit in Ottawa next month' -> 'Ottawa summit'; else None."""
+    """A meeting placed in a city, by the name such meetings go by: 'the forthcoming Trade Summit in Lima'
+    -> 'Lima Trade Summit', 'a summit in Oslo next month' -> 'Oslo summit'; else None."""
     if gaz is None or lemma(token) not in lexicon.nouns:
         return None
     for place in (p for c in token.children if c.dep_ == "prep" and c.lower_ == "in"
