@@ -97,12 +97,15 @@ class Extractor:
                      if t.text in self.gaz.countries or t.text in self.gaz.adjectives]
         return len(countries) >= 2
 
-    def _consorts_aside(self, args, article, doc, resolve):
+    def _kin(self, doc, resolve):
+        """The people a sentence names as someone's relative ('his wife X')."""
+        return {k for t in doc if t.lower_ in self.titles.relatives
+                for n in doc[t.i + 1:t.i + 4] if n.pos_ == "PROPN" for k in resolve(n)}
+
+    def _consorts_aside(self, args, article, kin):
         """The arguments with the subjects or objects of a consort's title and no known office ('Princess X',
-        'First Lady X'), or named as someone's relative ('his wife X'), moved to the companions when another of
-        their side holds an office: they accompany the one they are named with."""
-        kin = {k for t in doc if t.lower_ in self.titles.relatives
-               for n in doc[t.i + 1:t.i + 4] if n.pos_ == "PROPN" for k in resolve(n)}
+        'First Lady X'), or among `kin` (someone's relative), moved to the companions when another of their side
+        holds an office: they accompany the one they are named with."""
         for side in ("subjects", "objects"):
             people = {k: article.registry.person(k) for k in getattr(args, side)}
             consorts = [k for k, p in people.items() if p.actor is None and (k in kin or self.titles.consort(p.title))]
@@ -130,6 +133,7 @@ class Extractor:
         """The context events of one parsed sentence (its meeting predicates found): mentions naming their
         parties, and references."""
         heads = {p.head for p in found_predicates} | {p.holder for p in found_predicates}
+        kin = self._kin(doc, resolve)
         for predicate in found_predicates:
             if predicate.negated or predicate.conditional or predicate.iterative or self._multilateral(
                     doc[predicate.head]) or predicates.purpose_of(predicate, doc, heads):
@@ -142,7 +146,7 @@ class Extractor:
                 if len(args.objects) < 2:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
-            args = self._consorts_aside(args, article, doc, resolve)
+            args = self._consorts_aside(args, article, kin)
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
@@ -234,7 +238,7 @@ class Extractor:
             return Location(None, None)
         return attributes.place_of(predicate, doc, text, self.gaz, others)
 
-    def _record(self, meeting, article, published, stayed, wire=None):
+    def _record(self, meeting, article, published, stayed, wire):
         date, precision, date_text = merge.best_date(meeting)
         status = merge.status(meeting)
         city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))

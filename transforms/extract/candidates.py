@@ -32,8 +32,7 @@ def journey_pattern(lexicon):
     """A journey noun followed closely by what it may be for: an infinitive ('a visit to X to discuss Y', 'her
     trip to X to help expand'), a purpose noun, a discussion or statement verb ('a tour that will centre on X')."""
     nouns = {f for w in lexicon.journey_nouns for f in (w, plural(w))}
-    verbs = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
-    words = {f for w in verbs for f in inflections(w)} | {f for w in lexicon.purpose_nouns for f in (w, plural(w))}
+    words = _statement_forms(lexicon) | {f for w in lexicon.purpose_nouns for f in (w, plural(w))}
     return re.compile(r"(?<!\w)(?:" + words_regex(sorted(nouns)) + r")\b[^.;]{0,40}?(?:(?<!\w)(?:"
                       + words_regex(sorted(words)) + r")(?!\w)|\bto\s+(?!(?:the|a|an|his|her|its|their|our|this|"
                       r"that|these|those|be)\b)(?-i:[a-z])\w*)", re.IGNORECASE)
@@ -67,10 +66,14 @@ def following(sentences, chosen, follow):
 
 
 def follow_pattern(lexicon):
-    """The forms of the lexicon's statement and discussion verbs (agreed, welcomed, raised ...)."""
+    """A pattern matching the lexicon's statement and discussion verbs."""
+    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(_statement_forms(lexicon))) + r")(?!\w)", re.IGNORECASE)
+
+
+def _statement_forms(lexicon):
+    """The forms of the lexicon's one-word statement and discussion verbs (agreed, welcomed, raised ...)."""
     verbs = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
-    forms = {f for w in verbs for f in inflections(w)}
-    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(forms)) + r")(?!\w)", re.IGNORECASE)
+    return {f for w in verbs for f in inflections(w)}
 
 
 def is_furniture(text):
