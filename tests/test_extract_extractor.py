@@ -176,6 +176,14 @@ def test_attendees_named_in_a_sentence_of_their_own_are_delegation(one):
                                       "Peya Mushelenga": "Foreign Minister of Namibia"}
 
 
+@pytest.mark.parametrize("speaker, topics", [("Foreign Minister Urmas Reinsalu", ["fisheries"]),
+                                             ("Opposition leader Jaak Tamm", [])])
+def test_a_delegate_says_what_we_discussed(one, speaker, topics):
+    m = one("Prime Minister Kaja Kallas, along with Foreign Minister Urmas Reinsalu, met President Hage Geingob in "
+            f'Windhoek. "We discussed fisheries," {speaker} said.')
+    assert m["topics"] == topics
+
+
 @pytest.mark.parametrize("text", [
     "Talks between Kallas and Geingob took place in Windhoek on Monday.",
     "The Geingob-Kallas meeting took place in Windhoek on Monday.",

@@ -216,3 +216,48 @@ def test_views_and_concerns_frame_what_they_are_about(parse, lexicon, text, expe
 ])
 def test_what_is_high_on_the_agenda_or_among_the_issues_discussed(parse, lexicon, text, expected):
     assert topics.listed(parse(text), lexicon) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("At the meeting, the issue of fisheries quotas was raised.", ["fisheries quotas"]),
+    ("During the talks, the ferry line was discussed.", ["ferry line"]),
+    ("The ferry line was not discussed at the meeting.", []),
+])
+def test_what_was_raised_at_the_meeting(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They will also touch on fisheries and the improvement of port access.", ["fisheries", "port access"]),
+    ("They discussed the ferry line, as well as visa rules.", ["ferry line", "visa rules"]),
+])
+def test_a_second_object_the_parse_hangs_on_the_verb(parse, lexicon, text, expected):
+    assert topics.stated(parse(text), lexicon, lambda t: t.lower_ == "they") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They discussed relations between Namibia and Estonia.", ["bilateral relations"]),
+    ("They discussed the Namibian-Estonian relationship.", ["bilateral relations"]),
+    ("They discussed ties between the two countries.", ["bilateral relations"]),
+    ("They discussed the Franco-Namibian relationship.", ["bilateral relations"]),
+    ("They discussed relations with the union.", ["relations with the union"]),
+    ("They discussed public relations.", ["public relations"]),
+])
+def test_relations_of_two_states_are_bilateral_relations(parse, lexicon, text, expected):
+    states = Gazetteer.from_config({"places": {"countries": [
+        {"name": "Namibia", "adjectives": ["Namibian"]}, {"name": "Estonia", "adjectives": ["Estonian"]}]},
+        "summits": {}, "topics": {}}.__getitem__)
+    assert topics.stated(parse(text), lexicon, lambda t: t.lower_ == "they", states) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We discussed the ferry line," Kallas said.', "Kallas"),
+    ('"We are ready," Kallas said.', "Kallas"),
+    ("We discussed the ferry line.", None),
+    ('"They discussed the ferry line," Kallas said.', None),
+])
+def test_the_speaker_of_a_quoted_we(parse, text, expected):
+    doc = parse(text)
+    we = next((t for t in doc if t.lower_ in ("we", "they")))
+    found = topics.speaker(we)
+    assert (found.text if found is not None else None) == expected

@@ -164,10 +164,13 @@ class Extractor:
         listed = topics.listed(doc, self.lexicon, self.gaz, person)
         if listed:
             yield context.Event("topics", sentence, items=listed, group=True)
-        stated = topics.stated(doc, self.lexicon, lambda t: self._parties_together(t, article) or person(t),
+        def who(token):  # a subject's people, or the speaker of a quoted "we"
+            speaker = topics.speaker(token)
+            return resolve(token) or (resolve(speaker) if speaker is not None else [])
+        stated = topics.stated(doc, self.lexicon, lambda t: self._parties_together(t, article) or bool(who(t)),
                                self.gaz, person)
         if stated:
-            subjects = [k for v in doc for c in topics.subjects(v) for k in resolve(c)
+            subjects = [k for v in doc for c in topics.subjects(v) for k in who(c)
                         if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)

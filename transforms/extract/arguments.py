@@ -73,7 +73,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         own = len(_unique(args.objects))
         if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
-            _add(args.subjects, [t for t in _subjects(holder) if t != head], resolve)
+            _add(args.subjects, _holder_subjects(head, holder), resolve)
             told = own == 0 and lemma(holder) in addressees
             _add(args.objects, _objects(holder, ("with", "direct") if told else ("with",)), resolve)
             _add(args.companions, _companions(holder), resolve)
@@ -335,11 +335,18 @@ _GROUP_WORDS = {"they", "both", "leaders", "presidents", "ministers", "sides", "
                 "two", "pair", "delegations", "heads", "chancellors"}
 
 
+def _holder_subjects(noun, holder):
+    """The subjects of the verb holding a meeting noun, but not the passive subject of a verb the noun is a time
+    phrase of ('at the meeting, the issue of X was raised': what was raised is not a party)."""
+    timed = noun.dep_ == "pobj" and noun.head.head == holder and noun.head.lower_ in ("at", "during", "in")
+    return [t for t in _subjects(holder) if t != noun and not (timed and t.dep_ == "nsubjpass" and t.head == holder)]
+
+
 def _parties_of(predicate, doc, place):
     """The tokens standing for a predicate's parties (subjects, possessives, with/between objects)."""
     head = doc[predicate.head]
     verb = head if predicate.kind == "verb" else (doc[predicate.holder] if predicate.holder is not None else None)
-    tokens = _subjects(verb) if verb is not None else []
+    tokens = [] if verb is None else _subjects(verb) if predicate.kind == "verb" else _holder_subjects(head, verb)
     if predicate.kind == "noun":
         tokens += _noun_parties(head, place=place)
     return [t for t in tokens if t != head]

@@ -6,7 +6,7 @@ import re
 from transforms.extract import durations
 from transforms.extract.dates import find_dates, resolve
 from transforms.extract.places import DATELINE, locate
-from transforms.extract.predicates import lemma, own_phrases, phrasal
+from transforms.extract.predicates import SAYING, lemma, own_phrases, phrasal
 
 _PAST = {"VBD", "VBN"}
 _PHONES = {"telephone", "phone"}
@@ -22,8 +22,6 @@ _DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
 _BEFORE = {"before", "ahead", "prior", "until"}
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\s+(?:\w+\s+){0,2}$")
 # A wire story's dateline ("TOKYO, March 3 -", "WASHINGTON, June 12 (Reuters) -"): the story's date, not a meeting's.
-_SPEECH = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
-           "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
 
 
 def anchors(predicate, doc):
@@ -208,7 +206,7 @@ def _said_on(mention, doc, text, meeting):
             if node == meeting:
                 break
             if node.pos_ in ("VERB", "AUX"):
-                if lemma(node) in _SPEECH:
+                if lemma(node) in SAYING:
                     return True
                 break
     return False

@@ -55,8 +55,8 @@ def assemble(events, country_of):
                 [main(meetings)] if event.group and meetings else [])
         else:
             targets = [m for m in focus if event.group or _near(m, event.sentence)]
-        if event.keys:
-            targets = [m for m in targets if set(event.keys) <= set(m.parties)]
+        if event.keys:  # (a delegate's "we discussed X" is of the meeting the delegate attended)
+            targets = [m for m in targets if set(event.keys) <= set(m.parties) | set(m.delegation)]
         if not targets:
             continue
         if event.kind == "reference":

@@ -4,6 +4,10 @@ from dataclasses import dataclass
 
 from transforms.extract.nlp import lemma  # the steps after this one import it from here
 
+# Verbs that report what someone said.
+SAYING = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
+          "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
+
 _VERB_TAGS = {"VERB", "AUX"}
 _NOUN_TAGS = {"NOUN", "PROPN"}
 # The dependents a noun's holding verb reaches it by: "held talks", "after talks with", "a meeting was held".
@@ -47,6 +51,7 @@ class Lexicon:
     purpose_nouns: frozenset
     journey_nouns: frozenset
     addressee_verbs: frozenset
+    relation_nouns: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -67,7 +72,8 @@ class Lexicon:
                    frozenset(config.get("light_nouns") or ()), frozenset(config.get("attendance_verbs") or ()),
                    frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()),
                    frozenset(config.get("speech_verbs") or ()), frozenset(config.get("purpose_nouns") or ()),
-                   frozenset(config.get("journey_nouns") or ()), frozenset(config.get("addressee_verbs") or ()))
+                   frozenset(config.get("journey_nouns") or ()), frozenset(config.get("addressee_verbs") or ()),
+                   frozenset(config.get("relation_nouns") or ()))
 
 
 @dataclass(frozen=True)

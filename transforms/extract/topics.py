@@ -4,19 +4,23 @@ followed by the topic names (configs/topics.yaml), countries and regions it hold
 import re
 
 from transforms.extract.dates import find_dates
-from transforms.extract.predicates import lemma, phrasal
+from transforms.extract.predicates import SAYING, lemma, phrasal
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
 _TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
 _PLACES_OF_EVENTS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "eve", "behalf", "basis",
                      "phone", "telephone", "start", "end", "beginning", "course"}
 _ABOUT = {"about", "regarding", "concerning"}
+_DURING = {"at", "during", "in", "throughout"}
 _STATEMENT_PREPOSITIONS = {"on", "to", "about", "upon", "over"}
 _NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
 _EXAMPLES = {"including", "like", "notably", "especially", "particularly", "namely"}
 _QUANTIFIERS = {"range", "number", "variety", "host", "series", "set", "list", "raft", "array", "lot"}
 _LEADING = {"DET", "PRON", "CCONJ", "PUNCT", "PART", "ADP"}
+_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
+_LEADING_DET = re.compile(r"^(?:the|their|our|its)\s+", re.IGNORECASE)
+_COMBINING = re.compile(r"^[A-Z][a-z]+o$")  # Franco-, Sino-, Russo- (the first of two states written together)
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.IGNORECASE)
 _WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain", "specific", "main", "key",
              "important", "possible", "current", "recent", "latest", "new", "broader", "wider", "general", "common",
@@ -49,6 +53,8 @@ def about(doc, targets, lexicon, gaz=None, person=None):
                          if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
         if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
             found.extend(t for t in _discussed(target.head, lexicon) if t != target)  # "the talks covered X"
+        if target.dep_ == "pobj" and target.head.lower_ in _DURING:
+            found.extend(_discussed(target.head.head, lexicon))  # "at the meeting, X was raised"
     return normalise([t for t in found if t not in targets], lexicon, gaz, person)  # not 'sat in on | the talks'
 
 
@@ -128,8 +134,20 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
     for verb in doc:
         if lemma(verb) in lexicon.statement_verbs | lexicon.discussion_verbs and verb.pos_ in ("VERB", "AUX") and \
                 not _speech(verb, lexicon) and any(is_party(c) for c in subjects(verb)):
-            found.extend(_statement_objects(verb, lexicon))
+            found.extend(dict.fromkeys(_statement_objects(verb, lexicon) + _discussed(verb, lexicon)))
     return normalise(found, lexicon, gaz, person)
+
+
+def speaker(token):
+    """Who says 'we' in '"We discussed X," Y said': the subject token of the saying verb; else None."""
+    if token.lower_ != "we":
+        return None
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or lemma(verb.head) not in SAYING:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
 
 
 def listed(doc, lexicon, gaz=None, person=None):
@@ -200,13 +218,16 @@ def _topic_preposition(verb, prep, lexicon):
 
 def _discussed(verb, lexicon):
     """The objects of a discussion verb: 'discussed X', 'focused on X', 'X was discussed'."""
-    if not ({lemma(verb), phrasal(verb)} & lexicon.discussion_verbs) or verb.pos_ not in ("VERB", "AUX"):
-        return []
+    if not ({lemma(verb), phrasal(verb)} & lexicon.discussion_verbs) or verb.pos_ not in ("VERB", "AUX") or any(
+            c.dep_ == "neg" for c in verb.children):
+        return []  # (not "X was not discussed")
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
            or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
             or c.dep_ == "agent" for p in c.children if p.dep_ in ("pobj", "pcomp")]  # "dominated by X"
     out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "discussed X, including Y"
+    out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]  # "touch on X and
+    # the improvement of Y", "X was discussed, as well as Y": a second object the parse hung on the verb
     for c in verb.children:  # "touched on X", "focus primarily on X" (not "ahead of X")
         if c.dep_ in ("prt", "advmod") and c.lower_ not in _TIME_PREPOSITIONS:
             out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
@@ -235,7 +256,7 @@ def normalise(heads, lexicon, gaz=None, person=None):
     shared noun ('economic and scientific co-operation': 'economic co-operation', 'scientific co-operation'), in
     order and without repeats; no item that `person(token)` says is a person."""
     phrases = [p for head in heads for item in _items(head, lexicon) if not (person and person(item))
-               for p in _distributed(item, lexicon) or [_meeting_name(item, lexicon, gaz)
+               for p in _distributed(item, lexicon) or [_meeting_name(item, lexicon, gaz) or _bilateral(item, lexicon, gaz)
                                                         or _phrase(item, lexicon, person)]
                if p]
     out = []
@@ -286,6 +307,23 @@ def _meeting_name(token, lexicon, gaz):
                      if t.pos_ not in _LEADING and t.lower_ not in _WEAK_ADJ and t.head == token]
             return " ".join([city, *words, token.text])
     return None
+
+
+def _bilateral(token, lexicon, gaz):
+    """'relations between Moscow and Washington', 'the Franco-German relationship', 'ties between the two
+    countries' -> 'bilateral relations'; else None."""
+    if gaz is None or lemma(token) not in lexicon.relation_nouns:
+        return None
+    sides = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+             for p in c.children if p.dep_ == "pobj"]
+    sides += [c for p in sides for c in p.conjuncts]
+    if any(lemma(p) == "country" and any(c.lower_ in ("two", "both") for c in p.children) for p in sides):
+        return "bilateral relations"
+    names = [token.doc[p.left_edge.i:p.i + 1].text for p in sides]
+    names += _DASH.split(token.doc[token.left_edge.i:token.i].text) if token.left_edge.i < token.i else []
+    states = [n for n in (_LEADING_DET.sub("", n).strip() for n in names) if n in gaz.countries or
+              n in gaz.adjectives or n in gaz.seats or n in gaz.capitals.values() or _COMBINING.match(n)]
+    return "bilateral relations" if len(states) >= 2 else None
 
 
 def _items(head, lexicon):
