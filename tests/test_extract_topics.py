@@ -261,3 +261,12 @@ def test_the_speaker_of_a_quoted_we(parse, text, expected):
     we = next((t for t in doc if t.lower_ in ("we", "they")))
     found = topics.speaker(we)
     assert (found.text if found is not None else None) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The union delegation raised with Kallas their concerns about the ferry line.", ["ferry line"]),
+    ("Kallas reiterated her commitment to port investment.", ["port investment"]),
+    ("The union delegation raised their concerns about the ferry line.", []),
+])
+def test_statements_by_or_with_a_party(parse, lexicon, text, expected):
+    assert topics.stated(parse(text), lexicon, lambda t: t.text == "Kallas") == expected

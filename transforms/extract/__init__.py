@@ -170,7 +170,7 @@ class Extractor:
         stated = topics.stated(doc, self.lexicon, lambda t: self._parties_together(t, article) or bool(who(t)),
                                self.gaz, person)
         if stated:
-            subjects = [k for v in doc for c in topics.subjects(v) for k in who(c)
+            subjects = [k for v in doc for c in topics.sides(v) for k in who(c)
                         if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)

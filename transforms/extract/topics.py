@@ -133,7 +133,7 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
     found = []
     for verb in doc:
         if lemma(verb) in lexicon.statement_verbs | lexicon.discussion_verbs and verb.pos_ in ("VERB", "AUX") and \
-                not _speech(verb, lexicon) and any(is_party(c) for c in subjects(verb)):
+                not _speech(verb, lexicon) and any(is_party(c) for c in sides(verb)):
             found.extend(dict.fromkeys(_statement_objects(verb, lexicon) + _discussed(verb, lexicon)))
     return normalise(found, lexicon, gaz, person)
 
@@ -182,6 +182,12 @@ def _discussed_issues(token, lexicon):
     after = token.nbor() if token.i + 1 < len(token.doc) else None
     return lemma(token) in lexicon.vague_topics and after is not None and after.tag_ == "VBN" and \
         lemma(after) in lexicon.discussion_verbs
+
+
+def sides(verb):
+    """Who a statement is by or with: the verb's subjects and its 'with' objects ('X raised with me Y')."""
+    return subjects(verb) + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
+                             for p in c.children if p.dep_ == "pobj"]
 
 
 def subjects(verb):
