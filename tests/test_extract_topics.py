@@ -227,6 +227,11 @@ def test_what_was_raised_at_the_meeting(about, text, expected):
     assert about(text) == expected
 
 
+def test_a_quote_a_phrase_opens_and_does_not_close_is_dropped(parse, lexicon):
+    text = 'They will discuss the risks of "interference in elections," Kallas said.'
+    assert topics.stated(parse(text), lexicon, lambda t: t.lower_ == "they") == ["risks of interference in elections"]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("They will also touch on fisheries and the improvement of port access.", ["fisheries", "port access"]),
     ("They discussed the ferry line, as well as visa rules.", ["ferry line", "visa rules"]),
@@ -266,6 +271,8 @@ def test_the_speaker_of_a_quoted_we(parse, text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("The union delegation raised with Kallas their concerns about the ferry line.", ["ferry line"]),
     ("Kallas reiterated her commitment to port investment.", ["port investment"]),
+    ("Kallas noted the progress in port investment and pledged to expand the ferry line.",
+     ["port investment", "ferry line"]),
     ("The union delegation raised their concerns about the ferry line.", []),
 ])
 def test_statements_by_or_with_a_party(parse, lexicon, text, expected):

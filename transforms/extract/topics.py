@@ -18,6 +18,7 @@ _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
 _EXAMPLES = {"including", "like", "notably", "especially", "particularly", "namely"}
 _QUANTIFIERS = {"range", "number", "variety", "host", "series", "set", "list", "raft", "array", "lot"}
 _LEADING = {"DET", "PRON", "CCONJ", "PUNCT", "PART", "ADP"}
+_QUOTE = re.compile(r'["\u201c\u201d]')  # dropped from a phrase that opens a quote and does not close it
 _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _LEADING_DET = re.compile(r"^(?:the|their|our|its)\s+", re.IGNORECASE)
 _COMBINING = re.compile(r"^[A-Z][a-z]+o$")  # Franco-, Sino-, Russo- (the first of two states written together)
@@ -401,6 +402,7 @@ def _phrase(token, lexicon, person=None):
         return None  # "other issues", "the sidelines of the summit" (but "trade issues")
     text = "".join(w.text_with_ws if i + 1 < len(words) and words[i + 1].i == w.i + 1 else w.text + " "
                    for i, w in enumerate(words))
+    text = _QUOTE.sub("", text) if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d") else text
     text = " ".join(text.split())
     bare = _DAY_PART.sub("", text)
     when = find_dates(bare)
