@@ -130,9 +130,9 @@ def test_a_vague_word_with_content_stays(about):
     assert about("They discussed trade issues.") == ["trade issues"]
 
 
-def test_a_phrase_is_kept_as_written_with_the_topic_names_and_countries_it_holds(about, gaz):
+def test_a_phrase_is_kept_as_written_with_the_topic_names_it_holds(about, gaz):
     text = "Kallas and Geingob discussed fisheries, fishing quotas, the port of Namibia and a ferry line."
-    assert about(text, gaz) == ["fisheries", "fishing quotas", "quotas", "port of Namibia", "Namibia", "ferry line"]
+    assert about(text, gaz) == ["fisheries", "fishing quotas", "quotas", "port of Namibia", "ferry line"]
     assert about(text) == ["fisheries", "fishing quotas", "port of Namibia", "ferry line"]
 
 

@@ -118,10 +118,9 @@ def test_find_gives_whole_words_longest_first():
     assert gaz.find("adjective", text) == []  # "Estonians" is not "Estonian"
 
 
-def test_the_topics_countries_and_regions_a_phrase_names_in_order():
+def test_the_topic_names_a_phrase_holds_in_order_and_not_its_places():
     gaz = small()
-    assert gaz.topics_in("new ferry lines and fisheries in the Baltic Sea and Estonia") == [
-        "Ferry Lines", "fisheries", "Baltic Sea", "Estonia"]
+    assert gaz.topics_in("new ferry lines and fisheries in the Baltic Sea and Estonia") == ["Ferry Lines", "fisheries"]
     assert gaz.topics_in("ferry line quotas") == []
 
 

@@ -77,11 +77,8 @@ class Gazetteer:
         return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
     def topics_in(self, phrase):
-        """The topic names, countries and regions a phrase names, in order ('bilateral trade and investment flows':
-        trade, investment; 'the situation in Iran and Syria': Iran, Syria)."""
+        """The topic names a phrase holds, in order ('bilateral trade and investment flows': trade, investment)."""
         found = [(start, self.topics[form.lower()]) for start, _, form in self.find("topic", phrase)]
-        found += [(start, self.countries[form]) for start, _, form in self.find("country", phrase)]
-        found += [(start, self.regions[form][0]) for start, _, form in self.find("region", phrase)]
         return list(dict.fromkeys(name for _, name in sorted(found)))
 
 

@@ -1,6 +1,6 @@
 """What a meeting was about: the phrases the text says were discussed ("discussed trade and Syria", "talks on the
 border dispute", "the call focused on grain exports"), one per coordinated item, without leading determiners, each
-followed by the topic names (configs/topics.yaml), countries and regions it holds."""
+followed by the topic names (configs/topics.yaml) it holds."""
 import re
 
 from transforms.extract.dates import find_dates
@@ -445,8 +445,8 @@ def _span(token, lexicon, person=None):
 
 
 def _named(phrase, gaz):
-    """A phrase as written, then the topic names, countries and regions written in it ('bilateral trade': trade;
-    'the situation in Iran and Syria': Iran, Syria)."""
+    """A phrase as written, then the topic names written in it ('bilateral trade': trade); not the places it names
+    ('relationships in the Pacific' is not about the Pacific; 'the situation in X' is X, by its framing noun)."""
     if gaz is None:
         return [phrase]
     return [phrase, *(t for t in gaz.topics_in(phrase) if t.lower() in phrase.lower() and t.lower() != phrase.lower())]
