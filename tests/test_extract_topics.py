@@ -126,6 +126,15 @@ def test_what_talks_are_expected_to_focus_on(about):
     assert about("Kallas met Geingob for talks expected to focus on fisheries.") == ["fisheries"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("They discussed steps it could take to improve the atmosphere for port investment.", ["port investment"]),
+    ("They discussed measures to expand the ferry line.", ["ferry line"]),
+    ("They discussed further steps.", []),
+])
+def test_steps_and_measures_frame_what_they_act_on(parse, lexicon, text, expected):
+    assert topics.stated(parse(text), lexicon, lambda t: t.lower_ == "they") == expected
+
+
 def test_a_vague_word_with_content_stays(about):
     assert about("They discussed trade issues.") == ["trade issues"]
 

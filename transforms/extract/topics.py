@@ -367,7 +367,10 @@ def _framed(token, lexicon):
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
         if inner is None:
             verb = next((c for c in token.children if c.pos_ == "VERB" and (
-                c.dep_ in ("acl", "xcomp") or c.dep_ == "relcl" and _infinitive(c))), None)  # "ways to expand X"
+                c.dep_ in ("acl", "xcomp") or c.dep_ == "relcl" and _infinitive(c))), None) or next(
+                (g for c in token.children if c.dep_ == "relcl" for g in c.children
+                 if g.dep_ in ("advcl", "xcomp") and _infinitive(g)), None)  # "ways to expand X", "steps it
+            # could take to improve X"
             inner = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
         if inner is None:
             return token
