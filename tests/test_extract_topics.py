@@ -286,3 +286,27 @@ def test_the_speaker_of_a_quoted_we(parse, text, expected):
 ])
 def test_statements_by_or_with_a_party(parse, lexicon, text, expected):
     assert topics.stated(parse(text), lexicon, lambda t: t.text == "Kallas") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks are expected to focus on the ferry line.", ["ferry line"]),
+    ("The issue of fisheries dominated the talks.", ["fisheries"]),
+    ("Kallas used the meeting to press Geingob on visa rules.", ["visa rules"]),
+    ("During the meeting, Kallas urged Geingob to lift the fishing ban.", ["fishing ban"]),
+    ("During the call, Kallas thanked Geingob for the port investment.", ["port investment"]),
+])
+def test_what_a_sentence_around_the_meeting_word_says_it_was_about(parse, lexicon, text, expected):
+    doc = parse(text)
+    predicate = predicates.find(doc, lexicon)[0]
+    anchors, person = attributes.anchors(predicate, doc), lambda t: t.text in ("Kallas", "Geingob")
+    assert topics.about(doc, anchors, lexicon, person=person) + topics.aims(anchors, lexicon, person=person) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kallas urged Geingob to lift the fishing ban.", ["fishing ban"]),
+    ("Kallas thanked Geingob for the port investment.", ["port investment"]),
+    ("Kallas urged reporters to read the ferry report.", []),
+])
+def test_what_one_party_urges_or_thanks_the_other_for(parse, lexicon, text, expected):
+    parties = {"Kallas", "Geingob"}
+    assert topics.stated(parse(text), lexicon, lambda t: t.text in parties) == expected

@@ -198,7 +198,8 @@ class Extractor:
         """'I discussed the visit with him': a meeting word that is what was discussed, not a report of it (but
         'the talks were focused on X', 'dominated by X': the topic is in the verb's phrase)."""
         verb, lexicon = token.head, self.lexicon
-        return token.dep_ in ("dobj", "nsubjpass") and predicates.lemma(verb) in lexicon.discussion_verbs and not any(
+        return token.dep_ in ("dobj", "nsubjpass") and predicates.lemma(verb) in lexicon.discussion_verbs and \
+            predicates.lemma(verb) not in lexicon.agenda_verbs and not any(
             c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in lexicon.discussion_prepositions and any(
                 p.dep_ == "pobj" and not p.ent_type_ and p.lower_ not in lexicon.phone | lexicon.video
                 for p in c.children) for c in verb.children)

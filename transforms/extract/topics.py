@@ -12,6 +12,7 @@ _PLACES_OF_EVENTS = {"sideline", "sidelines", "margin", "margins", "side", "occa
                      "phone", "telephone", "start", "end", "beginning", "course"}
 _ABOUT = {"about", "regarding", "concerning"}
 _DURING = {"at", "during", "in", "throughout"}
+_USING = {"use", "seize"}
 _STATEMENT_PREPOSITIONS = {"on", "to", "about", "upon", "over"}
 _NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
@@ -50,13 +51,26 @@ def about(doc, targets, lexicon, gaz=None, person=None):
                 if token != target and lemma(token) in lexicon.verbs:  # "met to talk about X"
                     found.extend(_prepositional(token, lexicon))
         if lemma(target) in lexicon.addressee_verbs:  # "in a phone call, X told Y that the budget must pass"
-            found.extend(c for clause in target.children if clause.dep_ == "ccomp" for c in clause.children
-                         if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
-        if target.dep_ in ("nsubj", "nsubjpass") and lemma(target.head) in lexicon.discussion_verbs:
-            found.extend(t for t in _discussed(target.head, lexicon) if t != target)  # "the talks covered X"
-        if target.dep_ == "pobj" and target.head.lower_ in _DURING:
-            found.extend(_discussed(target.head.head, lexicon))  # "at the meeting, X was raised"
+            found.extend(_addressed(target))
+        if target.dep_ in ("nsubj", "nsubjpass"):  # "the talks covered X", "talks are expected to focus on X"
+            found.extend(t for verb in _complements(target.head) for t in _discussed(verb, lexicon) if t != target)
+        if target.dep_ == "dobj" and lemma(target.head) in lexicon.agenda_verbs:
+            found.extend(c for c in target.head.children if c.dep_ == "nsubj")  # "X dominated the talks"
+        if target.dep_ == "pobj" and target.head.lower_ in _DURING:  # "at the meeting, X was raised", "during
+            verb = target.head.head  # the call, X urged Y to release Z"
+            found.extend(_discussed(verb, lexicon) + (_addressed(verb) if lemma(verb) in lexicon.addressee_verbs
+                                                      else []))
     return normalise([t for t in found if t not in targets], lexicon, gaz, person)  # not 'sat in on | the talks'
+
+
+def _addressed(verb):
+    """What someone tells, urges or thanks someone: 'told Y that X must pass' (the clause's subject and object),
+    'urged Y to release X', 'thanked Y for X'."""
+    found = [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
+             if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    found += [c for clause in verb.children if clause.dep_ == "xcomp" for c in _aimed_at(clause, None)]
+    return found + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
+                    if p.dep_ == "pobj"]
 
 
 def _complements(verb):
@@ -82,6 +96,8 @@ def _purpose_clauses(targets, lexicon):
     clauses = []
     for target in targets:
         clauses += [c for c in target.children if c.dep_ in ("advcl", "acl") and _infinitive(c)]
+        if target.dep_ == "dobj" and lemma(target.head) in _USING:  # "used the meeting to press Y on X"
+            clauses += [c for c in target.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)]
         frame = target.head.head if target.dep_ == "pobj" and target.head.lower_ == "of" else None
         if frame is not None and lemma(frame) in lexicon.purpose_nouns and frame.dep_ == "nsubj":
             target = frame  # "the purpose of the visit is to X": what the purpose is
@@ -121,7 +137,7 @@ def _infinitive(verb):
 def _aimed_at(verb, lexicon):
     """The objects of a purpose clause, through 'try to', 'seek to', 'help' ('to try to resurrect X': X)."""
     verb = _complements(verb)[-1]
-    if {lemma(verb), phrasal(verb)} & lexicon.discussion_verbs:
+    if lexicon is not None and {lemma(verb), phrasal(verb)} & lexicon.discussion_verbs:
         return _discussed(verb, lexicon)
     return [c for c in verb.children if c.dep_ == "dobj"] + [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children
@@ -136,6 +152,9 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
         if lemma(verb) in lexicon.statement_verbs | lexicon.discussion_verbs and verb.pos_ in ("VERB", "AUX") and \
                 not _speech(verb, lexicon) and any(is_party(c) for c in sides(verb)):
             found.extend(dict.fromkeys(_statement_objects(verb, lexicon) + _discussed(verb, lexicon)))
+        elif lemma(verb) in lexicon.addressee_verbs and verb.pos_ == "VERB" and any(
+                is_party(c) for c in subjects(verb)) and any(c.dep_ == "dobj" and is_party(c) for c in verb.children):
+            found.extend(_addressed(verb))  # "X urged Y to release Z", "X thanked Y for Z"
     return normalise(found, lexicon, gaz, person)
 
 
