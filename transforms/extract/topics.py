@@ -26,7 +26,8 @@ _COMBINING = re.compile(r"^[A-Z][a-z]+o$")  # Franco-, Sino-, Russo- (the first 
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.IGNORECASE)
 _WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain", "specific", "main", "key",
              "important", "possible", "current", "recent", "latest", "new", "broader", "wider", "general", "common",
-             "mutual", "whole", "entire", "forthcoming", "upcoming", "next", "coming"}
+             "mutual", "whole", "entire", "forthcoming", "upcoming", "next", "coming", "shared", "positive",
+             "long-standing", "close", "strong", "good"}
 
 
 def about(doc, targets, lexicon, gaz=None, person=None):
