@@ -311,3 +311,12 @@ def test_what_a_sentence_around_the_meeting_word_says_it_was_about(parse, lexico
 def test_what_one_party_urges_or_thanks_the_other_for(parse, lexicon, text, expected):
     parties = {"Kallas", "Geingob"}
     assert topics.stated(parse(text), lexicon, lambda t: t.text in parties) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They discussed regional issues, notably situations surrounding Namibia, including the ferry line and visas.",
+     ["regional issues", "Namibia", "ferry line", "visas"]),
+    ("They discussed the Baltic Fisheries Partnership (BFP).", ["Baltic Fisheries Partnership (BFP)"]),
+])
+def test_examples_after_notably_or_a_framing_noun_and_abbreviations_in_brackets(parse, lexicon, text, expected):
+    assert topics.stated(parse(text), lexicon, lambda t: t.lower_ == "they") == expected

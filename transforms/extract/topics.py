@@ -27,7 +27,7 @@ _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.IGNORECASE
 _WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain", "specific", "main", "key",
              "important", "possible", "current", "recent", "latest", "new", "broader", "wider", "general", "common",
              "mutual", "whole", "entire", "forthcoming", "upcoming", "next", "coming", "shared", "positive",
-             "long-standing", "close", "strong", "good"}
+             "close", "strong", "good"}
 
 
 def about(doc, targets, lexicon, gaz=None, person=None):
@@ -354,13 +354,18 @@ def _bilateral(token, lexicon, gaz):
 
 
 def _items(head, lexicon):
-    """The items of a head: its conjuncts, and the examples it names ('cooperation, including in trade')."""
+    """The items of a head: its conjuncts, and the examples it or its framing noun names ('cooperation, including
+    in trade', 'situations surrounding X, including Y')."""
     items, todo = [], [head]
     while todo:
-        token = _framed(todo.pop(0), lexicon)
+        framing = todo.pop(0)
+        token = _framed(framing, lexicon)
         items.append(token)
-        todo.extend(c for c in token.children if c.dep_ == "conj")
-        todo.extend(_example(c) for c in token.children if _introduces_examples(c))
+        for t in dict.fromkeys((token, framing)):
+            todo.extend(c for c in t.children if c.dep_ == "conj" and (t == token or c.i > token.i))
+            todo.extend(_example(c) for c in t.children if _introduces_examples(c))
+            todo.extend(c for c in t.children if c.dep_ == "appos" and any(  # "issues, notably X"
+                a.dep_ == "advmod" and a.lower_ in _EXAMPLES for a in c.children))
     return items
 
 
@@ -406,7 +411,8 @@ def _phrase(token, lexicon, person=None):
     words = _span(token, lexicon, person)
     while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ in ("POS", "JJR")):
         words = words[1:]
-    while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET"):
+    while words and words[-1].pos_ in ("PUNCT", "CCONJ", "ADP", "DET") and not (
+            words[-1].text == ")" and any(w.text == "(" for w in words)):
         words = words[:-1]
     words = _whole_words(words)
     if not words or all(w.lower_ in lexicon.vague_topics or w.pos_ in _LEADING for w in words):
@@ -459,12 +465,19 @@ def _span(token, lexicon, person=None):
         t = todo.pop()
         keep.append(t)
         todo.extend(c for c in t.children if not (
-            c.dep_ in _DROP_DEPS and (t == token or c.dep_ not in ("conj", "cc", "punct"))
+            c.dep_ in _DROP_DEPS and (t == token or c.dep_ not in ("conj", "cc", "punct")) and not (
+                _acronym(c) or c.text in ("(", ")") and any(_acronym(s) for s in t.children))
             or t == token and c.i > t.i and (c.dep_ == "amod" or c.dep_ == "prep" and any(
                 lemma(p) in lexicon.topic_nouns for p in c.children))
             or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})
             or _introduces_examples(c) or c.lower_ == "with" and any(p.ent_type_ == "PERSON" or person and person(p) for p in c.subtree)))
     return sorted(keep, key=lambda t: t.i)
+
+
+def _acronym(token):
+    """'the Regional Partnership (RCP)': an abbreviation in brackets after a name (kept with it)."""
+    return token.dep_ == "appos" and token.is_upper and len(token.text) > 1 and token.i > 0 and \
+        token.doc[token.i - 1].text == "("
 
 
 def _named(phrase, gaz):
