@@ -223,6 +223,8 @@ def test_views_and_concerns_frame_what_they_are_about(parse, lexicon, text, expe
 @pytest.mark.parametrize("text, expected", [
     ("Kallas met Geingob, with fisheries and visas high on the agenda.", ["fisheries", "visas"]),
     ("Fisheries and visas were among the issues discussed.", ["Fisheries", "visas"]),
+    ("Closer fisheries cooperation should be an important focus of the partnership.", ["fisheries cooperation"]),
+    ("The talks will focus on visas.", []),
 ])
 def test_what_is_high_on_the_agenda_or_among_the_issues_discussed(parse, lexicon, text, expected):
     assert topics.listed(parse(text), lexicon) == expected

@@ -177,7 +177,7 @@ def listed(doc, lexicon, gaz=None, person=None):
     issues discussed'."""
     found = []
     for token in doc:
-        if not (lemma(token) in lexicon.topic_nouns or _discussed_issues(token, lexicon)):
+        if not (lemma(token) in lexicon.topic_nouns and token.pos_ == "NOUN" or _discussed_issues(token, lexicon)):
             continue
         verb = token.head
         while verb.dep_ in ("prep", "pobj") and verb.head != verb:  # "among the topics was X", "on the agenda"
