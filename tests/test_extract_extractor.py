@@ -176,6 +176,14 @@ def test_attendees_named_in_a_sentence_of_their_own_are_delegation(one):
                                       "Peya Mushelenga": "Foreign Minister of Namibia"}
 
 
+def test_what_is_taken_up_with_a_party_goes_to_that_partys_meeting(extractor):
+    text = ("Prime Minister Kaja Kallas met President Hage Geingob in Windhoek on Monday.\n\n"
+            "Yesterday, she held talks with Foreign Minister Peya Mushelenga.\n\n"
+            "Also discussed with Geingob were fishing quotas, Estonian officials said.")
+    topics = {tuple(names(m["participants"])): m["topics"] for m in extractor.extract(text, WEDNESDAY)}
+    assert topics == {("Hage Geingob", "Kaja Kallas"): ["fishing quotas"], ("Kaja Kallas", "Peya Mushelenga"): []}
+
+
 @pytest.mark.parametrize("speaker, topics", [("Foreign Minister Urmas Reinsalu", ["fisheries"]),
                                              ("Opposition leader Jaak Tamm", [])])
 def test_a_delegate_says_what_we_discussed(one, speaker, topics):

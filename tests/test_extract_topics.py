@@ -322,3 +322,13 @@ def test_what_one_party_urges_or_thanks_the_other_for(parse, lexicon, text, expe
 ])
 def test_examples_after_notably_or_a_framing_noun_and_abbreviations_in_brackets(parse, lexicon, text, expected):
     assert topics.stated(parse(text), lexicon, lambda t: t.lower_ == "they") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Also discussed were visa rules and the ferry line.", ["visa rules", "ferry line"]),
+    ("Also taken up with most of the ministers and Kallas were port fees, including the need for the two "
+     "countries to build a better mechanism for settling fishing disputes.",
+     ["port fees", "mechanism for settling fishing disputes"]),
+])
+def test_a_discussion_put_first_and_what_was_taken_up_with_a_party(parse, lexicon, text, expected):
+    assert topics.stated(parse(text), lexicon, lambda t: t.text == "Kallas") == expected

@@ -170,8 +170,7 @@ class Extractor:
         stated = topics.stated(doc, self.lexicon, lambda t: self._parties_together(t, article) or bool(who(t)),
                                self.gaz, person)
         if stated:
-            subjects = [k for v in doc for c in topics.sides(v) for k in who(c)
-                        if predicates.lemma(v) in self.lexicon.statement_verbs | self.lexicon.discussion_verbs]
+            subjects = [k for v in doc if topics.stating(v, self.lexicon) for c in topics.sides(v) for k in who(c)]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)
         for travellers, aims in topics.agenda(doc, self.lexicon, self.gaz, person):

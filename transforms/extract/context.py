@@ -56,7 +56,10 @@ def assemble(events, country_of):
         else:
             targets = [m for m in focus if event.group or _near(m, event.sentence)]
         if event.keys:  # (a delegate's "we discussed X" is of the meeting the delegate attended)
-            targets = [m for m in targets if set(event.keys) <= set(m.parties) | set(m.delegation)]
+            keyed = [m for m in targets if _among(event.keys, m)]
+            if not keyed and event.kind == "topics":  # "X was taken up with Y": Y's last meeting (the statement is
+                keyed = [m for m in meetings if _among(event.keys, m)][-1:]  # read only near a meeting word)
+            targets = keyed
         if not targets:
             continue
         if event.kind == "reference":
@@ -191,6 +194,10 @@ def _merge(meetings, mention):
         meetings.append(meeting)
     merge.add(meeting, mention)
     return meeting
+
+
+def _among(keys, meeting):
+    return set(keys) <= set(meeting.parties) | set(meeting.delegation)
 
 
 def _near(meeting, sentence):

@@ -150,8 +150,8 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
     sides welcomed X', 'X raised Y'), where `is_party(token)` tells whether a subject token is the parties."""
     found = []
     for verb in doc:
-        if lemma(verb) in lexicon.statement_verbs | lexicon.discussion_verbs and verb.pos_ in ("VERB", "AUX") and \
-                not _speech(verb, lexicon) and any(is_party(c) for c in sides(verb)):
+        if stating(verb, lexicon) and \
+                not _speech(verb, lexicon) and (any(is_party(c) for c in sides(verb)) or _inverted(verb)):
             found.extend(dict.fromkeys(_statement_objects(verb, lexicon) + _discussed(verb, lexicon)))
         elif lemma(verb) in lexicon.addressee_verbs and verb.pos_ == "VERB" and any(
                 is_party(c) for c in subjects(verb)) and any(c.dep_ == "dobj" and is_party(c) for c in verb.children):
@@ -205,10 +205,28 @@ def _discussed_issues(token, lexicon):
         lemma(after) in lexicon.discussion_verbs
 
 
+def stating(verb, lexicon):
+    """Whether a verb states or discusses ('agreed', 'raised', 'taken up')."""
+    return verb.pos_ in ("VERB", "AUX") and bool(
+        {lemma(verb), phrasal(verb)} & (lexicon.statement_verbs | lexicon.discussion_verbs))
+
+
+def _inverted(verb):
+    """'Also discussed were X': a passive discussion verb put first, with no subject."""
+    return verb.tag_ == "VBN" and not subjects(verb) and bool(_put_first(verb))
+
+
+def _put_first(verb):
+    """The subjects of a passive put after it ('also discussed were X': X, however the parse attached it)."""
+    return [a for c in verb.children if c.dep_ in ("aux", "auxpass") and lemma(c) == "be" for a in c.children
+            if a.dep_ == "attr"]
+
+
 def sides(verb):
     """Who a statement is by or with: the verb's subjects and its 'with' objects ('X raised with me Y')."""
-    return subjects(verb) + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"
-                             for p in c.children if p.dep_ == "pobj"]
+    objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+               if p.dep_ == "pobj"]  # (and all they name: "with most of the senators and X")
+    return subjects(verb) + [t for p in objects for t in p.subtree if t.pos_ in ("PROPN", "NOUN", "PRON")]
 
 
 def subjects(verb):
@@ -250,6 +268,7 @@ def _discussed(verb, lexicon):
         return []  # (not "X was not discussed")
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
            or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
+    out += _put_first(verb)  # "also discussed were X"
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
             or c.dep_ == "agent" for p in c.children if p.dep_ in ("pobj", "pcomp")]  # "dominated by X"
     out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "discussed X, including Y"
@@ -392,7 +411,7 @@ def _framed(token, lexicon):
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
         if inner is None:
             verb = next((c for c in token.children if c.pos_ == "VERB" and (
-                c.dep_ in ("acl", "xcomp") or c.dep_ == "relcl" and _infinitive(c))), None) or next(
+                c.dep_ in ("acl", "xcomp") or c.dep_ in ("relcl", "advcl") and _infinitive(c))), None) or next(
                 (g for c in token.children if c.dep_ == "relcl" for g in c.children
                  if g.dep_ in ("advcl", "xcomp") and _infinitive(g)), None)  # "ways to expand X", "steps it
             # could take to improve X"
