@@ -176,6 +176,18 @@ def test_attendees_named_in_a_sentence_of_their_own_are_delegation(one):
                                       "Peya Mushelenga": "Foreign Minister of Namibia"}
 
 
+def test_what_a_group_of_meetings_prepares_is_the_topic_of_those_that_follow(extractor):
+    text = ("Prime Minister Kaja Kallas is winding up a visit to Namibia.\n\n"
+            "The meetings with Namibian officials are expected to lay the groundwork for a summit in Tartu next "
+            "month.\n\n"
+            "Yesterday, Kallas held talks with President Hage Geingob.")
+    topics = {tuple(names(m["participants"])): m["topics"] for m in extractor.extract(text, WEDNESDAY)}
+    assert topics == {("Hage Geingob", "Kaja Kallas"): ["Tartu summit"]}
+    far = text.replace("\n\nYesterday", "\n\nShe toured a port.\n\nShe saw a school.\n\nShe met students.\n\n"
+                       "Yesterday")  # (what a group of meetings prepares reaches three paragraphs on)
+    assert [m["topics"] for m in extractor.extract(far, WEDNESDAY)] == [[]]
+
+
 def test_what_is_taken_up_with_a_party_goes_to_that_partys_meeting(extractor):
     text = ("Prime Minister Kaja Kallas met President Hage Geingob in Windhoek on Monday.\n\n"
             "Yesterday, she held talks with Foreign Minister Peya Mushelenga.\n\n"

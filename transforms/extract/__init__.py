@@ -160,6 +160,12 @@ class Extractor:
                                     keys=tuple(args.subjects + args.objects),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
+            elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials
+                anchors, person = attributes.anchors(predicate, doc), _person_of(resolve)  # are to prepare X"
+                aims = topics.about(doc, anchors, self.lexicon, self.gaz, person) + topics.aims(
+                    anchors, self.lexicon, self.gaz, person)
+                if aims:
+                    yield context.Event("agenda", sentence, items=list(dict.fromkeys(aims)), group=True)
         person = _person_of(resolve)
         listed = topics.listed(doc, self.lexicon, self.gaz, person)
         if listed:
@@ -308,6 +314,11 @@ def groups(args, spec, article):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _several(token):
+    """'the meetings', 'the talks': meetings in the plural, named as known."""
+    return token.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ in ("the", "these") for c in token.children)
 
 
 def _summit_day(summit, published, status):

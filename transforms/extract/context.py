@@ -33,6 +33,9 @@ def assemble(events, country_of):
     meetings, focus, where, ahead, last = [], [], {}, {}, None
     agendas, travellers = defaultdict(list), ()
     for event in events:
+        if event.kind == "agenda" and event.group:  # "the meetings with officials are to prepare X"
+            agendas[event.sentence.paragraph].extend(event.items)
+            continue
         if event.kind == "agenda":  # "the purpose of the visit": of the journey last named
             travellers = event.keys or travellers
             for key in travellers:
@@ -84,11 +87,16 @@ def assemble(events, country_of):
 
 def _follow_agendas(meetings, agendas):
     """A traveller's meetings in person that say nothing of what they were about get what the article says the
-    journey is for ('X starts a tour that will centre on Y. X will hold talks with Z.')."""
+    journey is for ('X starts a tour that will centre on Y. X will hold talks with Z.'), and those reported
+    soon after what a group of meetings is for ('The meetings with officials are to prepare X. X held talks with
+    Y.'; `agendas` is keyed by the paragraph of such a sentence)."""
     for meeting in meetings:
         if not meeting.topics and not meeting.mentions[0].format:
             for key in meeting.parties:
                 merge.extend(meeting.topics, agendas.get(key, ()))
+            first = meeting.mentions[0].sentence.paragraph
+            for paragraph in range(first - _NEAR_PARAGRAPHS, first + 1):
+                merge.extend(meeting.topics, agendas.get(paragraph, ()))
 
 
 def _cancels(event, targets):

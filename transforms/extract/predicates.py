@@ -53,6 +53,7 @@ class Lexicon:
     addressee_verbs: frozenset
     relation_nouns: frozenset
     agenda_verbs: frozenset
+    preparation_nouns: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -74,7 +75,8 @@ class Lexicon:
                    frozenset(config.get("topic_nouns") or ()), tuple(config.get("attendee_cues") or ()),
                    frozenset(config.get("speech_verbs") or ()), frozenset(config.get("purpose_nouns") or ()),
                    frozenset(config.get("journey_nouns") or ()), frozenset(config.get("addressee_verbs") or ()),
-                   frozenset(config.get("relation_nouns") or ()), frozenset(config.get("agenda_verbs") or ()))
+                   frozenset(config.get("relation_nouns") or ()), frozenset(config.get("agenda_verbs") or ()),
+                   frozenset(config.get("preparation_nouns") or ()))
 
 
 @dataclass(frozen=True)

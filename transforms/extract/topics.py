@@ -104,6 +104,9 @@ def _purpose_clauses(targets, lexicon):
             target = frame  # "the purpose of the visit is to X": what the purpose is
         if target.dep_ == "nsubj" and lemma(target.head) == "be":
             clauses += [c for c in target.head.children if c.dep_ == "xcomp" and _infinitive(c)]
+        if target.dep_ in ("nsubj", "nsubjpass"):  # "the meetings ... are expected to lay the groundwork for X"
+            clauses += [c for v in (target.head, *target.head.conjuncts) if v.tag_ == "VBN" for c in v.children
+                        if c.dep_ == "xcomp" and _infinitive(c) and _preparing(c, lexicon)]
             clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
                         for c in a.children if c.dep_ == "acl" and _infinitive(c)]
     return clauses + [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
@@ -129,6 +132,11 @@ def agenda(doc, lexicon, gaz=None, person=None):
                   for o in _aimed_at(c, lexicon)]
         found.append((travellers, normalise(items, lexicon, gaz, person)))
     return found
+
+
+def _preparing(verb, lexicon):
+    """'to lay the groundwork for X', 'to pave the way for X': a clause whose object frames what it prepares."""
+    return any(c.dep_ == "dobj" and lemma(c) in lexicon.preparation_nouns for c in verb.children)
 
 
 def _infinitive(verb):
