@@ -285,6 +285,8 @@ def test_the_speaker_of_a_quoted_we(parse, text, expected):
     ("Kallas reiterated her commitment to port investment.", ["port investment"]),
     ("Kallas noted the progress in port investment and pledged to expand the ferry line.",
      ["port investment", "ferry line"]),
+    ("Kallas welcomed the progress made in the ferry project.", ["ferry project"]),
+    ("Kallas reaffirmed the importance of peace in the region, including in the Baltic Sea.", ["peace", "Baltic Sea"]),
     ("The union delegation raised their concerns about the ferry line.", []),
 ])
 def test_statements_by_or_with_a_party(parse, lexicon, text, expected):

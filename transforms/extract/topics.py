@@ -246,6 +246,7 @@ def subjects(verb):
 def _statement_objects(verb, lexicon):
     """'agreed to X', 'agreed on X', 'welcomed X', 'agreed to establish X' (the object of the verb it governs)."""
     out = [c for c in verb.children if c.dep_ == "dobj"]
+    out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "reaffirmed X, including in Y"
     out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _STATEMENT_PREPOSITIONS
             and not (c.lower_ == "to" and any(o.pos_ == "PROPN" for o in out))  # not "welcomed X to Y"
             for p in c.children if p.dep_ == "pobj"]
@@ -423,7 +424,10 @@ def _framed(token, lexicon):
                 (g for c in token.children if c.dep_ == "relcl" for g in c.children
                  if g.dep_ in ("advcl", "xcomp") and _infinitive(g)), None)  # "ways to expand X", "steps it
             # could take to improve X"
-            inner = next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
+            inner = next((c for c in verb.children if c.dep_ == "dobj" or verb.tag_ == "VBN" and c.dep_ == "prep"
+                          and c.lower_ in ("in", "on")), None) if verb is not None else None  # "progress made in X"
+            if inner is not None and inner.dep_ == "prep":
+                inner = next((p for p in inner.children if p.dep_ == "pobj"), None)
         if inner is None:
             return token
         if inner.pos_ == "VERB":  # "the importance of enhancing cooperation": what is enhanced
