@@ -51,8 +51,8 @@ def main():
     for name, docs in corpora(args.shared):
         n, words, meetings, elapsed, fastest = measure(extractor, docs, args.repeat)
         print(f"{name}: {n} articles, {words} words, {meetings} meetings in {elapsed:.3f} s CPU (median of "
-              f"{args.repeat} passes): {1000 * elapsed / n:.2f} ms/article, {1e6 * elapsed / words:.2f} ms per 1,000 words "
-              f"(fastest pass {1e6 * fastest / words:.2f})")
+              f"{args.repeat} passes): {1000 * elapsed / n:.2f} ms/article, {1e6 * elapsed / words:.2f} ms per "
+              f"1,000 words (fastest pass {1e6 * fastest / words:.2f})")
     print(f"reproduce: python benchmarks/extract_speed.py --repeat {args.repeat}")
 
 

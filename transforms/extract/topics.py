@@ -104,11 +104,11 @@ def _purpose_clauses(targets, lexicon):
             target = frame  # "the purpose of the visit is to X": what the purpose is
         if target.dep_ == "nsubj" and lemma(target.head) == "be":
             clauses += [c for c in target.head.children if c.dep_ == "xcomp" and _infinitive(c)]
+            clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
+                        for c in a.children if c.dep_ == "acl" and _infinitive(c)]
         if target.dep_ in ("nsubj", "nsubjpass"):  # "the meetings ... are expected to lay the groundwork for X"
             clauses += [c for v in (target.head, *target.head.conjuncts) if v.tag_ == "VBN" for c in v.children
                         if c.dep_ == "xcomp" and _infinitive(c) and _preparing(c, lexicon)]
-            clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
-                        for c in a.children if c.dep_ == "acl" and _infinitive(c)]
     return clauses + [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
 
 
@@ -311,7 +311,8 @@ def normalise(heads, lexicon, gaz=None, person=None):
     shared noun ('economic and scientific co-operation': 'economic co-operation', 'scientific co-operation'), in
     order and without repeats; no item that `person(token)` says is a person."""
     phrases = [p for head in heads for item in _items(head, lexicon) if not (person and person(item))
-               for p in _distributed(item, lexicon) or [_meeting_name(item, lexicon, gaz) or _bilateral(item, lexicon, gaz)
+               for p in _distributed(item, lexicon) or [_meeting_name(item, lexicon, gaz)
+                                                        or _bilateral(item, lexicon, gaz)
                                                         or _phrase(item, lexicon, person)]
                if p]
     out = []
@@ -495,14 +496,18 @@ def _span(token, lexicon, person=None):
     while todo:
         t = todo.pop()
         keep.append(t)
-        todo.extend(c for c in t.children if not (
-            c.dep_ in _DROP_DEPS and (t == token or c.dep_ not in ("conj", "cc", "punct")) and not (
-                _acronym(c) or c.text in ("(", ")") and any(_acronym(s) for s in t.children))
-            or t == token and c.i > t.i and (c.dep_ == "amod" or c.dep_ == "prep" and any(
-                lemma(p) in lexicon.topic_nouns for p in c.children))
-            or c.dep_ == "prep" and (c.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in c.children})
-            or _introduces_examples(c) or c.lower_ == "with" and any(p.ent_type_ == "PERSON" or person and person(p) for p in c.subtree)))
+        todo.extend(c for c in t.children if not _left_out(c, t, token, lexicon, person))
     return sorted(keep, key=lambda t: t.i)
+
+
+def _left_out(child, parent, token, lexicon, person):
+    """Whether `_span` leaves out a child and its subtree."""
+    if child.dep_ in _DROP_DEPS and (parent == token or child.dep_ not in ("conj", "cc", "punct")):
+        return not (_acronym(child) or child.text in ("(", ")") and any(_acronym(s) for s in parent.children))
+    return parent == token and child.i > parent.i and (child.dep_ == "amod" or child.dep_ == "prep" and any(
+        lemma(p) in lexicon.topic_nouns for p in child.children)) or child.dep_ == "prep" and (
+        child.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in child.children}) or _introduces_examples(
+        child) or child.lower_ == "with" and any(p.ent_type_ == "PERSON" or person and person(p) for p in child.subtree)
 
 
 def _acronym(token):
