@@ -161,11 +161,10 @@ class Extractor:
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
             elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials
-                anchors, person = attributes.anchors(predicate, doc), _person_of(resolve)  # are to prepare X"
-                aims = topics.about(doc, anchors, self.lexicon, self.gaz, person) + topics.aims(
-                    anchors, self.lexicon, self.gaz, person)
+                aims = topics.aims(attributes.anchors(predicate, doc), self.lexicon, self.gaz,  # are to prepare X"
+                                   _person_of(resolve))
                 if aims:
-                    yield context.Event("agenda", sentence, items=list(dict.fromkeys(aims)), group=True)
+                    yield context.Event("agenda", sentence, items=aims, group=True)
         person = _person_of(resolve)
         listed = topics.listed(doc, self.lexicon, self.gaz, person)
         if listed:
