@@ -25,6 +25,8 @@ PEOPLE = {"people": [
      "offices": [{"role": "President of Chile", "from": "2018-03-11", "to": "2022-03-11"}]},
     {"name": "Hage Geingob", "country": "Namibia", "aliases": ["Hagewi"],
      "offices": [{"role": "President of Namibia", "from": "2014-10-20", "to": "2024-10-20"}]},
+    {"name": "Ilze Kalnina", "country": "Latvia", "offices": [{"role": "President of Latvia", "from": "2021-01-07"}]},
+    {"name": "Janis Berzs", "country": "Latvia", "offices": [{"role": "Prime Minister of Latvia", "from": "2021-01-07"}]},
 ]}
 
 
@@ -140,6 +142,14 @@ def test_a_hyphenated_pair_of_leaders_is_two_people(read):
     article, _ = read("The Geingob-Kallas meeting took place in Tallinn.", D(2022, 9, 1))
     assert [(m.key, m.start, m.end) for m in article.registry.mentions[0]] == [
         ("Hage Geingob", 4, 11), ("Kaja Kallas", 12, 18)]
+
+
+@pytest.mark.parametrize("text, leader", [("President Gabriel Boric met the Latvian leader.", ["Ilze Kalnina"]),
+                                          ("Prime Minister Kaja Kallas met the Latvian leader.", ["Janis Berzs"]),
+                                          ("The Latvian leader met no one.", [])])
+def test_a_leader_of_a_country_with_two_heads_is_of_the_rank_of_who_he_meets(read, text, leader):
+    _, who = read(text, D(2022, 5, 4))
+    assert who(0, "leader") == leader
 
 
 def test_leaders_of_several_countries(read):

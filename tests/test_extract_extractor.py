@@ -176,6 +176,11 @@ def test_attendees_named_in_a_sentence_of_their_own_are_delegation(one):
                                       "Peya Mushelenga": "Foreign Minister of Namibia"}
 
 
+def test_the_leaders_of_two_countries_are_met_together(one):
+    m = one("President Gabriel Boric hosted talks in Santiago with the leaders of Estonia and Namibia.")
+    assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
+
+
 def test_what_a_group_of_meetings_prepares_is_the_topic_of_those_that_follow(extractor):
     text = ("Prime Minister Kaja Kallas is winding up a visit to Namibia.\n\n"
             "The meetings with Namibian officials are expected to lay the groundwork for a summit in Tartu next "

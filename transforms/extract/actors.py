@@ -356,11 +356,20 @@ class Article:
         offices = _HEAD_OFFICES if any_head or title in self.titles.generic else (office or title,)
         holders = list(dict.fromkeys(a for o in offices for a in self.kb.holders(o, country, self.day))) \
             if country else []
+        if len(holders) > 1:  # "X met the leaders of A and B": of X's rank, as counterparts are
+            holders = [a for a in holders if any(a.holds(o, self.day) for o in self._head_offices(exclude))]
         if len(holders) != 1:
             return None
         actor = holders[0]
         return self.registry.lookup(actor.name) or self.registry.add(
             Found(0, 0, actor.name, title=title, country=actor.country), actor)
+
+
+    def _head_offices(self, keys):
+        """The one head office (of state or of government) the people of `keys` hold on the day, as a tuple, or ()."""
+        held = {o for k in keys for o in _HEAD_OFFICES if self.registry.person(k).actor is not None
+                and self.registry.person(k).actor.holds(o, self.day)}
+        return tuple(held) if len(held) == 1 else ()
 
 
 # "... (and senior members) of the European Commission": the name of what a title is of, after it.

@@ -34,7 +34,8 @@ class Arguments:
     direct: bool = False        # the objects are the verb's direct objects ("met A and B", not "talks with A and B")
     unnamed: bool = False       # a subject or party that is no one the article names ("officials", "the union")
     unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
-    with_others: bool = False   # the objects end in "and other officials": one group, met together
+    with_others: bool = False   # one group, met together: the objects end in "and other officials", or one
+    #                             plural role names them ("the leaders of A and B")
 
 
 def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset()):
@@ -82,6 +83,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
     args.unnamed = any(not resolve(t) and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _GROUP_WORDS
                        and not any(resolve(c) for c in t.children if c.dep_ == "appos")
                        for t in _parties_of(predicate, doc, place))
+    args.with_others = args.with_others or any(
+        len(resolve(t)) >= 2 and set(resolve(t)) <= set(args.objects) for t in doc if t.tag_ in ("NNS", "NNPS"))
     args.subjects = _unique(args.subjects)
     args.objects = [k for k in _unique(args.objects) if k not in args.subjects]
     args.companions = [k for k in _unique(args.companions) if k not in args.subjects and k not in args.objects]
