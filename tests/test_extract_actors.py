@@ -152,6 +152,11 @@ def test_a_leader_of_a_country_with_two_heads_is_of_the_rank_of_who_he_meets(rea
     assert who(0, "leader") == leader
 
 
+def test_an_office_of_a_country_needs_no_article(read):
+    _, who = read("President of Chile met the press.", D(2022, 5, 4))
+    assert who(0, "President") == ["Gabriel Boric"]
+
+
 def test_leaders_of_several_countries(read):
     article, _ = read("Kaja Kallas met Hage Geingob and Urmas Reinsalu.", D(2022, 9, 13))
     assert article.leaders_of_several_countries(["Kaja Kallas", "Hage Geingob"])

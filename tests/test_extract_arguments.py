@@ -9,7 +9,8 @@ from pipeline.config import load_yaml
 from transforms.extract import arguments, predicates
 from transforms.extract.predicates import Lexicon
 
-PEOPLE = ["Kaja Kallas", "Gabriel Boric", "Hage Geingob", "Mette Frederiksen", "Urmas Reinsalu", "Peya Mushelenga"]
+PEOPLE = ["Kaja Kallas", "Gabriel Boric", "Hage Geingob", "Mette Frederiksen", "Urmas Reinsalu", "Peya Mushelenga",
+          "Ana Kovar", "Jon Balder"]
 KEYS = {word: name for name in PEOPLE for word in name.split()}
 
 
@@ -54,6 +55,13 @@ def test_coordinated_subjects_meet_each_other(read):
 def test_the_subject_meets_coordinated_direct_objects(read):
     _, args, _ = only(read, "Kaja Kallas met Gabriel Boric and Hage Geingob in Tallinn.")
     assert (args.subjects, args.objects, args.direct) == (["Kaja Kallas"], ["Gabriel Boric", "Hage Geingob"], True)
+
+
+def test_a_subject_the_parse_apposed_to_a_place_before_the_verb(read):
+    text = "In Oslo, Prime Minister Ana Kovar had discussions with President Jon Balder."
+    doc = only(read, text)[2]
+    assert [t.dep_ for t in doc if t.text == "Kovar"] == ["appos"]  # (the parse this repairs)
+    assert parties(read, text) == (["Ana Kovar"], ["Jon Balder"], [])
 
 
 def test_objects_of_with_are_not_direct(read):

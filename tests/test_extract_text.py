@@ -3,7 +3,7 @@ or inside quotes; every line is a paragraph, except the hard-wrapped lines of ne
 always point at the sentence's text."""
 import textwrap
 
-from transforms.extract.text import paragraphs, sentences
+from transforms.extract.text import for_parser, paragraphs, sentences
 
 
 def texts(text):
@@ -33,6 +33,12 @@ def test_a_time_of_day_does_not_end_a_sentence():
 
 def test_an_abbreviated_country_does_not_end_a_sentence():
     assert texts("The U.K. envoy met Kallas. She left.") == ["The U.K. envoy met Kallas.", "She left."]
+
+
+def test_a_full_stop_after_a_hyphen_is_a_scanning_slip_and_the_parser_does_not_see_it():
+    text = "In Riga, Her Excellency the-. President of Latvia met Kallas.\nThey left."
+    assert texts(text) == ["In Riga, Her Excellency the-. President of Latvia met Kallas.", "They left."]
+    assert for_parser(text) == "In Riga, Her Excellency the-  President of Latvia met Kallas. They left."
 
 
 def test_a_closing_quote_stays_with_its_sentence():

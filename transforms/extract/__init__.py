@@ -14,7 +14,7 @@ from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, title_of
 from transforms.extract.people import Titles, names
 from transforms.extract.places import Location, dateline, resolve_summit, whereabouts
-from transforms.extract.text import sentences
+from transforms.extract.text import for_parser, sentences
 
 _ACRONYM = re.compile(r"^(?:G-?\d+|[A-Z]{2,}(?:-\w+)?)$")  # G20, APEC, EU, ASEAN-Australia
 
@@ -127,7 +127,7 @@ class Extractor:
 
     def _parse(self, sents, chosen):
         """{index: parsed sentence} of the chosen sentences."""
-        return dict(zip(chosen, nlp.parse(self.nlp, [sents[i].text.replace("\n", " ") for i in chosen])))
+        return dict(zip(chosen, nlp.parse(self.nlp, [for_parser(sents[i].text) for i in chosen])))
 
     def _events(self, sentence, doc, found_predicates, resolve, article, published):
         """The context events of one parsed sentence (its meeting predicates found): mentions naming their

@@ -221,8 +221,10 @@ class Article:
                 c.dep_ == "poss" and c.lower_ not in ("his", "her", "its", "their") for c in token.children):
             return []
         if any(c.lower_ in self.titles.relatives or c.lower_ in _DESCRIPTIVE or c.dep_ in ("acl", "relcl", "nummod")
-               for c in token.children) or not any(c.dep_ in ("det", "poss") for c in token.children):
-            return []  # "the first world leader to do so", "a leader", "leaders": no one in particular
+               for c in token.children) or not any(c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ == "of"
+                                                   for c in token.children):
+            return []  # "the first world leader to do so", "a leader", "leaders": no one in particular (but
+            # "King of Jordan" is)
         following = self._apposed(token, i)
         if following:  # "the presidents, Vladimir Putin and Donald Trump" however the parse attached them
             return following

@@ -135,7 +135,9 @@ def _subjects(verb):
     """The subject tokens of a verb, inherited from the clause it depends on when it has none ('wants to meet',
     'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met')."""
     for _ in range(5):
-        found = [c for c in verb.children if c.dep_ in _SUBJECT]
+        found = [c for c in verb.children if c.dep_ in _SUBJECT] or [
+            a for p in verb.children if p.dep_ == "prep" and p.i < verb.i for o in p.children if o.dep_ == "pobj"
+            for a in o.children if a.dep_ == "appos" and a.pos_ == "PROPN"]  # "In Oslo, X met": parsed as Oslo's
         if found and verb.dep_ == "relcl" and found[0].lower_ in _RELATIVE:  # "X, who met Y"
             return _coordinated([verb.head])
         if found:

@@ -30,12 +30,18 @@ def sentences(text):
     for number, (p_start, p_text) in enumerate(paragraphs(text)):
         begin = 0
         for m in _END.finditer(p_text):
-            if p_text[m.start()] == "." and _ABBREVIATION.search(p_text[max(0, m.start() - 8):m.start() + 1]):
-                continue
+            if p_text[m.start()] == "." and (_ABBREVIATION.search(p_text[max(0, m.start() - 8):m.start() + 1])
+                                             or p_text[m.start() - 1:m.start()] == "-"):
+                continue  # (no sentence ends in "-.": "His Majesty the-. King", a scanning slip)
             found.append(_sentence(p_text, p_start, begin, m.end(), number))
             begin = m.end()
         found.append(_sentence(p_text, p_start, begin, len(p_text), number))
     return [s for s in found if s.text]
+
+
+def for_parser(text):
+    """A sentence as the parser reads it, of the same length: one line, and no full stop after a hyphen."""
+    return text.replace("\n", " ").replace("-.", "- ")
 
 
 def paragraphs(text):
