@@ -155,6 +155,8 @@ def test_a_leader_of_a_country_with_two_heads_is_of_the_rank_of_who_he_meets(rea
 def test_an_office_of_a_country_needs_no_article(read):
     _, who = read("President of Chile met the press.", D(2022, 5, 4))
     assert who(0, "President") == ["Gabriel Boric"]
+    _, who = read("Chilean President of the Senate Ana Rojas met the press.", D(2022, 5, 4))
+    assert who(0, "President") == []  # an office of something else than the country
 
 
 def test_leaders_of_several_countries(read):

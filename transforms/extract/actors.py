@@ -221,8 +221,9 @@ class Article:
                 c.dep_ == "poss" and c.lower_ not in ("his", "her", "its", "their") for c in token.children):
             return []
         if any(c.lower_ in self.titles.relatives or c.lower_ in _DESCRIPTIVE or c.dep_ in ("acl", "relcl", "nummod")
-               for c in token.children) or not any(c.dep_ in ("det", "poss") or c.dep_ == "prep" and c.lower_ == "of"
-                                                   for c in token.children):
+               for c in token.children) or not any(c.dep_ in ("det", "poss") for c in token.children) and not any(
+                p.dep_ == "pobj" and p.text in self.gaz.countries for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
             return []  # "the first world leader to do so", "a leader", "leaders": no one in particular (but
             # "King of Jordan" is)
         following = self._apposed(token, i)
