@@ -71,8 +71,8 @@ def follow_pattern(lexicon):
 
 
 def _statement_forms(lexicon):
-    """The forms of the lexicon's one-word statement, discussion and addressee verbs (agreed, raised, urged ...)."""
-    verbs = lexicon.statement_verbs | lexicon.addressee_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
+    """The forms of the lexicon's one-word statement and discussion verbs (agreed, welcomed, raised ...)."""
+    verbs = lexicon.statement_verbs | {w for w in lexicon.discussion_verbs if " " not in w}
     return {f for w in verbs for f in inflections(w)}
 
 
