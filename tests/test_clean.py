@@ -54,6 +54,15 @@ def test_content_lines_stay(cleaner, line):
     assert cleaner.rule_for(line) is None
 
 
+def test_a_lower_case_line_that_goes_on_a_wrapped_sentence_is_text(cleaner):
+    text = ("The prime minister and the visiting king examined\nclosely the prospects for closer economic,\n"
+            "technical and cultural ties.\n\nferry photo\n")
+    result = cleaner.clean(text)
+    assert result.text == ("The prime minister and the visiting king examined\nclosely the prospects for closer "
+                           "economic,\ntechnical and cultural ties.")
+    assert result.removed == [{"text": "ferry photo", "rule": "alt_text"}]
+
+
 def test_labels_are_removed_only_as_whole_lines(cleaner):
     result = cleaner.clean("Share\nShare this story with the ministers, he said.\nRead more")
     assert result.text == "Share this story with the ministers, he said."

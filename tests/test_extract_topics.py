@@ -130,6 +130,7 @@ def test_what_talks_are_expected_to_focus_on(about):
     ("They discussed steps it could take to improve the atmosphere for port investment.", ["port investment"]),
     ("They discussed measures to expand the ferry line.", ["ferry line"]),
     ("They discussed further steps.", []),
+    ("They discussed closer economic and scientific co-operation.", ["economic co-operation", "scientific co-operation"]),
     ("They welcomed the positive contribution of the initiatives and their long-standing friendship.", []),
 ])
 def test_steps_and_measures_frame_what_they_act_on(parse, lexicon, text, expected):
@@ -288,6 +289,7 @@ def test_the_speaker_of_a_quoted_we(parse, text, expected):
     ("Kallas welcomed the progress made in the ferry project.", ["ferry project"]),
     ("Kallas reaffirmed the importance of peace in the region, including in the Baltic Sea.", ["peace", "Baltic Sea"]),
     ("The union delegation raised their concerns about the ferry line.", []),
+    ("The envoy and Kallas examined the prospects for port investment.", ["port investment"]),
 ])
 def test_statements_by_or_with_a_party(parse, lexicon, text, expected):
     assert topics.stated(parse(text), lexicon, lambda t: t.text == "Kallas") == expected

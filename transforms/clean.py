@@ -13,6 +13,7 @@ BANNER = "trailing_banner"
 RECURRING = "recurring"
 _TITLE_MAX_CHARS, _TITLE_MAX_WORDS, _HEADLINE_SENTENCE_WORDS = 200, 25, 12
 _APPEAL_MAX_WORDS, _CREDIT_MAX_WORDS, _KEYWORDS_MAX_WORDS = 40, 20, 8
+_WRAPPED_MIN_CHARS, _SENTENCE_ENDS = 40, tuple(".!?:;\"”’')")  # a wrapped line of newswire or a scanned release
 _SENTENCE_BREAK = re.compile(r"(?<=[a-z]{2}[.!?])\s+(?=[A-Z\"“'‘])")
 _SENTENCE_PUNCT = re.compile(r"[a-z]{2}[.!?](?=\s|$)|[!?]")
 _QUOTES = re.compile(r"[\"“”«»„]")
@@ -56,7 +57,8 @@ class Cleaner:
     def clean(self, text, recurring=frozenset()):
         """Text without its boilerplate lines, and the audit of what went and why."""
         lines = text.splitlines()
-        rules = [self.rule_for(line, recurring) for line in lines]
+        rules = [None if rule == "alt_text" and _goes_on(lines[i - 1] if i else "") else rule
+                 for i, rule in enumerate(self.rule_for(line, recurring) for line in lines)]
         end = self._content_end(lines, rules)
         rules[end:] = [BANNER if line.strip() else None for line in lines[end:]]
         kept = [line for line, rule in zip(lines, rules) if rule is None]
@@ -124,6 +126,12 @@ def _is_credit(line):
         return False
     words = re.findall(r"[^\W\d_][\w'’.&-]*", line)
     return bool(words) and 2 * sum(1 for w in words if w[0].isupper()) >= len(words)
+
+
+def _goes_on(line):
+    """Whether a line is a hard-wrapped line that ends inside a sentence (so the next line goes on with it)."""
+    line = line.rstrip()
+    return len(line) >= _WRAPPED_MIN_CHARS and not line.endswith(_SENTENCE_ENDS)
 
 
 def _is_keywords(line):

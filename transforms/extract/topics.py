@@ -234,7 +234,8 @@ def sides(verb):
     """Who a statement is by or with: the verb's subjects and its 'with' objects ('X raised with me Y')."""
     objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
                if p.dep_ == "pobj"]  # (and all they name: "with most of the senators and X")
-    return subjects(verb) + [t for p in objects for t in p.subtree if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    return [s for c in subjects(verb) for s in (c, *c.conjuncts)] + [
+        t for p in objects for t in p.subtree if t.pos_ in ("PROPN", "NOUN", "PRON")]
 
 
 def subjects(verb):
@@ -330,8 +331,8 @@ def _distributed(token, lexicon):
     coordinated modifiers and nothing else); but 'air defence and grain exports' -> 'air defence', 'grain exports'
     (a first modifier with a modifier of its own is a noun phrase of its own); or []."""
     modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i
-                 and c.lower_ not in _WEAK_ADJ]  # "our common security and economic interests"
-    if any(c.dep_ not in ("amod", "compound", "nmod", "det", "poss") for c in token.children):
+                 and c.lower_ not in _WEAK_ADJ and c.tag_ != "JJR"]  # "our common X and Y interests", "closer X
+    if any(c.dep_ not in ("amod", "compound", "nmod", "det", "poss") for c in token.children):  # and Y ties"
         return []
     if len(modifiers) == 2 and any(t.dep_ == "cc" for t in token.doc[modifiers[0].i + 1:modifiers[1].i]):
         coordinated = modifiers  # "security and economic interests" parsed as two modifiers of the noun
@@ -342,12 +343,13 @@ def _distributed(token, lexicon):
     first = coordinated[0]
     if len(coordinated) < 2:
         return []
+    noun = _whole_words([token])  # "co-operation", which the tokenizer splits
     if any(c.dep_ in ("amod", "compound", "nmod") and c.i < first.i and c.lower_ not in _WEAK_ADJ
            for c in first.children):
         own = [t for t in first.subtree if t.i <= first.i]
-        rest = token.doc[coordinated[1].left_edge.i:token.i + 1]
+        rest = token.doc[coordinated[1].left_edge.i:noun[-1].i + 1]
         return [" ".join(t.text for t in own), rest.text]
-    return [f"{m.text} {token.text}" for m in coordinated if m.lower_ not in _WEAK_ADJ]
+    return [f"{m.text} {''.join(t.text for t in noun)}" for m in coordinated if m.lower_ not in _WEAK_ADJ]
 
 
 def _meeting_name(token, lexicon, gaz):
