@@ -26,7 +26,8 @@ PEOPLE = {"people": [
     {"name": "Hage Geingob", "country": "Namibia", "aliases": ["Hagewi"],
      "offices": [{"role": "President of Namibia", "from": "2014-10-20", "to": "2024-10-20"}]},
     {"name": "Ilze Kalnina", "country": "Latvia", "offices": [{"role": "President of Latvia", "from": "2021-01-07"}]},
-    {"name": "Janis Berzs", "country": "Latvia", "offices": [{"role": "Prime Minister of Latvia", "from": "2021-01-07"}]},
+    {"name": "Janis Berzs", "country": "Latvia",
+     "offices": [{"role": "Prime Minister of Latvia", "from": "2021-01-07"}]},
 ]}
 
 

@@ -130,7 +130,8 @@ def test_what_talks_are_expected_to_focus_on(about):
     ("They discussed steps it could take to improve the atmosphere for port investment.", ["port investment"]),
     ("They discussed measures to expand the ferry line.", ["ferry line"]),
     ("They discussed further steps.", []),
-    ("They discussed closer economic and scientific co-operation.", ["economic co-operation", "scientific co-operation"]),
+    ("They discussed closer economic and scientific co-operation.",
+     ["economic co-operation", "scientific co-operation"]),
     ("They welcomed the positive contribution of the initiatives and their long-standing friendship.", []),
 ])
 def test_steps_and_measures_frame_what_they_act_on(parse, lexicon, text, expected):

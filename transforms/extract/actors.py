@@ -367,7 +367,6 @@ class Article:
         return self.registry.lookup(actor.name) or self.registry.add(
             Found(0, 0, actor.name, title=title, country=actor.country), actor)
 
-
     def _head_offices(self, keys):
         """The one head office (of state or of government) the people of `keys` hold on the day, as a tuple, or ()."""
         held = {o for k in keys for o in _HEAD_OFFICES if self.registry.person(k).actor is not None
