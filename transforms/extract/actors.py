@@ -225,7 +225,7 @@ class Article:
                 p.dep_ == "pobj" and p.text in self.gaz.countries for c in token.children
                 if c.dep_ == "prep" and c.lower_ == "of" for p in c.children):
             return []  # "the first world leader to do so", "a leader", "leaders": no one in particular (but
-            # "King of Jordan" is)
+            # "President of Latvia" is)
         following = self._apposed(token, i)
         if following:  # "the presidents, Vladimir Putin and Donald Trump" however the parse attached them
             return following

@@ -6,7 +6,7 @@ from transforms.extract.dates import MONTHS, WEEKDAYS
 from transforms.extract.words import lacks_keys
 
 # A place counts as the meeting's location when a locative phrase introduces it, not when it is a metonym
-# ("Washington expects", "relations between Moscow and Washington").
+# ("Washington expects", "relations between Riga and Vilnius").
 _LOCATIVE_BEFORE = re.compile(
     r"(?:\b(?i:in|at|to|near|visit(?:ed|ing|s)?|arrived in|trip to|hosted in|summit in|talks in|meeting in|"
     r"city of|capital of|capital,|fields in)\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)\s+)?"

@@ -32,7 +32,7 @@ def sentences(text):
         for m in _END.finditer(p_text):
             if p_text[m.start()] == "." and (_ABBREVIATION.search(p_text[max(0, m.start() - 8):m.start() + 1])
                                              or p_text[m.start() - 1:m.start()] == "-"):
-                continue  # (no sentence ends in "-.": "His Majesty the-. King", a scanning slip)
+                continue  # (no sentence ends in "-.": "Her Excellency the-. President", a scanning slip)
             found.append(_sentence(p_text, p_start, begin, m.end(), number))
             begin = m.end()
         found.append(_sentence(p_text, p_start, begin, len(p_text), number))

@@ -52,24 +52,25 @@ def about(doc, targets, lexicon, gaz=None, person=None):
                 if token != target and lemma(token) in lexicon.verbs:  # "met to talk about X"
                     found.extend(_prepositional(token, lexicon))
         if lemma(target) in lexicon.addressee_verbs:  # "in a phone call, X told Y that the budget must pass"
-            found.extend(_addressed(target))
+            found.extend(_addressed(target, lexicon))
         if target.dep_ in ("nsubj", "nsubjpass"):  # "the talks covered X", "talks are expected to focus on X"
             found.extend(t for verb in _complements(target.head) for t in _discussed(verb, lexicon) if t != target)
         if target.dep_ == "dobj" and lemma(target.head) in lexicon.agenda_verbs:
             found.extend(c for c in target.head.children if c.dep_ == "nsubj")  # "X dominated the talks"
         if target.dep_ == "pobj" and target.head.lower_ in _DURING:  # "at the meeting, X was raised", "during
             verb = target.head.head  # the call, X urged Y to release Z"
-            found.extend(_discussed(verb, lexicon) + (_addressed(verb) if lemma(verb) in lexicon.addressee_verbs
-                                                      else []))
+            found.extend(_discussed(verb, lexicon))
+            if lemma(verb) in lexicon.addressee_verbs:
+                found.extend(_addressed(verb, lexicon))
     return normalise([t for t in found if t not in targets], lexicon, gaz, person)  # not 'sat in on | the talks'
 
 
-def _addressed(verb):
+def _addressed(verb, lexicon):
     """What someone tells, urges or thanks someone: 'told Y that X must pass' (the clause's subject and object),
     'urged Y to release X', 'thanked Y for X'."""
     found = [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
              if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
-    found += [c for clause in verb.children if clause.dep_ == "xcomp" for c in _aimed_at(clause, None)]
+    found += [c for clause in verb.children if clause.dep_ == "xcomp" for c in _aimed_at(clause, lexicon)]
     return found + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                     if p.dep_ == "pobj"]
 
@@ -146,7 +147,7 @@ def _infinitive(verb):
 def _aimed_at(verb, lexicon):
     """The objects of a purpose clause, through 'try to', 'seek to', 'help' ('to try to resurrect X': X)."""
     verb = _complements(verb)[-1]
-    if lexicon is not None and {lemma(verb), phrasal(verb)} & lexicon.discussion_verbs:
+    if {lemma(verb), phrasal(verb)} & lexicon.discussion_verbs:
         return _discussed(verb, lexicon)
     return [c for c in verb.children if c.dep_ == "dobj"] + [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in c.children
@@ -163,7 +164,7 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
             found.extend(dict.fromkeys(_statement_objects(verb, lexicon) + _discussed(verb, lexicon)))
         elif lemma(verb) in lexicon.addressee_verbs and verb.pos_ == "VERB" and any(
                 is_party(c) for c in subjects(verb)) and any(c.dep_ == "dobj" and is_party(c) for c in verb.children):
-            found.extend(_addressed(verb))  # "X urged Y to release Z", "X thanked Y for Z"
+            found.extend(_addressed(verb, lexicon))  # "X urged Y to release Z", "X thanked Y for Z"
     return normalise(found, lexicon, gaz, person)
 
 
@@ -233,7 +234,7 @@ def _put_first(verb):
 def sides(verb):
     """Who a statement is by or with: the verb's subjects and its 'with' objects ('X raised with me Y')."""
     objects = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
-               if p.dep_ == "pobj"]  # (and all they name: "with most of the senators and X")
+               if p.dep_ == "pobj"]  # (and all they name: "with several of the ministers and X")
     return [s for c in subjects(verb) for s in (c, *c.conjuncts)] + [
         t for p in objects for t in p.subtree if t.pos_ in ("PROPN", "NOUN", "PRON")]
 
@@ -368,7 +369,7 @@ def _meeting_name(token, lexicon, gaz):
 
 
 def _bilateral(token, lexicon, gaz):
-    """'relations between Moscow and Washington', 'the Franco-German relationship', 'ties between the two
+    """'relations between Riga and Vilnius', 'the Franco-German relationship', 'ties between the two
     countries' -> 'bilateral relations'; else None."""
     if gaz is None or lemma(token) not in lexicon.relation_nouns:
         return None
