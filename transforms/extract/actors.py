@@ -3,9 +3,10 @@ recogniser), then each argument token of a parse resolved to them: a name, a rol
 presidents of Sri Lanka and Indonesia"), a pronoun (the person the sentence or the one before is about), or the
 "I" of a release written in its head of government's first person."""
 import collections
+import datetime
 import re
 
-from transforms.extract.people import Found, Mention, Registry, first_person, in_quotes, names, pronoun_kind
+from transforms.extract.people import MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names, pronoun_kind
 
 _PERSON_LABELS = {"PERSON"}
 _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -27,8 +28,10 @@ class Article:
     def __init__(self, sentences, docs, kb, gaz, titles, published, names_of=None):
         """`names_of(i)`: the `names` of sentence i, when the caller has them."""
         self.sentences, self.docs, self.kb, self.gaz, self.titles = sentences, docs, kb, gaz, titles
-        self.names_of = names_of or (lambda i: names(sentences[i].text, titles, gaz))
+        found_names = [names_of(i) if names_of else names(s.text, titles, gaz) for i, s in enumerate(sentences)]
+        self.names_of = found_names.__getitem__
         self.day = published
+        self.era = (published - _DECADE, published + _DECADE) if published else _era(kb, found_names)
         self.registry = Registry(kb, published)
         self.home = home_country(sentences, gaz)
         found = [self._candidates(i, s) for i, s in enumerate(sentences)]
@@ -62,7 +65,8 @@ class Article:
                 if any(len(w.rstrip(".")) > 1 for w in text.split()) and not _is_place(text, self.gaz):
                     start = e.start_char + found.start
                     out.append((Found(start, start + len(text), text),
-                                " " in text or self._prominent(text) or len(self.kb.by_surname(text)) == 1))
+                                " " in text or self._prominent(text) or len(self.kb.by_surname(text)) == 1
+                                and text not in MONTH_NAMES))
         return out
 
     def _split_pairs(self, found):
@@ -79,24 +83,34 @@ class Article:
 
     def _prominent(self, word):
         """Whether a surname alone names a head of state or government (on the article's day, or ever when it is
-        unknown): 'Biden and Xi met'."""
-        return self._leader(word) is not None
+        unknown): 'Biden and Xi met' (a month's name only names one named before: 'talks with May')."""
+        return word not in MONTH_NAMES and self._leader(word) is not None
 
     def _leader(self, word):
         leaders = [a for a in self.kb.by_surname(word) if self._heads(a)]
         return leaders[0] if len(leaders) == 1 else None
 
     def _heads(self, actor):
-        """Whether the actor is a head of state or government on the article's day (ever, when it is unknown)."""
-        roles = [self.kb.role_on(actor, self.day)] if self.day else [r for r, _, _ in actor.offices]
+        """Whether the actor is a head of state or government on the article's day (when it is unknown: in the
+        years of the people it names in full, or ever)."""
+        roles = [self.kb.role_on(actor, self.day)] if self.day else [r for r, start, end in actor.offices
+                                                                     if self._in_era(start, end)]
         return any(r and _HEAD_ROLE.match(r) for r in roles)
+
+    def _in_era(self, start, end):
+        """Whether an office from `start` to `end` (None: open) overlaps the years the article speaks of."""
+        return self.era is None or (start is None or start <= self.era[1]) and (end is None or end >= self.era[0])
+
+    def _of_era(self, actor):
+        """Whether an actor held an office in the article's years, or has no dated office."""
+        return not actor.offices or any(self._in_era(start, end) for _, start, end in actor.offices)
 
     def _actor(self, found):
         day = self.day
         courtesy = found.title and all(w.rstrip(".") in self.titles.courtesy for w in found.title.split())
         if " " not in found.name and (not found.title or courtesy):  # "Blair", "Mr Blair"
             bearers = self.kb.by_surname(found.name)
-            return self._leader(found.name) or (bearers[0] if len(bearers) == 1 else None)
+            return self._leader(found.name) or (bearers[0] if len(bearers) == 1 and self._of_era(bearers[0]) else None)
         candidates = self.kb.by_name(found.name) if " " in found.name else [
             a for a in self.kb.by_surname(found.name) if found.title and self._fits_title(a, found.title, day)]
         return self.kb.choose(candidates, day, set(self.registry.people)) if candidates else None
@@ -114,8 +128,11 @@ class Article:
 
     def _author(self):
         """The head of government whose release speaks as 'I': of the country the article names most often,
-        other than the countries of the people it names (the author's counterparts)."""
-        home = home_country(self.sentences, self.gaz, exclude={p.country for p in self.registry.people.values()})
+        other than the countries of the office holders it names (the author's counterparts, not a 'Mr X' of the
+        author's country)."""
+        home = home_country(self.sentences, self.gaz, exclude={
+            p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
+                w.rstrip(".") in self.titles.courtesy for w in p.title.split())})
         holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
         if len(holders) != 1:
             return None
@@ -158,9 +175,13 @@ class Article:
             named = [m.key for m in mentions if m.start <= appos.idx < m.end]
             if named:
                 return named
+        if token.dep_ == "appos" and self.titles.head([token.lower_]):  # "X, Prime Minister of Y": X
+            named = [m.key for m in mentions if m.start <= token.head.idx < m.end]
+            if named:
+                return named
         kind = pronoun_kind(token.text)
         if kind == "third" and token.dep_ != "poss" or kind == "third" and token.head.pos_ == "NOUN":
-            found = self.antecedent(i, at)
+            found = self._cataphor(token, mentions) or self.antecedent(i, at)
             return [found] if found else []
         if kind == "first" and self.author and not in_quotes(self.sentences[i].text, at):
             return [self.author]
@@ -181,9 +202,11 @@ class Article:
 
     def antecedent(self, i, at):
         """The person a 'he' or 'she' at `at` of sentence `i` stands for: the subject of the main clause when it is
-        named earlier in the sentence, else the first person named earlier in it, else the same in the nearest
-        sentence before that names one (within three)."""
-        earlier = [m for m in self.registry.mentions.get(i, []) if m.end <= at]
+        named earlier in the sentence, else the first person named earlier in it (for a subject, one who is no
+        object there: 'after talks with X, he said' is not X), else the same in the nearest sentence before that
+        names one (within three)."""
+        subject = self._subject_at(i, at)
+        earlier = [m for m in self.registry.mentions.get(i, []) if m.end <= at and not (subject and self._object(i, m))]
         if earlier:
             return self._subject_or_first(i, earlier)
         for j in range(i - 1, max(-1, i - 4), -1):
@@ -191,6 +214,32 @@ class Article:
             if found:
                 return self._subject_or_first(j, found)
         return None
+
+    @staticmethod
+    def _cataphor(token, mentions):
+        """The person named as the main clause's subject after a phrase that holds the possessive `token` and that
+        no name precedes: 'In his talks with X, Y said' -> Y; else None."""
+        if token.dep_ != "poss" or any(m.start < token.idx for m in mentions):
+            return None
+        phrase = next((a for a in token.ancestors if a.head.dep_ == "ROOT"), None)
+        subject = next((c for c in token.sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if phrase is None or subject is None or phrase.dep_ not in ("prep", "advcl", "npadvmod") or \
+                not token.i < subject.left_edge.i:
+            return None
+        return next((m.key for m in mentions if m.start <= subject.idx < m.end), None)
+
+    def _subject_at(self, i, at):
+        """Whether sentence `i`'s parse makes the word at `at` a subject."""
+        doc = self.docs.get(i)
+        return doc is not None and any(t.idx == at and t.dep_ in ("nsubj", "nsubjpass") for t in doc)
+
+    def _object(self, i, mention):
+        """Whether sentence `i`'s parse makes a mention the object of a verb or preposition."""
+        doc = self.docs.get(i)
+        name = next((t for t in doc if mention.start <= t.idx < mention.end), None) if doc is not None else None
+        while name is not None and name.head != name and mention.start <= name.head.idx < mention.end:
+            name = name.head
+        return name is not None and name.dep_ in ("pobj", "dobj", "dative")
 
     def _subject_or_first(self, j, mentions):
         """Of `mentions` in sentence `j`, the one the main clause's subject names ('After meeting X, Y flew to Z,
@@ -299,10 +348,11 @@ class Article:
         if " ".join(wanted) in self.titles.generic:  # "the Saudi leader": its king, president or prime minister
             head = person.title and self.titles.head(self._bare(person.title)[-2:])
             return self.titles.heads.get(head) in _HEAD_OFFICES or bool(role and _HEAD_ROLE.match(role))
-        if person.title:
-            have = self._bare(person.title)
-            return have[-len(wanted):] == wanted or wanted[-len(have):] == have and len(have) > 1
-        return bool(role) and " ".join(wanted) in role.lower()
+        have = self._bare(person.title or "")
+        if have and (have[-len(wanted):] == wanted or wanted[-len(have):] == have and len(have) > 1):
+            return True
+        return bool(role) and " ".join(wanted) in role.lower() and not (
+            have and self.titles.head(have[-2:]))  # "Foreign Minister X" is not the president the knowledge says
 
     def _bare(self, title):
         words = [w for w in title.lower().split() if w.title() not in self.gaz.adjectives
@@ -376,6 +426,25 @@ class Article:
 
 # "... (and senior members) of the European Commission": the name of what a title is of, after it.
 _OF_NAME = re.compile(r"(?:\s+and\s+(?:\w+\s+){0,3}?\w+)?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
+
+
+_DECADE = datetime.timedelta(days=3652)
+
+
+def _era(kb, found_names, slack=_DECADE):
+    """(first, last) day of the years an undated article speaks of: ten years either side of the middle of the
+    offices of the people it names in full whom the knowledge knows (one each); None when it names none."""
+    middles = []
+    for name in {f.name for found in found_names for f in found if " " in f.name}:
+        actors = kb.by_name(name)
+        spans = [(start, end or start) for _, start, end in actors[0].offices if start] if len(actors) == 1 else []
+        if spans:
+            first, last = min(s for s, _ in spans), max(e for _, e in spans)
+            middles.append(first + (last - first) / 2)
+    if not middles:
+        return None
+    middle = sorted(middles)[len(middles) // 2]
+    return middle - slack, middle + slack
 
 
 def names_someone(text, found, kb, titles):

@@ -2,6 +2,7 @@
 entity recogniser tags, surnames of people named before), gathered into one record per person with their
 country and title, and resolved from what a parse gives: a name, a role ("the Saudi leader"), a pronoun, or the
 "I" of a first-person release."""
+import calendar
 import functools
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,9 @@ _PRONOUNS = {"he", "him", "his", "she", "her"}
 _FIRST_PERSON = {"i", "me", "my"}
 _QUOTES = re.compile(r"[\"“”]")
 _CALENDAR = {*MONTHS, *WEEKDAYS}
+MONTH_NAMES = set(calendar.month_name) - {""}
+_TIME_WORDS = {"in", "on", "of", "since", "until", "till", "by", "from", "to", "through", "early", "late", "mid",
+               "last", "next", "this", "that", "each", "every", "during", "before", "after", "between", "and", "or"}
 _PATRONYMICS = {"bin", "ibn", "bint", "ben", "abu"}
 
 
@@ -167,7 +171,15 @@ def names(text, titles, gaz):
         i = j + 1
     _share_titles(found, text, gaz)
     return [f for f in found if any(len(w.rstrip(".")) > 1 for w in f.name.split())
-            and not all(w.lower().rstrip(".") in _CALENDAR for w in f.name.split())]
+            and (not all(w.lower().rstrip(".") in _CALENDAR for w in f.name.split()) or _month_as_name(f, text))]
+
+
+def _month_as_name(found, text):
+    """Whether a month's full name stands where a time cannot: 'talks with May', 'May said' (not 'in May',
+    'May 5', 'last May')."""
+    before = re.findall(r"[\w']+", text[max(0, found.start - 12):found.start])
+    return found.name in MONTH_NAMES and not re.match(r"\s*\d", text[found.end:]) and not (
+        before and (before[-1].lower() in _TIME_WORDS or before[-1].isdigit()))
 
 
 def _share_titles(found, text, gaz):
@@ -221,7 +233,7 @@ def _split_run(words, text, titles, gaz):
         place = _place_length(run, start, gaz)
         if place:
             start += place
-        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics | STOP_WORDS or \
+        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics | STOP_WORDS - {"may"} or \
                 run[start].lower() in _PARTICLES or titles.head(run[start:start + 1]):
             start += 1
         else:
@@ -293,6 +305,8 @@ class Registry:
             key = actor.name if actor is not None and " " not in found.name else found.name
             self.people[key] = Person(key, found.country, found.title, actor)
         person = self.people[key]
+        if actor is not None and " " not in found.name and not _same_person(actor.name, key):
+            actor = None  # "Mr Kennedy" after "Charles Kennedy": not the actor whom the surname alone suggests
         if len(found.name.split()) > len(key.split()) and _same_person(found.name, key):
             person = self._rename(key, found.name)
         person.country = person.country or found.country or (actor.country if actor else None)
@@ -313,10 +327,11 @@ class Registry:
                           or p.actor is not None and fold(p.actor.surname or "") == folded]
             if len(by_surname) == 1:
                 return by_surname[0]
-            # "Prince Abdullah", "Sheikh Zaid": the given name of one named with a patronymic or a royal title
+            # "Prince Abdullah", "Sheikh Zaid", "Sir Edward": the given name of one named with a patronymic, a royal
+            # title or a knighthood
             by_given = [k for k in self.people if fold(k.split()[0]) == folded and (
                 set(fold(k).split()) & _PATRONYMICS or (self.people[k].title or "").split()[-1:] == ["prince"]
-                or (self.people[k].title or "").split()[-1:] in (["king"], ["sheikh"], ["emir"], ["sultan"]))]
+                or (self.people[k].title or "").split()[-1:] in (["king"], ["sheikh"], ["emir"], ["sultan"], ["sir"], ["dame"]))]
             if not by_surname and len(by_given) == 1:
                 return by_given[0]
         return None
