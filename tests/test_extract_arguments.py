@@ -31,7 +31,7 @@ def read(parse, lexicon):
         out = []
         for p in predicates.find(doc, lexicon):
             spec = (lexicon.verbs if p.kind == "verb" else lexicon.nouns)[p.lemma]
-            out.append((p, arguments.of(p, doc, resolve, spec), doc))
+            out.append((p, arguments.of(p, doc, resolve, spec, addressees=lexicon.addressee_verbs), doc))
         return out
     return run
 
@@ -142,6 +142,28 @@ def test_the_invited_visitor_is_the_subject_of_the_visit(read):
     assert (visit[1].subjects, visit[1].objects, visit[1].other_object) == (["Gabriel Boric"], [], True)
 
 
+def test_the_object_of_a_verb_that_leaves_someone_to_meet_is_the_subject(read):
+    refused, talks = read("Kaja Kallas refused to meet Gabriel Boric, leaving the envoy to hold talks with Hage "
+                          "Geingob instead.")
+    assert (talks[1].subjects, talks[1].objects, talks[1].unnamed) == ([], ["Hage Geingob"], True)
+
+
+def test_a_list_of_objects_ends_at_the_subject_of_the_next_clause(read):
+    met, _ = read("Kaja Kallas met for an hour with Gabriel Boric, and Estonian minister Urmas Reinsalu said the two "
+                  "men discussed fisheries.")
+    assert (met[1].subjects, met[1].objects) == (["Kaja Kallas"], ["Gabriel Boric"])
+
+
+def test_whom_a_call_addresses_is_its_other_party(read):
+    _, args, _ = only(read, "Since her telephone call congratulating Gabriel Boric, Kaja Kallas has said little.")
+    assert "Gabriel Boric" in args.objects
+
+
+def test_a_name_an_organisation_owns_is_no_party(read):
+    _, args, _ = only(read, "Speaking to the BBC's Jon Balder on Sunday, Kaja Kallas said she was confident.")
+    assert (args.subjects, args.objects) == (["Kaja Kallas"], [])
+
+
 def test_an_object_that_is_no_person(read):
     _, args, _ = only(read, "Kaja Kallas talked to officials in Santiago.")
     assert (args.subjects, args.objects, args.other_object) == (["Kaja Kallas"], [], True)
@@ -167,6 +189,7 @@ def test_group_subjects_refer_to_the_parties(read, text):
     ("A meeting was planned for the spring.", False),
     ("Kaja Kallas met Gabriel Boric in Tallinn.", False),
     ("It is expected that this will be a conversation that will focus on trade.", True),
+    ("Chilean opposition leaders are meeting in Santiago.", False),  # others, not the parties
 ])
 def test_a_reference_to_one_particular_meeting(read, text, refers):
     p, args, doc = only(read, text)

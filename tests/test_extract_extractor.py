@@ -337,6 +337,11 @@ def test_without_a_publication_date_a_relative_date_stays_unknown(one):
     assert (when(m), m["date_text"], where(m)) == ((None, None), None, (None, "Tartu", "Estonia"))
 
 
+def test_a_meeting_of_others_is_no_new_meeting_of_the_parties(one):
+    m = one("Kallas met Geingob in Tartu on Monday. Chilean opposition leaders are meeting in Santiago.")
+    assert (m["status"], where(m)) == ("held", (None, "Tartu", "Estonia"))
+
+
 @pytest.mark.parametrize("text", [
     "Kallas and Geingob did not meet in Tallinn.",
     "If Kallas and Geingob meet in Tallinn, they will discuss fisheries.",
@@ -345,6 +350,8 @@ def test_without_a_publication_date_a_relative_date_stays_unknown(one):
     "Geingob gave an interview to an Estonian newspaper.",
     "Estonian officials held talks with Namibian diplomats in Windhoek.",
     "Kallas paid a visit to Walter Reed on Saturday.",  # a place the recogniser may call a person
+    "On Tuesday Kallas will visit Harbour South, where Peeter Tamm won the seat.",  # a constituency, no one's title
+    "Kallas also called for the five permanent members of the council to give up their seats.",
     "Kallas was a friend. When Peeter Tamm met his editor Maria Tamm at her office, he wrote poems.",  # no office
     "",
 ])

@@ -46,6 +46,7 @@ def test_meeting_verbs_and_nouns_are_found(find, text, word, kind):
     "Kallas invited reporters to her office.",
     "Kallas said the economy grew.",
     "Kallas called on Boric to release the prisoners.",  # urged
+    "She also called for the five permanent members of the council to give up their seats.",  # "for" a marker
 ])
 def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     assert find(text)[0] == []
@@ -65,6 +66,9 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas hopes to meet Boric this year.", "proposed"),
     ("A meeting of Kallas and Boric was possible in June.", "planned"),
     ("Kallas met Boric in Tallinn.", None),  # only the tense tells: held
+    ("Boric has accepted an invitation to visit Tallinn next month.", "planned"),
+    ("Kallas went straight into a meeting with Boric.", None),  # not "going to meet"
+    ("Kallas is going to meet Boric.", "planned"),
 ])
 def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status
@@ -127,6 +131,8 @@ def test_the_last_of_meetings_counted_is_one_meeting_and_the_perfect_tense_holds
     ("A meeting was held in Tallinn.", "held"),
     ("Kallas took part in the talks.", "took"),
     ("The meeting ended late.", None),
+    ("Kallas was holding several hours of talks with Boric.", "holding"),
+    ("Kallas went straight into a meeting with Boric.", "went"),
 ])
 def test_the_verb_holding_a_meeting_noun(find, text, holder):
     p, doc = one(find, text)

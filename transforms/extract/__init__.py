@@ -147,6 +147,8 @@ class Extractor:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
             args = self._consorts_aside(args, article, kin)
+            if spec.get("person_object"):  # "visit Leicester South": a name only the recogniser calls a person
+                args = dataclasses.replace(args, objects=[k for k in args.objects if _known(article.registry.person(k))])
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
@@ -313,6 +315,11 @@ def groups(args, spec, article):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _known(person):
+    """Whether something beyond the entity recogniser makes a name a person: a title or the actor knowledge."""
+    return person.title is not None or person.actor is not None
 
 
 def _several(token):

@@ -12,7 +12,8 @@ _SUBJECT = {"nsubj", "nsubjpass"}
 _INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp", "dep"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
 _GATHERINGS = {"summit", "conference", "session"}
-_OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want"}
+_OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want", "leave",
+                   "force", "send", "instruct", "order", "help", "enable"}
 _NOUN_PARTIES = {"with", "between", "among", "amongst", "to", "of", "alongside", "and"}
 _COMPANIONS = {"along", "together", "alongside"}
 _ACCOMPANIED = {"accompany", "join", "attend", "flank"}
@@ -54,7 +55,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         subjects = _subjects(head)
         _add(args.subjects, subjects, resolve)
         args.unresolved_subject = bool(subjects) and not args.subjects
-        objects = _objects(head, spec.get("object") or ("direct",))
+        objects = [t for t in _objects(head, spec.get("object") or ("direct",)) if not _of_organisation(t)]
         _add(args.objects, objects, resolve)
         _add(args.objects, _folded_names(objects, resolve), resolve)
         args.with_others = any(not resolve(t) and t.dep_ == "conj" and any(c.lower_ == "other" for c in t.children)
@@ -64,11 +65,12 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         _add(args.objects, [c for c in _agents(head)], resolve)
         _add(args.companions, _companions(head), resolve)
     else:
-        parties = _noun_parties(head, spec, place)
+        parties = _noun_parties(head, spec, place) + [  # "his call congratulating X"
+            o for c in head.children if c.dep_ == "acl" and lemma(c) in addressees for o in _objects(c, ("direct",))]
         _add(args.objects, parties, resolve)
         symmetric = [t for t in parties if t.dep_ in ("poss", "compound", "nmod") or t.head.lower_ in _BETWEEN
                      or t.head.dep_ == "conj" and t.head.head.lower_ in _BETWEEN]
-        named = [t for t in parties if t.pos_ != "PRON" and t.lower_ not in _GROUP_WORDS]
+        named = [t for t in parties if t.pos_ != "PRON" and not _group(t)]
         args.other_object = bool(named) and not any(resolve(t) for t in parties)
         holder = doc[predicate.holder] if predicate.holder is not None else None
         own = len(_unique(args.objects))
@@ -80,7 +82,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
             _add(args.companions, _companions(holder), resolve)
     _extend_list(args.objects, doc, resolve)
     _extend_back(args.subjects, doc, resolve)
-    args.unnamed = any(not resolve(t) and t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _GROUP_WORDS
+    args.unnamed = any(not resolve(t) and t.pos_ in ("NOUN", "PROPN") and not _group(t)
                        and not any(resolve(c) for c in t.children if c.dep_ == "appos")
                        for t in _parties_of(predicate, doc, place))
     args.with_others = args.with_others or any(
@@ -277,6 +279,12 @@ def _included(token):
             for p in c.children if p.dep_ == "pobj"]
 
 
+def _of_organisation(token):
+    """Whether an organisation owns the name: 'spoke to the BBC's X programme' (a programme or its presenter, not a
+    party)."""
+    return any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in token.children)
+
+
 def _add(keys, tokens, resolve):
     for token in tokens:
         keys.extend(resolve(token))
@@ -303,7 +311,10 @@ def _extend_list(objects, doc, resolve):
             joined = True
         keys = resolve(token)
         if keys and keys[0] not in objects:
-            if not joined or token.dep_ in _SUBJECT:
+            name = token
+            while name.head != name and resolve(name.head) == keys:  # "Juan X said": the name's last word
+                name = name.head
+            if not joined or token.dep_ in _SUBJECT or name.dep_ == "nsubj":
                 return
             objects.extend(k for k in keys if k not in objects)
             joined = False
@@ -373,7 +384,17 @@ def group_subject(predicate, doc):
                    for p in c.children if p.dep_ == "pobj"]
     if verb is not None:
         tokens += _subjects(verb)
-    return any(t.lower_ in _GROUP_WORDS or t.lower_ == "their" for t in tokens)
+    return any(_group(t) or t.lower_ == "their" for t in tokens)
+
+
+def _group(token):
+    """Whether a word names the parties as a group: 'they', 'the leaders', 'the two finance ministers' (not
+    'opposition leaders', 'EU leaders', 'Syrian rebel leaders': a group of others)."""
+    if token.lower_ not in _GROUP_WORDS:
+        return False
+    counted = any(c.lower_ in ("two", "both", "three") for c in token.children)
+    return counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") or
+                              c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)
 
 
 def refers(predicate, doc, args):

@@ -19,7 +19,8 @@ _CIRCUMSTANCE = {"in", "at", "during", "after", "following", "since", "by", "ove
 _MEDIUM = {"on", "by", "over", "via", "through"}  # "on the telephone", "by video link"
 # Phrases that put a meeting noun on a verb whose subject takes part: "left after talks with X", "flew to Moscow
 # for talks with X", "said at a meeting with X".
-_TIME_PREPOSITIONS = {"after", "before", "during", "following", "ahead", "from", "since", "at", "in", "for"}
+_TIME_PREPOSITIONS = {"after", "before", "during", "following", "ahead", "from", "since", "at", "in", "for", "into"}
+_MEASURES = {"hour", "day", "week", "minute", "round", "series", "couple", "number", "set"}  # "a round of talks"
 # "met regularly", "talks often": meetings in general, not one meeting.
 _ITERATIVE = {"regularly", "frequently", "often", "repeatedly", "routinely", "occasionally", "sometimes", "rarely",
               "seldom", "constantly", "usually", "weekly", "monthly", "daily"}
@@ -58,7 +59,7 @@ class Lexicon:
     @classmethod
     def from_config(cls, config):
         status = {}
-        for name in ("cancelled", "proposed", "planned"):  # a word listed twice keeps its first status
+        for name in ("cancelled", "proposed", "planned", "accepted"):  # a word listed twice keeps its first status
             for word in config.get("status_words", {}).get(name) or []:
                 status.setdefault(word, name)
         return cls({k: v or {} for k, v in (config.get("verbs") or {}).items()},
@@ -104,7 +105,7 @@ def find(doc, lexicon):
             spec = lexicon.verbs[word]
             if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in token.children):
                 continue
-            if any(c.dep_ in ("prt", "prep") and c.lower_ in (spec.get("not_with") or ()) for c in token.children):
+            if set(_particles(token)) & set(spec.get("not_with") or ()):
                 continue
             if spec.get("complement") and not _complemented(token, spec["complement"], lexicon):
                 continue
@@ -134,6 +135,14 @@ def _predicate(token, word, kind, holder, spec, lexicon):
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),
                      negated(token, holder), conditional(token), iterative(token, holder))
+
+
+def _particles(verb):
+    """The particles and prepositions on a verb, however the parse attached them: 'called off', 'called for X to
+    go' (the 'for' a clause's marker)."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    marker = [after.lower_] if after is not None and after.dep_ == "mark" else []
+    return [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")] + marker
 
 
 def _complemented(verb, words, lexicon):
@@ -168,6 +177,9 @@ def _holder(noun, lexicon):
     token = noun
     while token.dep_ in _HELD_BY and token.head != token:
         token = token.head
+        if token.lower_ == "of" and lemma(token.head) in _MEASURES:  # "held two hours of talks"
+            token = token.head
+            continue
         if token.pos_ in _VERB_TAGS:
             held = phrasal(token) in lexicon.holding_verbs | lexicon.attendance_verbs or lemma(token) in (
                 lexicon.holding_verbs | lexicon.attendance_verbs)
@@ -214,6 +226,8 @@ def status_of(token, lexicon):
     found, bounded = None, False
     for _ in range(8):
         here = _status_here(token, lexicon)
+        if here == "accepted":  # "accepted an invitation to visit": a plan
+            here, found = None, "planned" if found == "proposed" else found
         if here == "cancelled":  # "postponed a visit to X, where he was to meet Y": the whole plan is off
             return here
         found = found or (None if bounded else here)
@@ -244,7 +258,8 @@ def _status_here(token, lexicon):
             return "planned"
         if child.dep_ == "amod" and lemma(child) in lexicon.status:
             return lexicon.status[lemma(child)]
-    if word in lexicon.status and token.pos_ in {"VERB", "ADJ", "AUX"} | _NOUN_TAGS:
+    if word in lexicon.status and token.pos_ in {"VERB", "ADJ", "AUX"} | _NOUN_TAGS and not (
+            word == "go" and token.tag_ != "VBG"):  # "going to meet" is a plan, "went into a meeting" is not
         return lexicon.status[word]
     if word == "be" and any(c.dep_ == "xcomp" for c in token.children):  # "is to meet"
         return "planned"
