@@ -234,15 +234,26 @@ def place_of(predicate, doc, text, gaz, others=()):
     'where' clause is about ("in Riyadh, where he met X"); places named elsewhere in the sentence (what was
     discussed, where someone else went, the place of another meeting word `others` names, as in 'after talks with
     X ahead of her visit to Moscow') are not its place."""
-    targets = anchors(predicate, doc)
-    where = _where_clause(doc[predicate.head], targets)
+    targets, at = anchors(predicate, doc), doc[predicate.head].idx
+    on_it, around = _where_clause(doc[predicate.head], targets)
+    found = [(start, end, [t for t in doc if start <= t.idx < end]) for kind in ("venue", "city", "country", "series")
+             for start, end, _ in gaz.find(kind, text)]
+    named = [(start, end) for start, end, tokens in found if any(t in on_it for t in tokens)]
+    if named:  # "flew from X, where he met Y": X, however it is introduced, unless the meeting's own words say
+        own = [t for t in targets if t.i in (predicate.head, predicate.holder)]
+        loc = _kept(text, found, at, gaz, lambda tokens: _attached_place(tokens, own, others))
+        return loc if loc.city or loc.venue else locate(" ".join("in " + text[s:e] for s, e in named), gaz)
+    return _kept(text, found, at, gaz, lambda tokens: _attached_place(tokens, targets, others) or any(
+        t in around for t in tokens))
+
+
+def _kept(text, found, at, gaz, keep):
+    """The location nearest `at` in `text` with only the `found` places whose tokens `keep` accepts."""
     kept = list(text)
-    for kind in ("venue", "city", "country", "series"):
-        for start, end, _ in gaz.find(kind, text):
-            tokens = [t for t in doc if start <= t.idx < end]
-            if tokens and not (_attached_place(tokens, targets, others) or any(t in where for t in tokens)):
-                kept[start:end] = " " * (end - start)
-    return locate("".join(kept), gaz, doc[predicate.head].idx)
+    for start, end, tokens in found:
+        if tokens and not keep(tokens):
+            kept[start:end] = " " * (end - start)
+    return locate("".join(kept), gaz, at)
 
 
 def _attached_place(tokens, targets, others=()):
@@ -273,18 +284,19 @@ def _in_time_phrase(noun):
 
 
 def _where_clause(head, targets):
-    """The place a relative clause holding the meeting is about: in 'visited Riyadh on Friday, where he met X'
-    the words before 'where' back to the clause's start."""
+    """The words a 'where' clause holding the meeting is about: (the phrase it is on, the words before 'where'
+    back to the clause's start, as in 'visited Riyadh on Friday, where he met X')."""
     for target in targets:
         node = target
         for _ in range(4):
             where = next((c for c in node.children if c.lower_ == "where"), None) if node.dep_ == "relcl" else None
-            if where is not None:
-                return {t for t in head.doc[:where.i] if t.i >= _clause_start(node.head)}
+            if where is not None:  # ("flew from Paris to Rome, where": Rome)
+                return ({t for t in node.head.subtree if t.i < where.i},
+                        {t for t in head.doc[:where.i] if t.i >= _clause_start(node.head)})
             if node.head == node:
                 break
             node = node.head
-    return set()
+    return set(), set()
 
 
 def _clause_start(token):
