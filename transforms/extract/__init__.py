@@ -147,7 +147,7 @@ class Extractor:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
             args = self._consorts_aside(args, article, kin)
-            if spec.get("person_object"):  # "visit Leicester South": a name only the recogniser calls a person
+            if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person
                 args = dataclasses.replace(args, objects=[k for k in args.objects if _known(article.registry.person(k))])
             found = groups(args, spec, article)
             for parties in found:

@@ -83,7 +83,7 @@ class Article:
 
     def _prominent(self, word):
         """Whether a surname alone names a head of state or government (on the article's day, or ever when it is
-        unknown): 'Biden and Xi met' (a month's name only names one named before: 'talks with May')."""
+        unknown): 'Biden and Xi met' (a month's name only names one named before: 'talks with June')."""
         return word not in MONTH_NAMES and self._leader(word) is not None
 
     def _leader(self, word):

@@ -175,7 +175,7 @@ def names(text, titles, gaz):
 
 
 def _month_as_name(found, text):
-    """Whether a month's full name stands where a time cannot: 'talks with May', 'May said' (not 'in May',
+    """Whether a month's full name stands where a time cannot: 'talks with June', 'June said' (not 'in June',
     'May 5', 'last May')."""
     before = re.findall(r"[\w']+", text[max(0, found.start - 12):found.start])
     return found.name in MONTH_NAMES and not re.match(r"\s*\d", text[found.end:]) and not (
@@ -306,7 +306,7 @@ class Registry:
             self.people[key] = Person(key, found.country, found.title, actor)
         person = self.people[key]
         if actor is not None and " " not in found.name and not _same_person(actor.name, key):
-            actor = None  # "Mr Kennedy" after "Charles Kennedy": not the actor whom the surname alone suggests
+            actor = None  # "Mr Tamm" after "Mart Tamm": not the actor whom the surname alone suggests
         if len(found.name.split()) > len(key.split()) and _same_person(found.name, key):
             person = self._rename(key, found.name)
         person.country = person.country or found.country or (actor.country if actor else None)
@@ -327,7 +327,7 @@ class Registry:
                           or p.actor is not None and fold(p.actor.surname or "") == folded]
             if len(by_surname) == 1:
                 return by_surname[0]
-            # "Prince Abdullah", "Sheikh Zaid", "Sir Edward": the given name of one named with a patronymic, a royal
+            # "Prince Abdullah", "Sheikh Zaid", "Sir Edmund": the given name of one named with a patronymic, a royal
             # title or a knighthood
             by_given = [k for k in self.people if fold(k.split()[0]) == folded and (
                 set(fold(k).split()) & _PATRONYMICS or (self.people[k].title or "").split()[-1:] == ["prince"]
