@@ -178,6 +178,12 @@ def test_a_release_naming_a_citizen_of_its_own_country_still_speaks_for_its_head
     assert article.author == "Kaja Kallas"
 
 
+def test_a_release_speaks_for_the_head_of_government_its_heading_names(read):
+    article, _ = read("STATEMENT BY THE PRIME MINISTER, THE HON K KALLAS MP VISIT TO NAMIBIA. I will visit Namibia "
+                      "next week. I will meet President Hage Geingob in Windhoek.", D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+
+
 def test_a_reported_i_is_no_one(read):
     article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
                         D(2022, 9, 13))

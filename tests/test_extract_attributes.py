@@ -63,6 +63,10 @@ def test_a_held_meeting_with_its_date_and_city(read):
         ("met", "held", None, "on Monday", D(2022, 9, 5), "day", (None, "Windhoek", "Namibia", None))]
 
 
+def test_later_today_in_the_simple_present_is_a_plan(read):
+    assert first(read, "Later today Kaja Kallas meets Hage Geingob.")[1] == "planned"
+
+
 def test_a_timetable_in_the_simple_present_resolves_its_weekday_forward(read):
     assert first(read, "Kaja Kallas meets Hage Geingob in Windhoek on Friday.")[1:6] == (
         "planned", None, "on Friday", D(2022, 9, 9), "day")

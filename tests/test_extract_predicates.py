@@ -69,6 +69,7 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Boric has accepted an invitation to visit Tallinn next month.", "planned"),
     ("Kallas went straight into a meeting with Boric.", None),  # not "going to meet"
     ("Kallas is going to meet Boric.", "planned"),
+    ("Arrangements have been made for Kallas to visit Boric next month.", "planned"),
 ])
 def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status
@@ -133,6 +134,7 @@ def test_the_last_of_meetings_counted_is_one_meeting_and_the_perfect_tense_holds
     ("The meeting ended late.", None),
     ("Kallas was holding several hours of talks with Boric.", "holding"),
     ("Kallas went straight into a meeting with Boric.", "went"),
+    ("Kallas is looking forward to talks with Boric.", "looking"),
 ])
 def test_the_verb_holding_a_meeting_noun(find, text, holder):
     p, doc = one(find, text)

@@ -13,6 +13,7 @@ _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY
 _HEAD_OFFICES = ("head of state", "head of government")
 _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
                         r"Premier|Supreme Leader) of ")  # matched at the start of a role
+_SIGNED = re.compile(r"\bHON\.?\s+(?:[A-Z]\.?\s+){0,3}([A-Z][A-Z'-]{2,})\b")  # a heading's 'THE HON P J X MP'
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
                 "other", "some", "many", "several", "fellow"}
 
@@ -127,9 +128,16 @@ class Article:
         return Mention(found.start, found.end, key)
 
     def _author(self):
-        """The head of government whose release speaks as 'I': of the country the article names most often,
-        other than the countries of the office holders it names (the author's counterparts, not a 'Mr X' of the
-        author's country)."""
+        """The head of government whose release speaks as 'I': the one its heading names ('STATEMENT BY THE PRIME
+        MINISTER, THE HON P J X MP'), else the one of the country the article names most often, other than
+        the countries of the office holders it names (the author's counterparts, not a 'Mr X' of the author's
+        country)."""
+        signed = {id(a): a for s in self.sentences[:3] for word in _SIGNED.findall(s.text)
+                  for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
+        if len(signed) == 1:
+            actor = next(iter(signed.values()))
+            return self.registry.lookup(actor.name) or self.registry.add(
+                Found(0, 0, actor.name, country=actor.country), actor)
         home = home_country(self.sentences, self.gaz, exclude={
             p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
                 w.rstrip(".") in self.titles.courtesy for w in p.title.split())})

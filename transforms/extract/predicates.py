@@ -185,8 +185,11 @@ def _holder(noun, lexicon):
                 lexicon.holding_verbs | lexicon.attendance_verbs)
             return token if held else None
         if token.dep_ == "prep" and token.head.pos_ in _VERB_TAGS:  # "left after talks", "sat in on talks"
-            attends = {phrasal(token.head), lemma(token.head)} & lexicon.attendance_verbs
-            return token.head if token.lower_ in _TIME_PREPOSITIONS or attends else None
+            words = {phrasal(token.head), lemma(token.head)} | {f"{lemma(token.head)} {c.lower_}" for c in
+                                                                  token.head.children if c.dep_ == "advmod"}
+            aims = token.lower_ in ("to", "for") and words & set(lexicon.status)  # "looks forward to talks with X"
+            return token.head if token.lower_ in _TIME_PREPOSITIONS or words & lexicon.attendance_verbs or aims \
+                else None
         if token.dep_ == "prep" and token.head.lower_ in ("ahead", "prior") and token.head.head.pos_ in _VERB_TAGS:
             return token.head.head  # "said ahead of a meeting with X"
         if token.pos_ in _NOUN_TAGS and token.dep_ not in ("pobj", "conj", "appos"):
@@ -263,6 +266,10 @@ def _status_here(token, lexicon):
         return lexicon.status[word]
     if word == "be" and any(c.dep_ == "xcomp" for c in token.children):  # "is to meet"
         return "planned"
+    subject = [lexicon.status[lemma(c)] for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
+               and c.pos_ in _NOUN_TAGS and lemma(c) in lexicon.status]
+    if token.pos_ == "VERB" and subject:  # "arrangements have been made for him to visit"
+        return subject[0]
     said = [lexicon.status[lemma(c)] for c in token.children if c.dep_ == "acomp" and lemma(c) in lexicon.status]
     if word == "be" and said:  # "a meeting was possible in June"
         return said[0]
