@@ -159,6 +159,16 @@ def test_whom_a_call_addresses_is_its_other_party(read):
     assert "Gabriel Boric" in args.objects
 
 
+def test_a_possessive_before_the_subject_is_not_a_subject(read):
+    assert parties(read, "Speaking at Gabriel Boric's morning press conference, Kaja Kallas said she was pleased.") \
+        == (["Kaja Kallas"], [], [])
+
+
+def test_a_list_of_objects_ends_at_an_apposition_with_a_possessive(read):
+    _, args, _ = only(read, "Kaja Kallas will meet Mette Frederiksen and Jon Balder, Gabriel Boric's envoy, soon.")
+    assert args.objects == ["Mette Frederiksen", "Jon Balder"]
+
+
 def test_a_name_an_organisation_owns_is_no_party(read):
     _, args, _ = only(read, "Speaking to the BBC's Jon Balder on Sunday, Kaja Kallas said she was confident.")
     assert (args.subjects, args.objects) == (["Kaja Kallas"], [])

@@ -352,6 +352,7 @@ def test_a_meeting_of_others_is_no_new_meeting_of_the_parties(one):
     "Kallas paid a visit to Walter Reed on Saturday.",  # a place the recogniser may call a person
     "On Tuesday Kallas will visit Harbour South, where Peeter Tamm won the seat.",  # a constituency, no one's title
     "Kallas also called for the five permanent members of the council to give up their seats.",
+    "Geingob invited Kallas to the SADC summit.",  # a gathering of many
     "Kallas was a friend. When Peeter Tamm met his editor Maria Tamm at her office, he wrote poems.",  # no office
     "",
 ])

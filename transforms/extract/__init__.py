@@ -212,10 +212,14 @@ class Extractor:
 
     def _multilateral(self, token):
         """'the G20 summit', 'an EU summit', 'a summit of EU leaders': a gathering of many, which those who attend
-        do not hold with each other (the meetings on its sidelines are named on their own); and a meeting someone
-        addresses ('addressed the summit by video link'), a speech."""
+        do not hold with each other (the meetings on its sidelines are named on their own); a meeting someone
+        addresses ('addressed the summit by video link'), a speech; an invitation or a welcome to such a gathering."""
         if token.dep_ == "dobj" and predicates.lemma(token.head) in self.lexicon.speech_verbs:
             return True
+        if token.pos_ == "VERB":  # "invited X to the G20", "welcomed X to the summit": to a gathering of many
+            return any(self._multilateral(p) or self.gaz.find("series", p.doc[p.left_edge.i:p.i + 1].text)
+                       for c in token.children if c.dep_ == "prep" and c.lower_ == "to"
+                       for p in c.children if p.dep_ == "pobj")
         modifiers = [t for c in token.children if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
         return token.lower_.startswith("summit") and (
             any(t.text in self.gaz.series or t.text in self.gaz.series.values() or _ACRONYM.match(t.text)

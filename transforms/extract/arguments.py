@@ -311,13 +311,18 @@ def _extend_list(objects, doc, resolve):
             joined = True
         keys = resolve(token)
         if keys and keys[0] not in objects:
-            name = token
-            while name.head != name and resolve(name.head) == keys:  # "Juan X said": the name's last word
-                name = name.head
-            if not joined or token.dep_ in _SUBJECT or name.dep_ == "nsubj":
-                return
+            if not joined or token.dep_ in _SUBJECT or _name_root(token, resolve).dep_ in ("nsubj", "poss"):
+                return  # (and "X, Y's nominee": an apposition)
             objects.extend(k for k in keys if k not in objects)
             joined = False
+
+
+def _name_root(token, resolve):
+    """The word of a name that the parse hangs the name on ('Juan X said': X)."""
+    keys = resolve(token)
+    while token.head != token and resolve(token.head) == keys:
+        token = token.head
+    return token
 
 
 def _extend_back(subjects, doc, resolve):
@@ -332,8 +337,8 @@ def _extend_back(subjects, doc, resolve):
     for token in reversed(doc[:first.i]):
         keys = resolve(token)
         if keys and keys[0] not in subjects:
-            if not joined or token.dep_ in ("pobj", "dobj"):  # "Before meeting with X, Y ...": X is not Y's
-                return
+            if not joined or _name_root(token, resolve).dep_ in ("pobj", "dobj", "poss"):
+                return  # "Before meeting with X, Y ...", "Speaking at X's press conference, Y ...": X is not Y's
             subjects[:0] = [k for k in keys if k not in subjects]
             joined = False
         elif token.lower_ in ("and", "&") or token.text == ",":
