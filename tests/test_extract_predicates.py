@@ -47,6 +47,7 @@ def test_meeting_verbs_and_nouns_are_found(find, text, word, kind):
     "Kallas said the economy grew.",
     "Kallas called on Boric to release the prisoners.",  # urged
     "She also called for the five permanent members of the council to give up their seats.",  # "for" a marker
+    "Kallas was quoted calling Boric a failed president.",  # a name given
 ])
 def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     assert find(text)[0] == []

@@ -148,7 +148,8 @@ class Extractor:
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
             args = self._consorts_aside(args, article, kin)
             if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person
-                args = dataclasses.replace(args, objects=[k for k in args.objects if _known(article.registry.person(k))])
+                args = dataclasses.replace(args, objects=[k for k in args.objects
+                                                          if _known(article.registry.person(k))])
             found = groups(args, spec, article)
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,

@@ -6,7 +6,8 @@ import collections
 import datetime
 import re
 
-from transforms.extract.people import MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names, pronoun_kind
+from transforms.extract.people import (MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names,
+                                       pronoun_kind)
 
 _PERSON_LABELS = {"PERSON"}
 _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}

@@ -12,8 +12,8 @@ _SUBJECT = {"nsubj", "nsubjpass"}
 _INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp", "dep"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
 _GATHERINGS = {"summit", "conference", "session"}
-_OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want", "leave",
-                   "force", "send", "instruct", "order", "help", "enable"}
+_OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want",
+                   "leave", "force", "send", "instruct", "order", "help", "enable"}
 _NOUN_PARTIES = {"with", "between", "among", "amongst", "to", "of", "alongside", "and"}
 _COMPANIONS = {"along", "together", "alongside"}
 _ACCOMPANIED = {"accompany", "join", "attend", "flank"}

@@ -27,6 +27,7 @@ MONTH_NAMES = set(calendar.month_name) - {""}
 _TIME_WORDS = {"in", "on", "of", "since", "until", "till", "by", "from", "to", "through", "early", "late", "mid",
                "last", "next", "this", "that", "each", "every", "during", "before", "after", "between", "and", "or"}
 _PATRONYMICS = {"bin", "ibn", "bint", "ben", "abu"}
+_GIVEN_NAME_TITLES = {"prince", "king", "sheikh", "emir", "sultan", "sir", "dame"}
 
 
 @dataclass(frozen=True)
@@ -329,9 +330,8 @@ class Registry:
                 return by_surname[0]
             # "Prince Abdullah", "Sheikh Zaid", "Sir Edmund": the given name of one named with a patronymic, a royal
             # title or a knighthood
-            by_given = [k for k in self.people if fold(k.split()[0]) == folded and (
-                set(fold(k).split()) & _PATRONYMICS or (self.people[k].title or "").split()[-1:] == ["prince"]
-                or (self.people[k].title or "").split()[-1:] in (["king"], ["sheikh"], ["emir"], ["sultan"], ["sir"], ["dame"]))]
+            by_given = [k for k, p in self.people.items() if fold(k.split()[0]) == folded and (
+                set(fold(k).split()) & _PATRONYMICS or (p.title or "").rpartition(" ")[2] in _GIVEN_NAME_TITLES)]
             if not by_surname and len(by_given) == 1:
                 return by_given[0]
         return None

@@ -105,8 +105,9 @@ def find(doc, lexicon):
             spec = lexicon.verbs[word]
             if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in token.children):
                 continue
-            if set(_particles(token)) & set(spec.get("not_with") or ()):
-                continue
+            if set(_particles(token)) & set(spec.get("not_with") or ()) or any(
+                    c.dep_ == "oprd" for c in token.children):
+                continue  # (and "called X a liar": a name given)
             if spec.get("complement") and not _complemented(token, spec["complement"], lexicon):
                 continue
             if _in_person(token, spec) and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB"
