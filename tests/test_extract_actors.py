@@ -28,6 +28,8 @@ PEOPLE = {"people": [
     {"name": "Ilze Kalnina", "country": "Latvia", "offices": [{"role": "President of Latvia", "from": "2021-01-07"}]},
     {"name": "Janis Berzs", "country": "Latvia",
      "offices": [{"role": "Prime Minister of Latvia", "from": "2021-01-07"}]},
+    {"name": "Park Sung-min", "country": "South Korea",
+     "offices": [{"role": "President of South Korea", "from": "2022-05-10"}]},
     {"name": "Arvo Tamm", "country": "Estonia",
      "offices": [{"role": "President of Estonia", "from": "1962-03-01", "to": "1969-03-01"}]},
 ]}
@@ -80,7 +82,8 @@ def test_an_office_of_a_country_nobody_holds_in_the_knowledge_base_is_no_one(rea
 @pytest.mark.parametrize("text, word", [("A leader met the press.", "leader"),
                                         ("The first world leader to visit was Kallas.", "leader"),
                                         ("Leaders met the press.", "Leaders"),
-                                        ("The Chilean president's wife met the press.", "wife")])
+                                        ("The Chilean president's wife met the press.", "wife"),
+                                        ("Kallas met the president of the central bank of Chile.", "president")])
 def test_a_role_that_names_no_one_in_particular(read, text, word):
     _, who = read(text, D(2022, 5, 9))
     assert who(0, word) == []
@@ -140,6 +143,12 @@ def test_a_month_is_a_surname_only_of_someone_named_before(read):
     assert [m.key for m in article.registry.mentions[2]] == []
     article, _ = read("Gabriel Boric met Kaja Kallas. In his talks with June, Boric raised fisheries.", D(2022, 5, 4))
     assert "June" not in article.registry.people
+
+
+def test_a_family_name_written_first_names_the_person_again(read):
+    _, who = read("President Park Sung-min met Kaja Kallas in Tallinn. President Park said trade would grow.",
+                  D(2023, 5, 4))
+    assert who(1, "Park") == ["Park Sung-min"]
 
 
 def test_a_surname_alone_does_not_give_its_actor_to_someone_of_another_given_name(read):

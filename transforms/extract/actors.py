@@ -15,6 +15,7 @@ _HEAD_OFFICES = ("head of state", "head of government")
 _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
                         r"Premier|Supreme Leader) of ")  # matched at the start of a role
 _SIGNED = re.compile(r"\bHON\.?\s+(?:[A-Z]\.?\s+){0,3}([A-Z][A-Z'-]{2,})\b")  # a heading's 'THE HON P J X MP'
+_STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
                 "other", "some", "many", "several", "fellow"}
 
@@ -34,7 +35,7 @@ class Article:
         self.names_of = found_names.__getitem__
         self.day = published
         self.era = (published - _DECADE, published + _DECADE) if published else _era(kb, found_names)
-        self.registry = Registry(kb, published)
+        self.registry = Registry(kb, published, titles.surname_first)
         self.home = home_country(sentences, gaz)
         found = [self._candidates(i, s) for i, s in enumerate(sentences)]
         for i, candidates in enumerate(found):  # full names first, so that surnames find them wherever they are
@@ -157,8 +158,11 @@ class Article:
             adj = m.group("adj") or m.group("of")
             country = adj and (self.gaz.adjectives.get(adj) or self.gaz.countries.get(adj))
             organisation = _OF_NAME.match(text, m.end())
-            if not country and organisation and organisation.group(1) not in self.gaz.countries:
-                continue  # "the President and senior members of the European Commission": no country's office
+            body = _OF_BODY.match(text, m.end())
+            if not country and (organisation and organisation.group(1) not in self.gaz.countries
+                                or body and body.group(1) not in _STATE_NOUNS):
+                continue  # "the President and senior members of the European Commission", "the president of the
+                # central bank": no country's office
             key = self._holder(m.group("title").lower(), country, i, {n.key for n in named})
             if key:
                 out.append(Mention(m.start("title"), m.end("title"), key))
@@ -370,12 +374,15 @@ class Article:
 
     def _of_organisation(self, token):
         """Whether an 'of' phrase on the role noun, or on a noun coordinated with it, names something other than a
-        country ('the President of the Commission', 'the President and members of the Commission')."""
+        country ('the President of the Commission', 'the President and members of the Commission', 'the president
+        of the central bank of X')."""
         holders = [token, *(c for c in token.children if c.dep_ == "conj")]
         objects = [p for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
                    for p in c.children if p.dep_ == "pobj"]
         return any(p.pos_ == "PROPN" and not self.gaz.countries.get(
-            " ".join(w.text for w in p.subtree if w.dep_ not in ("det", "cc", "conj", "punct"))) for p in objects)
+            " ".join(w.text for w in p.subtree if w.dep_ not in ("det", "cc", "conj", "punct"))) or
+            p.pos_ == "NOUN" and p.lower_ not in _STATE_NOUNS and any(  # "the president of the bank of Mexico"
+                c.dep_ == "prep" and c.lower_ == "of" for c in p.children) for p in objects)
 
     def _countries_of(self, token):
         """Countries a role noun names: an adjective or compound before it, 'of X (and Y)' after it."""
@@ -434,6 +441,7 @@ class Article:
 
 
 # "... (and senior members) of the European Commission": the name of what a title is of, after it.
+_OF_BODY = re.compile(r"\s+of\s+the\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)(?=\s+of\b|\s*[^\w\s]|\s+[A-Z]|\s*$)")
 _OF_NAME = re.compile(r"(?:\s+and\s+(?:\w+\s+){0,3}?\w+)?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 
 

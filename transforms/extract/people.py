@@ -41,6 +41,7 @@ class Titles:
     generic: frozenset = frozenset()  # "leader": any head of state or government
     courtesy: frozenset = frozenset()  # "mr": a surname after it is still found in the actor knowledge
     consorts: frozenset = frozenset()  # "prince", "lady": a spouse or child beside the office holder
+    surname_first: frozenset = frozenset()  # countries whose people's names start with the family name
 
     @classmethod
     def from_config(cls, config):
@@ -51,7 +52,8 @@ class Titles:
                    frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4),
                    frozenset(w.lower() for w in config.get("generic") or ()),
                    frozenset(w.lower().rstrip(".") for w in config.get("courtesy") or ()),
-                   frozenset(w.lower() for w in config.get("consorts") or ()))
+                   frozenset(w.lower() for w in config.get("consorts") or ()),
+                   frozenset(config.get("surname_first") or ()))
 
     def consort(self, title):
         """Whether a title ('her royal highness princess') ends in a consort's title."""
@@ -289,6 +291,7 @@ class Registry:
     """The people of one article, by key, with where each sentence names them."""
     kb: object
     day: object = None
+    surname_first: frozenset = frozenset()            # countries that write the family name first
     people: dict = field(default_factory=dict)        # key -> Person
     mentions: dict = field(default_factory=dict)      # sentence index -> [Mention]
 
@@ -325,7 +328,8 @@ class Registry:
             return matches[0]
         if " " not in name:
             by_surname = [k for k, p in self.people.items() if fold(surname(k)) == folded
-                          or p.actor is not None and fold(p.actor.surname or "") == folded]
+                          or p.actor is not None and fold(p.actor.surname or "") == folded
+                          or p.country in self.surname_first and fold(k.split()[0]) == folded]  # "Chairman Zhao"
             if len(by_surname) == 1:
                 return by_surname[0]
             # "Prince Abdullah", "Sheikh Zaid", "Sir Edmund": the given name of one named with a patronymic, a royal
