@@ -28,6 +28,17 @@ def test_a_title_and_the_country_before_it_are_not_the_name(titles, gaz):
         ("Kaja Kallas", "estonian prime minister", "Estonia", True)]
 
 
+def test_the_country_after_a_titled_name(titles, gaz):
+    assert found("President Ana Kovar of Chile has accepted an invitation.", titles, gaz) == [
+        ("Ana Kovar", "president", "Chile", True)]
+    assert found("Ana Kovar of Chile spoke.", titles, gaz)[0][2] is None  # untitled: where she comes from, perhaps
+
+
+def test_a_month_is_a_name_only_where_a_time_cannot_stand(titles, gaz):
+    assert [f[0] for f in found("In her talks with June, Kovar said that in June or on 5 June they met.", titles,
+                                gaz)] == ["June", "Kovar"]
+
+
 def test_honorifics_are_stripped(titles, gaz):
     assert found("Dr. Maret Lindqvist met Ms Kallas and Sir Keith Holyoake.", titles, gaz) == [
         ("Maret Lindqvist", "dr", None, True), ("Kallas", "ms", None, True), ("Keith Holyoake", "sir", None, True)]

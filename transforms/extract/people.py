@@ -254,11 +254,14 @@ def _split_run(words, text, titles, gaz):
     title = " ".join(run[:title_end]).lower() if title_end else outside
     after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
     lead = before[:before.lower().rfind(outside)] if outside else before  # "British | Chancellor of the Exchequer"
-    country = _title_country(run[:start], gaz) or _title_country(lead.split()[-3:], gaz, any_case=True)
+    of_country = _OF_COUNTRY.match(text, words[end - 1][1])  # "President X of Cyprus"
+    country = _title_country(run[:start], gaz) or _title_country(lead.split()[-3:], gaz, any_case=True) or (
+        gaz.countries.get(of_country.group(1)) if of_country and titled else None)
     return [Found(words[start][0], words[end - 1][1], name, title or after, country,
                   titled or outside is not None or after is not None)]
 
 
+_OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
