@@ -4,11 +4,13 @@ the packaged configs'): participants with roles on the day, status, format, date
 delegation, evidence and confidence, and no meeting where none is reported."""
 import datetime
 import textwrap
+from types import SimpleNamespace
 
 import pytest
 
 from pipeline.config import load_yaml
-from transforms.extract import Extractor
+from transforms.extract import Extractor, groups
+from transforms.extract.arguments import Arguments
 from transforms.extract.kb import KnowledgeBase, parse_people
 
 D = datetime.date
@@ -509,3 +511,14 @@ def test_named_people_met_with_other_officials_are_one_meeting(one):
     m = one("Prime Minister Kaja Kallas met Foreign Minister Urmas Reinsalu, President Hage Geingob and other "
             "officials in Windhoek on Monday.")
     assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas", "Urmas Reinsalu"]
+
+
+def test_one_actor_named_two_ways_does_not_meet_himself():
+    actor = object()
+    people = {"Georg Tamm": SimpleNamespace(actor=actor), "George Tamm": SimpleNamespace(actor=actor),
+              "Kaja Kallas": SimpleNamespace(actor=None)}
+    article = SimpleNamespace(registry=SimpleNamespace(person=people.__getitem__))
+    args = Arguments(subjects=["Georg Tamm"], objects=["George Tamm"])
+    assert groups(args, {}, article) == []
+    args = Arguments(subjects=["Georg Tamm"], objects=["George Tamm", "Kaja Kallas"])
+    assert groups(args, {}, article) == [["Georg Tamm", "Kaja Kallas"]]

@@ -310,7 +310,7 @@ def groups(args, spec, article):
     """The participant sets of one predicate: the subjects with each object in turn (a visitor's rounds among one
     country's officials: 'met A and B'), or everyone together (a host's guests, leaders of several countries,
     'the meeting between A, B and C', 'A and B met', 'met A, B and other officials')."""
-    subjects, objects = args.subjects, args.objects
+    subjects, objects = args.subjects, _others(args.objects, args.subjects, article)
     if not objects:
         together = len(subjects) >= 2 and not spec.get("needs_object") and not args.other_object
         return [subjects] if together else []
@@ -320,6 +320,12 @@ def groups(args, spec, article):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _others(objects, subjects, article):
+    """The objects that are not one of the subjects under another name (one actor the article names two ways)."""
+    actors = {id(article.registry.person(k).actor) for k in subjects if article.registry.person(k).actor}
+    return [k for k in objects if id(article.registry.person(k).actor) not in actors]
 
 
 def _known(person):
