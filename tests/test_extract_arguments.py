@@ -174,6 +174,11 @@ def test_a_name_an_organisation_owns_is_no_party(read):
     assert (args.subjects, args.objects) == (["Kaja Kallas"], [])
 
 
+def test_a_subject_no_one_resolves_holds_the_meeting_with_the_objects(read):
+    _, args, _ = only(read, "We have had very good meetings with Gabriel Boric and Hage Geingob this week.")
+    assert (args.subjects, args.objects, args.unresolved_subject) == ([], ["Gabriel Boric", "Hage Geingob"], True)
+
+
 def test_an_object_that_is_no_person(read):
     _, args, _ = only(read, "Kaja Kallas talked to officials in Santiago.")
     assert (args.subjects, args.objects, args.other_object) == (["Kaja Kallas"], [], True)

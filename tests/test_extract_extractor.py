@@ -339,6 +339,12 @@ def test_without_a_publication_date_a_relative_date_stays_unknown(one):
     assert (when(m), m["date_text"], where(m)) == ((None, None), None, (None, "Tartu", "Estonia"))
 
 
+def test_a_summit_named_without_a_place_is_where_the_meeting_was_not_a_hosts_country(one):
+    m = one("Namibian President Hage Geingob met Estonian Prime Minister Kaja Kallas on the sidelines of the SADC "
+            "summit.", D(2023, 9, 6))
+    assert (where(m), m["event"]) == ((None, "Windhoek", "Namibia"), "SADC summit")
+
+
 def test_a_meeting_of_others_is_no_new_meeting_of_the_parties(one):
     m = one("Kallas met Geingob in Tartu on Monday. Chilean opposition leaders are meeting in Santiago.")
     assert (m["status"], where(m)) == ("held", (None, "Tartu", "Estonia"))

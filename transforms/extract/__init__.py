@@ -260,7 +260,8 @@ class Extractor:
         fmt = meeting.mentions[0].format
         if fmt:  # a call has no meeting place: a place in its sentences is what was discussed
             city = country = venue = None
-        elif not (city or country):
+        elif not (city or country) and not (event and resolve_summit(self.gaz, event, None, None, date and date.year,
+                                                                     published, status != "held")):
             city, country = context.place(meeting, lambda k: article.registry.person(k).country)
             if city is None and wire and status == "held" and wire.country in {
                     article.registry.person(k).country for k in meeting.parties}:

@@ -76,7 +76,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         own = len(_unique(args.objects))
         if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
-            _add(args.subjects, _holder_subjects(head, holder), resolve)
+            held_by = _holder_subjects(head, holder)
+            _add(args.subjects, held_by, resolve)
+            args.unresolved_subject = bool(held_by) and not any(resolve(t) or _group(t) for t in held_by)
             told = own == 0 and lemma(holder) in addressees
             _add(args.objects, _objects(holder, ("with", "direct") if told else ("with",)), resolve)
             _add(args.companions, _companions(holder), resolve)
