@@ -193,6 +193,12 @@ def test_a_release_speaks_for_the_head_of_government_its_heading_names(read):
     assert article.author == "Kaja Kallas"
 
 
+def test_a_release_is_not_of_the_country_its_author_travels_to(read):
+    article, _ = read("I will visit Ghana next week. In Accra I will meet the Ghanaian president. Ghana is a partner "
+                      "of Estonia. My visit to Ghana will open new markets.", D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+
+
 def test_a_reported_i_is_no_one(read):
     article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
                         D(2022, 9, 13))

@@ -142,7 +142,7 @@ class Article:
                 Found(0, 0, actor.name, country=actor.country), actor)
         home = home_country(self.sentences, self.gaz, exclude={
             p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
-                w.rstrip(".") in self.titles.courtesy for w in p.title.split())})
+                w.rstrip(".") in self.titles.courtesy for w in p.title.split())} | self._destinations())
         holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
         if len(holders) != 1:
             return None
@@ -150,6 +150,15 @@ class Article:
         key = self.registry.lookup(actor.name) or self.registry.add(Found(0, 0, actor.name, country=actor.country),
                                                                   actor)
         return key
+
+    def _destinations(self):
+        """Countries a release's author says he travels to ('I will visit X', 'my visit to X', 'In X, I will')."""
+        found = set()
+        for s in self.sentences:
+            for m in _FIRST_PERSON_TRAVEL.finditer(s.text):
+                place = m.group("place")
+                found.add(self.gaz.countries.get(place) or (self.gaz.cities.get(place) or (None, None))[1])
+        return found - {None}
 
     def _role_mentions(self, i, text, named):
         """Mentions of people by role in sentence `i`: 'the Prime Minister', 'the Saudi leader'."""
@@ -440,8 +449,13 @@ class Article:
         return tuple(held) if len(held) == 1 else ()
 
 
-# "... (and senior members) of the European Commission": the name of what a title is of, after it.
+_FIRST_PERSON_TRAVEL = re.compile(  # "I will visit X", "my visit to X", "In X, I will"
+    r"(?:\b(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:visit|visiting|travel\s+to|travelling\s+to|fly\s+to|go\s+to|"
+    r"arrive\s+in)|\b(?:[Mm]y|[Oo]ur)\s+(?:\w+\s+)?(?:visit|trip|time)\s+(?:to|in)|"
+    r"^(?:While\s+)?[Ii]n(?=\s+[\w\s]+,?\s+(?:I|we)\b))\s+(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2})")
+# "the president of the central bank of X": the body a title is of, in lower case.
 _OF_BODY = re.compile(r"\s+of\s+the\s+(?:[a-z][\w-]*\s+){0,3}?([a-z][\w-]*)(?=\s+of\b|\s*[^\w\s]|\s+[A-Z]|\s*$)")
+# "... (and senior members) of the European Commission": the name of what a title is of, after it.
 _OF_NAME = re.compile(r"(?:\s+and\s+(?:\w+\s+){0,3}?\w+)?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)")
 
 
