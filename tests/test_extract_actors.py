@@ -199,6 +199,18 @@ def test_a_release_is_not_of_the_country_its_author_travels_to(read):
     assert article.author == "Kaja Kallas"
 
 
+def test_a_title_is_its_literal_holder_before_another_head_of_the_same_kind(parse, packaged_extractor):
+    kb = KnowledgeBase(parse_people({"people": [
+        {"name": "Queen Liv", "country": "Estonia", "offices": [{"role": "Queen of Estonia", "from": "2001-01-01"}]},
+        {"name": "Mari Saar", "country": "Estonia",
+         "offices": [{"role": "Governor-General of Estonia", "from": "2019-01-01"}]}]}))
+    sents = sentences("Estonia and Namibia will sign a treaty. Geingob will meet the Queen in Tallinn.")
+    docs = {i: parse(s.text) for i, s in enumerate(sents)}
+    article = Article(sents, docs, kb, packaged_extractor.gaz, packaged_extractor.titles, D(2022, 5, 4))
+    queen = next(t for t in docs[1] if t.text == "Queen")
+    assert article.resolver(1, docs[1])(queen) == ["Queen Liv"]
+
+
 def test_a_reported_i_is_no_one(read):
     article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
                         D(2022, 9, 13))

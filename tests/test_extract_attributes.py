@@ -47,7 +47,7 @@ def read(parse, gaz):
             ahead = p.status in ("planned", "proposed") or attributes.scheduled(p, doc)
             mention, (date, precision) = attributes.date_of(p, doc, text, published, ahead, lexicon)
             loc = attributes.place_of(p, doc, text, gaz)
-            out.append((doc[p.head].text, attributes.status(p, doc, date, published),
+            out.append((doc[p.head].text, attributes.status(p, doc, date, published, lexicon),
                         attributes.format_of(p, doc, text), mention and mention.text, date, precision,
                         (loc.venue, loc.city, loc.country, loc.event)))
         return out
@@ -61,6 +61,10 @@ def first(read, text, published=WEDNESDAY):
 def test_a_held_meeting_with_its_date_and_city(read):
     assert read("Kaja Kallas met Hage Geingob in Windhoek on Monday.") == [
         ("met", "held", None, "on Monday", D(2022, 9, 5), "day", (None, "Windhoek", "Namibia", None))]
+
+
+def test_talks_in_a_phrase_of_a_clause_in_the_future_are_a_plan(read):
+    assert first(read, "In her talks with Hage Geingob, Kaja Kallas will raise fisheries.")[1] == "planned"
 
 
 def test_later_today_in_the_simple_present_is_a_plan(read):

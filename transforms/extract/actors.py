@@ -434,6 +434,9 @@ class Article:
         offices = _HEAD_OFFICES if any_head or title in self.titles.generic else (office or title,)
         holders = list(dict.fromkeys(a for o in offices for a in self.kb.holders(o, country, self.day))) \
             if country else []
+        titled = [a for a in holders if a.holds(f"{title} of {country}", self.day)]
+        if len(holders) > 1 and len(titled) == 1:  # "the Queen": hers, not another head of state's
+            holders = titled
         if len(holders) > 1:  # "X met the leaders of A and B": of X's rank, as counterparts are
             holders = [a for a in holders if any(a.holds(o, self.day) for o in self._head_offices(exclude))]
         if len(holders) != 1:

@@ -62,6 +62,9 @@ def status(predicate, doc, date, published, lexicon=None):
     if head.dep_ == "pobj" and head.head.lower_ in _BEFORE | {"of"} and (
             head.head.lower_ != "of" or head.head.head.lower_ in _BEFORE):
         return "planned"  # "said ahead of a meeting with X"
+    if verb is not None and lexicon is not None and any(  # "In my talks with X, I shall raise Y"
+            c.dep_ == "aux" and c.lower_ in lexicon.future_modals for c in verb.children):
+        return "planned"
     if verb is not None and scheduled(predicate, doc) and any(t.lower_ == "later" for t in verb.children for t in (
             t, *t.children)):
         return "planned"  # "later today he meets X"
