@@ -48,6 +48,7 @@ def test_meeting_verbs_and_nouns_are_found(find, text, word, kind):
     "Kallas called on Boric to release the prisoners.",  # urged
     "She also called for the five permanent members of the council to give up their seats.",  # "for" a marker
     "Kallas was quoted calling Boric a failed president.",  # a name given
+    "Fisheries are one of the few areas where Kallas and Boric meet.",  # views, not people
 ])
 def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     assert find(text)[0] == []

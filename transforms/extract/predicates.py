@@ -20,6 +20,7 @@ _MEDIUM = {"on", "by", "over", "via", "through"}  # "on the telephone", "by vide
 # Phrases that put a meeting noun on a verb whose subject takes part: "left after talks with X", "flew to Moscow
 # for talks with X", "said at a meeting with X".
 _TIME_PREPOSITIONS = {"after", "before", "during", "following", "ahead", "from", "since", "at", "in", "for", "into"}
+_ABSTRACT_PLACES = {"area", "point", "issue", "ground", "respect", "matter", "subject", "question", "one"}
 _MEASURES = {"hour", "day", "week", "minute", "round", "series", "couple", "number", "set"}  # "a round of talks"
 # "met regularly", "talks often": meetings in general, not one meeting.
 _ITERATIVE = {"regularly", "frequently", "often", "repeatedly", "routinely", "occasionally", "sometimes", "rarely",
@@ -106,7 +107,7 @@ def find(doc, lexicon):
             if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in token.children):
                 continue
             if set(_particles(token)) & set(spec.get("not_with") or ()) or any(
-                    c.dep_ == "oprd" for c in token.children):
+                    c.dep_ == "oprd" for c in token.children) or _figurative(token):
                 continue  # (and "called X a liar": a name given)
             if spec.get("complement") and not _complemented(token, spec["complement"], lexicon):
                 continue
@@ -116,7 +117,8 @@ def find(doc, lexicon):
             found.append(_predicate(token, word, "verb", None, spec, lexicon))
         elif token.pos_ in _NOUN_TAGS and (token.lower_ in lexicon.nouns or word in lexicon.nouns):
             spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[word]
-            if spec.get("modifiers") and not any(c.lower_ in spec["modifiers"] for c in token.lefts):
+            if spec.get("modifiers") and not any(c.lower_ in spec["modifiers"] for c in token.lefts) or \
+                    _figurative(token):
                 continue  # "a press conference"
             found.append(_predicate(token, token.lower_ if token.lower_ in lexicon.nouns else word, "noun",
                                     _holder(token, lexicon), spec, lexicon))
@@ -136,6 +138,12 @@ def _predicate(token, word, kind, holder, spec, lexicon):
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),
                      negated(token, holder), conditional(token), iterative(token, holder))
+
+
+def _figurative(token):
+    """'one of the few areas where X and Y meet' (however the parse tags 'meet'): views that meet, not people."""
+    return token.dep_ == "relcl" and lemma(token.head) in _ABSTRACT_PLACES and any(
+        c.lower_ == "where" for c in token.children)
 
 
 def _particles(verb):
