@@ -268,8 +268,10 @@ def _prepositional(target, lexicon):
 
 
 def _topic_preposition(verb, prep, lexicon):
-    """'talks on X', 'talk about X', 'aimed at X' (but 'met at X' is a place)."""
-    return prep.lower_ in lexicon.discussion_prepositions and (prep.lower_ != "at" or lemma(verb) == "aim")
+    """'talks on X', 'talk about X', 'aimed at X' (but 'met at X' is a place, 'called on X' a visit)."""
+    spec = (lexicon.verbs if verb.pos_ in ("VERB", "AUX") else lexicon.nouns).get(lemma(verb)) or {}
+    return prep.lower_ in lexicon.discussion_prepositions and (prep.lower_ != "at" or lemma(verb) == "aim") and \
+        prep.lower_ not in (spec.get("object") or ())
 
 
 def _discussed(verb, lexicon):
