@@ -157,6 +157,7 @@ def test_a_summit_series_is_the_event(read):
     ("Kaja Kallas met Hage Geingob in Windhoek, where the two leaders signed a fisheries deal.", "Windhoek"),
     ("Kaja Kallas flew to Swakopmund, where she met Hage Geingob on Tuesday.", "Swakopmund"),
     ("In Swakopmund, Kaja Kallas met Hage Geingob.", "Swakopmund"),
+    ("A meeting in Windhoek between Kaja Kallas and Hage Geingob is planned.", "Windhoek"),
     ("Kaja Kallas arrived in Tallinn on Sunday after flying from Windhoek, where she met Hage Geingob.", "Windhoek"),
     ("Kaja Kallas cancelled her trip to Namibia, where she was due to meet Hage Geingob at a summit in Swakopmund.",
      "Swakopmund"),
