@@ -211,6 +211,13 @@ def test_a_title_is_its_literal_holder_before_another_head_of_the_same_kind(pars
     assert article.resolver(1, docs[1])(queen) == ["Queen Liv"]
 
 
+def test_an_interviews_i_is_the_prime_minister_it_names_first(read):
+    article, _ = read("HOST: Prime Minister Kaja Kallas is back from Chile, where she met President Gabriel Boric. "
+                      "PRIME MINISTER: I think Chile matters. HOST: Chile and Chile again? PRIME MINISTER: I "
+                      "think so.", D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+
+
 def test_a_reported_i_is_no_one(read):
     article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
                         D(2022, 9, 13))

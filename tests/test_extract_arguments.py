@@ -169,6 +169,11 @@ def test_a_list_of_objects_ends_at_an_apposition_with_a_possessive(read):
     assert args.objects == ["Mette Frederiksen", "Jon Balder"]
 
 
+def test_a_journalist_is_no_party(read):
+    _, args, _ = only(read, "Kaja Kallas spoke with South Asia correspondent Jon Balder on Friday.")
+    assert (args.subjects, args.objects) == (["Kaja Kallas"], [])
+
+
 def test_a_name_an_organisation_owns_is_no_party(read):
     _, args, _ = only(read, "Speaking to the BBC's Jon Balder on Sunday, Kaja Kallas said she was confident.")
     assert (args.subjects, args.objects) == (["Kaja Kallas"], [])

@@ -14,6 +14,7 @@ _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY
 _HEAD_OFFICES = ("head of state", "head of government")
 _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
                         r"Premier|Supreme Leader) of ")  # matched at the start of a role
+_SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcript's speaker label
 _SIGNED = re.compile(r"\bHON\.?\s+(?:[A-Z]\.?\s+){0,3}([A-Z][A-Z'-]{2,})\b")  # a heading's 'THE HON P J X MP'
 _STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
@@ -131,15 +132,19 @@ class Article:
 
     def _author(self):
         """The head of government whose release speaks as 'I': the one its heading names ('STATEMENT BY THE PRIME
-        MINISTER, THE HON P J X MP'), else the one of the country the article names most often, other than
-        the countries of the office holders it names (the author's counterparts, not a 'Mr X' of the author's
-        country)."""
+        MINISTER, THE HON P J X MP'); in a transcript of 'PRIME MINISTER:' turns, the first prime minister it
+        names; else the one of the country the article names most often, other than the countries of the office
+        holders it names (the author's counterparts, not a 'Mr X' of the author's country)."""
         signed = {id(a): a for s in self.sentences[:3] for word in _SIGNED.findall(s.text)
                   for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
         if len(signed) == 1:
             actor = next(iter(signed.values()))
             return self.registry.lookup(actor.name) or self.registry.add(
                 Found(0, 0, actor.name, country=actor.country), actor)
+        if any(_SPEAKER.match(s.text) for s in self.sentences):  # an interview's "PRIME MINISTER:" turns
+            leaders = [k for k, p in self.registry.people.items() if self._prime_minister(p)]  # the first named
+            if leaders:
+                return leaders[0]
         home = home_country(self.sentences, self.gaz, exclude={
             p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
                 w.rstrip(".") in self.titles.courtesy for w in p.title.split())} | self._destinations())
@@ -150,6 +155,11 @@ class Article:
         key = self.registry.lookup(actor.name) or self.registry.add(Found(0, 0, actor.name, country=actor.country),
                                                                   actor)
         return key
+
+    def _prime_minister(self, person):
+        """Whether a person is titled prime minister and heads a government on the article's day."""
+        return (person.title or "").endswith("prime minister") and person.actor is not None and bool(
+            self.day) and self._heads(person.actor)
 
     def _destinations(self):
         """Countries a release's author says he travels to ('I will visit X', 'my visit to X', 'In X, I will')."""

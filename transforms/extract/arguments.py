@@ -11,6 +11,7 @@ from transforms.extract.nlp import lemma
 _SUBJECT = {"nsubj", "nsubjpass"}
 _INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp", "dep"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
+_PRESS = {"correspondent", "reporter", "journalist", "editor", "presenter", "anchor", "columnist", "interviewer"}
 _GATHERINGS = {"summit", "conference", "session"}
 _OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want",
                    "leave", "force", "send", "instruct", "order", "help", "enable"}
@@ -55,7 +56,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         subjects = _subjects(head)
         _add(args.subjects, subjects, resolve)
         args.unresolved_subject = bool(subjects) and not args.subjects
-        objects = [t for t in _objects(head, spec.get("object") or ("direct",)) if not _of_organisation(t)]
+        objects = [t for t in _objects(head, spec.get("object") or ("direct",)) if not _of_organisation(t)
+                   and not _press(t)]
         _add(args.objects, objects, resolve)
         _add(args.objects, _folded_names(objects, resolve), resolve)
         args.with_others = any(not resolve(t) and t.dep_ == "conj" and any(c.lower_ == "other" for c in t.children)
@@ -279,6 +281,11 @@ def _included(token):
     """The people a token's 'including' phrase names ('senior leaders, including X and Y')."""
     return [p for c in token.children if c.dep_ == "prep" and c.lower_ in _INCLUDING
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _press(token):
+    """Whether a name is a journalist's ('spoke with the South Asia correspondent X'): an interview, not a party."""
+    return any(t.lower_ in _PRESS for t in token.lefts)
 
 
 def _of_organisation(token):
