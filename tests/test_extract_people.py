@@ -134,6 +134,21 @@ def test_a_royal_is_found_by_the_given_name_after_the_patronymic():
     assert registry.lookup("Tamim") == "Tamim bin Hamad al-Thani"
 
 
+def test_a_first_word_names_a_person_of_a_country_that_puts_the_family_name_first():
+    registry = Registry(None, first_word_names=frozenset({"South Korea"}))
+    registry.add(Found(0, 13, "Park Sung-min", title="president", country="South Korea"))
+    registry.add(Found(0, 10, "Lena Marsh", title="president", country="Canada"))
+    assert (registry.lookup("Park"), registry.lookup("Lena")) == ("Park Sung-min", None)
+
+
+def test_a_word_inside_a_long_name_is_its_bearer_when_no_one_else_bears_it():
+    registry = Registry(None)
+    registry.add(Found(0, 15, "Ana Ortiz Baeza", title="president"))
+    registry.add(Found(0, 14, "Jon Ruiz-Tagle Ortiz"))
+    assert (registry.lookup("Ruiz"), registry.lookup("Baeza"), registry.lookup("Ortiz")) == (
+        "Jon Ruiz-Tagle Ortiz", "Ana Ortiz Baeza", "Jon Ruiz-Tagle Ortiz")
+
+
 def test_surname_is_the_last_word():
     assert (surname("Tamim bin Hamad al-Thani"), surname("Kaja Kallas"), surname("Kallas")) == (
         "al-Thani", "Kallas", "Kallas")

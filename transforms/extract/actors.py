@@ -36,7 +36,7 @@ class Article:
         self.names_of = found_names.__getitem__
         self.day = published
         self.era = (published - _DECADE, published + _DECADE) if published else _era(kb, found_names)
-        self.registry = Registry(kb, published, titles.surname_first)
+        self.registry = Registry(kb, published, titles.first_word_names)
         self.home = home_country(sentences, gaz)
         found = [self._candidates(i, s) for i, s in enumerate(sentences)]
         for i, candidates in enumerate(found):  # full names first, so that surnames find them wherever they are

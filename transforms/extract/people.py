@@ -41,7 +41,7 @@ class Titles:
     generic: frozenset = frozenset()  # "leader": any head of state or government
     courtesy: frozenset = frozenset()  # "mr": a surname after it is still found in the actor knowledge
     consorts: frozenset = frozenset()  # "prince", "lady": a spouse or child beside the office holder
-    surname_first: frozenset = frozenset()  # countries whose people's names start with the family name
+    first_word_names: frozenset = frozenset()  # countries whose people a name's first word alone names
 
     @classmethod
     def from_config(cls, config):
@@ -53,7 +53,7 @@ class Titles:
                    frozenset(w.lower() for w in config.get("generic") or ()),
                    frozenset(w.lower().rstrip(".") for w in config.get("courtesy") or ()),
                    frozenset(w.lower() for w in config.get("consorts") or ()),
-                   frozenset(config.get("surname_first") or ()))
+                   frozenset(config.get("first_word_names") or ()))
 
     def consort(self, title):
         """Whether a title ('her royal highness princess') ends in a consort's title."""
@@ -294,7 +294,7 @@ class Registry:
     """The people of one article, by key, with where each sentence names them."""
     kb: object
     day: object = None
-    surname_first: frozenset = frozenset()            # countries that write the family name first
+    first_word_names: frozenset = frozenset()         # countries whose people a name's first word names
     people: dict = field(default_factory=dict)        # key -> Person
     mentions: dict = field(default_factory=dict)      # sentence index -> [Mention]
 
@@ -332,7 +332,7 @@ class Registry:
         if " " not in name:
             by_surname = [k for k, p in self.people.items() if fold(surname(k)) == folded
                           or p.actor is not None and fold(p.actor.surname or "") == folded
-                          or p.country in self.surname_first and fold(k.split()[0]) == folded]  # "Chairman Zhao"
+                          or p.country in self.first_word_names and fold(k.split()[0]) == folded]  # "Chairman Zhao"
             if len(by_surname) == 1:
                 return by_surname[0]
             # "Prince Abdullah", "Sheikh Zaid", "Sir Edmund": the given name of one named with a patronymic, a royal
@@ -341,6 +341,9 @@ class Registry:
                 set(fold(k).split()) & _PATRONYMICS or (p.title or "").rpartition(" ")[2] in _GIVEN_NAME_TITLES)]
             if not by_surname and len(by_given) == 1:
                 return by_given[0]
+            inner = [k for k in self.people if folded in fold(k).replace("-", " ").split()[1:-1]]
+            if not by_surname and not by_given and len(inner) == 1:  # "President Ortiz" after "Ana Ortiz Baeza"
+                return inner[0]
         return None
 
     def _misspelt(self, name):
