@@ -117,6 +117,7 @@ def test_coordinated_modifiers_of_one_noun_are_distributed(about):
     "The talks covered other topics ahead of a summit in Windhoek.",
     "Kaja Kallas will host Hage Geingob for dinner on Wednesday evening.",
     "Kaja Kallas is to call on Hage Geingob and Senate chairman Peya Mushelenga on Monday.",  # whom she visits
+    "Kaja Kallas met Hage Geingob for talks on the first day of her four-day visit.",
 ])
 def test_dates_pronouns_vague_words_and_occasions_are_not_topics(about, text):
     assert about(text) == []

@@ -10,6 +10,7 @@ _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
 _TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
 _PLACES_OF_EVENTS = {"sideline", "sidelines", "margin", "margins", "side", "occasion", "eve", "behalf", "basis",
                      "phone", "telephone", "start", "end", "beginning", "course"}
+_TIMES = {"day", "week", "month", "year", "morning", "afternoon", "evening", "night", "weekend", "hour", "minute"}
 _ABOUT = {"about", "regarding", "concerning"}
 _DURING = {"at", "during", "in", "throughout"}
 _USING = {"use", "seize"}
@@ -464,8 +465,9 @@ def _phrase(token, lexicon, person=None):
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
     if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics or w.lower_ in lexicon.nouns
            or lemma(w) in lexicon.nouns for w in content) or \
-            lemma(token) in _PLACES_OF_EVENTS:
-        return None  # "other issues", "the sidelines of the summit" (but "trade issues")
+            lemma(token) in _PLACES_OF_EVENTS | _TIMES:
+        return None  # "other issues", "the sidelines of the summit", "on the first day of the visit" (but "trade
+        # issues")
     text = "".join(w.text_with_ws if i + 1 < len(words) and words[i + 1].i == w.i + 1 else w.text + " "
                    for i, w in enumerate(words))
     text = _QUOTE.sub("", text) if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d") else text
