@@ -528,3 +528,11 @@ def test_one_actor_named_two_ways_does_not_meet_himself():
     assert groups(args, {}, article) == []
     args = Arguments(subjects=["Georg Tamm"], objects=["George Tamm", "Kaja Kallas"])
     assert groups(args, {}, article) == [["Georg Tamm", "Kaja Kallas"]]
+
+
+def test_the_objects_of_a_verb_without_a_subject_do_not_meet_each_other():
+    people = {"Georg Tamm": SimpleNamespace(actor=None), "Kaja Kallas": SimpleNamespace(actor=None)}
+    article = SimpleNamespace(registry=SimpleNamespace(person=people.__getitem__))
+    args = Arguments(objects=["Georg Tamm", "Kaja Kallas"])
+    assert groups(args, {}, article, verb=True) == []  # "after meeting A and B, ..."
+    assert groups(args, {}, article) == [["Georg Tamm", "Kaja Kallas"]]  # "a meeting between A and B"

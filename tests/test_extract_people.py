@@ -39,6 +39,11 @@ def test_a_month_is_a_name_only_where_a_time_cannot_stand(titles, gaz):
                                 gaz)] == ["June", "Kovar"]
 
 
+def test_a_portfolio_is_no_name(titles, gaz):
+    assert [f[0] for f in found("Ana Kovar, the Minister for Sport, met the Secretary of Resources.", titles, gaz)] \
+        == ["Ana Kovar"]
+
+
 def test_honorifics_are_stripped(titles, gaz):
     assert found("Dr. Maret Lindqvist met Ms Kallas and Sir Keith Holyoake.", titles, gaz) == [
         ("Maret Lindqvist", "dr", None, True), ("Kallas", "ms", None, True), ("Keith Holyoake", "sir", None, True)]

@@ -150,7 +150,7 @@ class Extractor:
             if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person
                 args = dataclasses.replace(args, objects=[k for k in args.objects
                                                           if _known(article.registry.person(k))])
-            found = groups(args, spec, article)
+            found = groups(args, spec, article, predicate.kind == "verb")
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
                                                                          published, spec, found_predicates, resolve))
@@ -307,16 +307,17 @@ class Extractor:
                 "country": country, "role": role}
 
 
-def groups(args, spec, article):
+def groups(args, spec, article, verb=False):
     """The participant sets of one predicate: the subjects with each object in turn (a visitor's rounds among one
     country's officials: 'met A and B'), or everyone together (a host's guests, leaders of several countries,
-    'the meeting between A, B and C', 'A and B met', 'met A, B and other officials')."""
+    'the meeting between A, B and C', 'A and B met', 'met A, B and other officials'); none for a `verb` whose
+    subject no one names ('after meeting A and B, ...': whoever met them is not among them)."""
     subjects, objects = args.subjects, _others(args.objects, args.subjects, article)
     if not objects:
         together = len(subjects) >= 2 and not spec.get("needs_object") and not args.other_object
         return [subjects] if together else []
     if not subjects:
-        return [objects] if len(objects) >= 2 and not args.unresolved_subject else []
+        return [objects] if len(objects) >= 2 and not args.unresolved_subject and not verb else []
     if spec.get("group") or len(objects) == 1 or args.with_others or args.direct and \
             article.leaders_of_several_countries(objects):
         return [subjects + objects]

@@ -170,7 +170,9 @@ def names(text, titles, gaz):
                                       or words[j + 1][2] == "." and words[j][2].lower() in titles.abbreviations
                                       and j + 2 < len(words) and _capital(words[j + 2][2])):
             j += 1
-        found.extend(_split_run([w for w in words[i:j + 1] if w[2] != "."], text, titles, gaz))
+        run = [w for w in words[i:j + 1] if w[2] != "."]
+        if not (len(run) == 1 and _PORTFOLIO.search(text, 0, run[0][0])):  # "the Minister for Sport"
+            found.extend(_split_run(run, text, titles, gaz))
         i = j + 1
     _share_titles(found, text, gaz)
     return [f for f in found if any(len(w.rstrip(".")) > 1 for w in f.name.split())
@@ -261,6 +263,8 @@ def _split_run(words, text, titles, gaz):
                   titled or outside is not None or after is not None)]
 
 
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministry|Department|Commissioner|Spokesman|Spokeswoman)\s+(?:for|of)"
+                        r"\s+(?:the\s+)?$")
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?$")
 
