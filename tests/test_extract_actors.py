@@ -218,6 +218,12 @@ def test_an_interviews_i_is_the_prime_minister_it_names_first(read):
     assert article.author == "Kaja Kallas"
 
 
+def test_an_interview_naming_no_prime_minister_is_of_the_country_it_names_most(read):
+    article, _ = read("JOURNALIST: Will Estonia sign? PRIME MINISTER: I think Estonia will. President Gabriel Boric "
+                      "and I agree. JOURNALIST: And Estonia's farmers? PRIME MINISTER: I will ask.", D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+
+
 def test_a_reported_i_is_no_one(read):
     article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
                         D(2022, 9, 13))

@@ -133,21 +133,23 @@ class Article:
     def _author(self):
         """The head of government whose release speaks as 'I': the one its heading names ('STATEMENT BY THE PRIME
         MINISTER, THE HON P J X MP'); in a transcript of 'PRIME MINISTER:' turns, the first prime minister it
-        names; else the one of the country the article names most often, other than the countries of the office
-        holders it names (the author's counterparts, not a 'Mr X' of the author's country)."""
+        names, else the one of the country it names most; else the one of the country the article names most
+        often, other than the countries of the office holders it names (the author's counterparts, not a 'Mr X'
+        of the author's country) and those it says its author travels to."""
         signed = {id(a): a for s in self.sentences[:3] for word in _SIGNED.findall(s.text)
                   for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
         if len(signed) == 1:
             actor = next(iter(signed.values()))
             return self.registry.lookup(actor.name) or self.registry.add(
                 Found(0, 0, actor.name, country=actor.country), actor)
-        if any(_SPEAKER.match(s.text) for s in self.sentences):  # an interview's "PRIME MINISTER:" turns
-            leaders = [k for k, p in self.registry.people.items() if self._prime_minister(p)]  # the first named
-            if leaders:
-                return leaders[0]
-        home = home_country(self.sentences, self.gaz, exclude={
+        interview = any(_SPEAKER.match(s.text) for s in self.sentences)  # an interview's "PRIME MINISTER:" turns
+        leaders = [k for k, p in self.registry.people.items() if interview and self._prime_minister(p)]
+        if leaders:
+            return leaders[0]  # the first named
+        counterparts = set() if interview else {  # (the one interviewed has no counterpart there)
             p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
-                w.rstrip(".") in self.titles.courtesy for w in p.title.split())} | self._destinations())
+                w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
+        home = home_country(self.sentences, self.gaz, exclude=counterparts | self._destinations())
         holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
         if len(holders) != 1:
             return None
