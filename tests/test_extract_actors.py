@@ -219,8 +219,9 @@ def test_an_interviews_i_is_the_prime_minister_it_names_first(read):
 
 
 def test_an_interview_naming_no_prime_minister_is_of_the_country_it_names_most(read):
-    article, _ = read("JOURNALIST: Will Estonia sign? PRIME MINISTER: I think Estonia will. President Gabriel Boric "
-                      "and I agree. JOURNALIST: And Estonia's farmers? PRIME MINISTER: I will ask.", D(2022, 9, 13))
+    article, _ = read("JOURNALIST: Will Estonia sign with Namibia? PRIME MINISTER: I think Estonia will, and Foreign "
+                      "Minister Urmas Reinsalu agrees. JOURNALIST: And Estonia's farmers? PRIME MINISTER: I will ask.",
+                      D(2022, 9, 13))
     assert article.author == "Kaja Kallas"
 
 
