@@ -225,6 +225,12 @@ def test_an_interview_naming_no_prime_minister_is_of_the_country_it_names_most(r
     assert article.author == "Kaja Kallas"
 
 
+def test_an_interviews_prime_minister_is_of_a_country_that_has_one(read):
+    article, _ = read("JOURNALIST: What about Chile? PM: I think Chile and Estonia will trade. JOURNALIST: Chile's "
+                      "copper? PM: I will ask Chile.", D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+
+
 def test_a_reported_i_is_no_one(read):
     article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
                         D(2022, 9, 13))

@@ -149,8 +149,14 @@ class Article:
         counterparts = set() if interview else {  # (the one interviewed has no counterpart there)
             p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
                 w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
-        home = home_country(self.sentences, self.gaz, exclude=counterparts | self._destinations())
-        holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
+        left_out = counterparts | self._destinations()
+        for _ in range(3):  # (an interview's prime minister is of a country that has one)
+            home = home_country(self.sentences, self.gaz, exclude=left_out)
+            holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
+            if not interview or home in left_out or any(a.holds(f"Prime Minister of {home}", self.day)
+                                                        for a in holders):
+                break
+            left_out.add(home)
         if len(holders) != 1:
             return None
         actor = holders[0]
