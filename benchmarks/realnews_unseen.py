@@ -104,7 +104,8 @@ def rows(out):
         except Exception:  # noqa: BLE001 - an all-null partition column: read the files alone
             return ds.dataset(out / name, format="parquet").to_table().to_pylist()
     sources = {a["article_id"]: pathlib.Path(a["source"]).name for a in table("articles")}
-    return sorted(((sources[m["article_id"]], m) for m in table("meetings")), key=lambda r: (r[0], r[1]["evidence_start"]))
+    found = [(sources[m["article_id"]], m) for m in table("meetings")]
+    return sorted(found, key=lambda r: (r[0], r[1]["evidence_start"]))
 
 
 def main():

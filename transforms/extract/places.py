@@ -16,7 +16,8 @@ _LOCATIVE_AFTER = re.compile(r"^(?:\s+G\d+|\s+[A-Z]\w*)?\s+(?i:summit|talks|meet
 _ADJECTIVAL = re.compile(r"^\s+(?!(?:in|on|at|last|this|next|and|or|to|for|with|from|during|since|before|after|"
                          r"was|were|is|are|has|had|will|would|where|when|which|that|who|earlier|later|today|"
                          r"yesterday|tomorrow|itself|on|by|of|as|but|city|capital|summit|talks|meeting|negotiations|"
-                         r"near|outside|lasted|ended|began|started|took|amid|ahead|following|between|among|together)\b)[a-z]")
+                         r"near|outside|lasted|ended|began|started|took|amid|ahead|following|between|among|"
+                         r"together)\b)[a-z]")
 _CAPITAL = re.compile(r"\b(?:the\s+)(?P<adj>[A-Z][\w.]*)\s+capital\b")
 _CAPITAL_KEYS = frozenset({"capital"})
 
