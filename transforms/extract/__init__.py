@@ -260,16 +260,17 @@ class Extractor:
         fmt = meeting.mentions[0].format
         if fmt:  # a call has no meeting place: a place in its sentences is what was discussed
             city = country = venue = None
-        elif not (city or country) and not (event and resolve_summit(self.gaz, event, None, None, date and date.year,
-                                                                     published, status != "held")):
+        summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published,
+                                          status != "held")
+        if not (fmt or city or country or summit):  # (a named summit's place comes before a host's country)
             city, country = context.place(meeting, lambda k: article.registry.person(k).country)
             if city is None and wire and status == "held" and wire.country in {
                     article.registry.person(k).country for k in meeting.parties}:
                 city, country = wire.city, wire.country  # "BERLIN (Reuters) - X met Y": in a party's country
             event = event or next((m.whereabouts.event for m in meeting.mentions if m.whereabouts is not None
                                    and m.whereabouts.country == country and m.whereabouts.event), None)
-        summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published,
-                                          status != "held")
+            summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published,
+                                              status != "held")
         if summit:
             city, country = city or summit.city, country or summit.country
             if date is None:

@@ -139,9 +139,7 @@ class Article:
         signed = {id(a): a for s in self.sentences[:3] for word in _SIGNED.findall(s.text)
                   for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
         if len(signed) == 1:
-            actor = next(iter(signed.values()))
-            return self.registry.lookup(actor.name) or self.registry.add(
-                Found(0, 0, actor.name, country=actor.country), actor)
+            return self._register(next(iter(signed.values())))
         interview = any(_SPEAKER.match(s.text) for s in self.sentences)  # an interview's "PRIME MINISTER:" turns
         leaders = [k for k, p in self.registry.people.items() if interview and self._prime_minister(p)]
         if leaders:
@@ -159,10 +157,7 @@ class Article:
             left_out.add(home)
         if len(holders) != 1:
             return None
-        actor = holders[0]
-        key = self.registry.lookup(actor.name) or self.registry.add(Found(0, 0, actor.name, country=actor.country),
-                                                                  actor)
-        return key
+        return self._register(holders[0])
 
     def _prime_minister(self, person):
         """Whether a person is titled prime minister and heads a government on the article's day."""
@@ -459,7 +454,10 @@ class Article:
             holders = [a for a in holders if any(a.holds(o, self.day) for o in self._head_offices(exclude))]
         if len(holders) != 1:
             return None
-        actor = holders[0]
+        return self._register(holders[0], title)
+
+    def _register(self, actor, title=None):
+        """The key of an actor the article names or that an office or a heading stands for, adding them."""
         return self.registry.lookup(actor.name) or self.registry.add(
             Found(0, 0, actor.name, title=title, country=actor.country), actor)
 

@@ -56,7 +56,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         subjects = _subjects(head)
         _add(args.subjects, subjects, resolve)
         args.unresolved_subject = bool(subjects) and not args.subjects
-        objects = [t for t in _objects(head, spec.get("object") or ("direct",)) if not _of_organisation(t)
+        objects = [t for t in _objects(head, spec.get("object") or ("direct",)) if not _owned_by_organisation(t)
                    and not _press(t)]
         _add(args.objects, objects, resolve)
         _add(args.objects, _folded_names(objects, resolve), resolve)
@@ -288,7 +288,7 @@ def _press(token):
     return any(t.lower_ in _PRESS for t in token.lefts)
 
 
-def _of_organisation(token):
+def _owned_by_organisation(token):
     """Whether an organisation owns the name: 'spoke to the BBC's X programme' (a programme or its presenter, not a
     party)."""
     return any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in token.children)

@@ -65,8 +65,8 @@ def status(predicate, doc, date, published, lexicon=None):
     if verb is not None and lexicon is not None and any(  # "In my talks with X, I shall raise Y"
             c.dep_ == "aux" and c.lower_ in lexicon.future_modals for c in verb.children):
         return "planned"
-    if verb is not None and scheduled(predicate, doc) and any(t.lower_ == "later" for t in verb.children for t in (
-            t, *t.children)):
+    if verb is not None and scheduled(predicate, doc) and any(
+            w.lower_ == "later" for c in verb.children for w in (c, *c.children)):
         return "planned"  # "later today he meets X"
     if date is not None and published is not None:
         return "planned" if date > published else "held"

@@ -26,6 +26,7 @@ _CALENDAR = {*MONTHS, *WEEKDAYS}
 MONTH_NAMES = set(calendar.month_name) - {""}
 _TIME_WORDS = {"in", "on", "of", "since", "until", "till", "by", "from", "to", "through", "early", "late", "mid",
                "last", "next", "this", "that", "each", "every", "during", "before", "after", "between", "and", "or"}
+_FUNCTION_WORDS = STOP_WORDS - {"may"}  # (a capitalised "May" may be a surname)
 _PATRONYMICS = {"bin", "ibn", "bint", "ben", "abu"}
 _GIVEN_NAME_TITLES = {"prince", "king", "sheikh", "emir", "sultan", "sir", "dame"}
 
@@ -171,7 +172,7 @@ def names(text, titles, gaz):
                                       and j + 2 < len(words) and _capital(words[j + 2][2])):
             j += 1
         run = [w for w in words[i:j + 1] if w[2] != "."]
-        if not (len(run) == 1 and _PORTFOLIO.search(text, 0, run[0][0])):  # "the Minister for Sport"
+        if not (len(run) == 1 and _PORTFOLIO.search(text, max(0, run[0][0] - 40), run[0][0])):  # "Minister for Sport"
             found.extend(_split_run(run, text, titles, gaz))
         i = j + 1
     _share_titles(found, text, gaz)
@@ -238,7 +239,7 @@ def _split_run(words, text, titles, gaz):
         place = _place_length(run, start, gaz)
         if place:
             start += place
-        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics | STOP_WORDS - {"may"} or \
+        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics | _FUNCTION_WORDS or \
                 run[start].lower() in _PARTICLES or titles.head(run[start:start + 1]):
             start += 1
         else:
