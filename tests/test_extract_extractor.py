@@ -105,6 +105,15 @@ def test_a_phone_call_has_no_place(one):
                                                              (None, None, None))
 
 
+@pytest.mark.parametrize("text", [
+    "In a long-awaited call on Monday, Kaja Kallas spoke with Hage Geingob.",
+    "Kaja Kallas spoke by phone with Hage Geingob on Monday. A statement said Kallas and Geingob discussed the "
+    "fishing quotas."])
+def test_what_a_call_says_and_what_was_discussed_in_it_is_one_call(one, text):
+    m = one(text)
+    assert (m["format"], when(m), where(m)) == ("phone", (D(2023, 2, 13), "day"), (None, None, None))
+
+
 def test_people_no_knowledge_holds_are_found_by_their_titles(one):
     m = one("The Ghanaian minister Kwame Asante met Latvian envoy Andris Kalnins in Accra on 14 March 2021.", None)
     assert names(m["participants"]) == ["Andris Kalnins", "Kwame Asante"]

@@ -244,7 +244,8 @@ class Extractor:
                              self._place_of(predicate, doc, text, others),
                              attributes.duration_of(predicate, doc),
                              list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz, person))),
-                             list(args.companions), hosts=self._hosts(parties, args, spec))
+                             list(args.companions), hosts=self._hosts(parties, args, spec),
+                             remote=bool(spec.get("remote")))
 
     def _place_of(self, predicate, doc, text, others):
         """The place the sentence gives the meeting; none for 'X received visiting U.S. Secretary Y', which says
@@ -257,7 +258,7 @@ class Extractor:
         date, precision, date_text = merge.best_date(meeting)
         status = merge.status(meeting)
         city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))
-        fmt = meeting.mentions[0].format
+        fmt = merge.format_of(meeting)
         if fmt:  # a call has no meeting place: a place in its sentences is what was discussed
             city = country = venue = None
         summit = event and resolve_summit(self.gaz, event, city, country, date and date.year, published,

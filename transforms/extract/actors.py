@@ -59,7 +59,8 @@ class Article:
             label = next((e.label_ for e in ents if e.start_char <= f.start < e.end_char), None)
             if _is_place(f.name, self.gaz):
                 continue
-            known = bool(self.kb.by_name(f.name)) if " " in f.name else self._prominent(f.name)
+            known = bool(self.kb.by_name(f.name)) if " " in f.name else self._prominent(f.name) or self._serving(
+                f.name, doc, f.start)
             out.append((f, f.titled or known or label in _PERSON_LABELS and " " in f.name
                         and not _DESTINATION.search(sentence.text, 0, f.start)))
         for e in ents:
@@ -89,6 +90,17 @@ class Article:
         """Whether a surname alone names a head of state or government (on the article's day, or ever when it is
         unknown): 'Biden and Xi met' (a month's name only names one named before: 'talks with June')."""
         return word not in MONTH_NAMES and self._leader(word) is not None
+
+    def _serving(self, word, doc, at):
+        """Whether a surname alone that the parse calls a proper noun of its own (not 'Prime' of 'Prime Minister')
+        is the only one the actor knowledge holds, of someone in office on the article's day ('Biden extended an
+        invitation' in 2015)."""
+        token = next((t for t in doc if t.idx == at), None) if doc is not None and self.day else None
+        if token is None or token.pos_ != "PROPN" or word in MONTH_NAMES or word.lower() in self.titles.office_words \
+                or token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN":
+            return False
+        bearers = self.kb.by_surname(word)
+        return len(bearers) == 1 and self.kb.role_on(bearers[0], self.day) is not None
 
     def _leader(self, word):
         leaders = [a for a in self.kb.by_surname(word) if self._heads(a)]
@@ -216,7 +228,7 @@ class Article:
                 return named
         kind = pronoun_kind(token.text)
         if kind == "third" and token.dep_ != "poss" or kind == "third" and token.head.pos_ == "NOUN":
-            found = self._cataphor(token, mentions) or self.antecedent(i, at)
+            found = self._cataphor(token, mentions) or self.antecedent(i, at, self._clause_subject(token, mentions, i))
             return [found] if found else []
         if kind == "first" and self.author and not in_quotes(self.sentences[i].text, at):
             return [self.author]
@@ -235,20 +247,30 @@ class Article:
             return self.antecedent(i, 0)
         return None
 
-    def antecedent(self, i, at):
+    def antecedent(self, i, at, exclude=()):
         """The person a 'he' or 'she' at `at` of sentence `i` stands for: the subject of the main clause when it is
         named earlier in the sentence, else the first person named earlier in it (for a subject, one who is no
         object there: 'after talks with X, he said' is not X), else the same in the nearest sentence before that
-        names one (within three)."""
+        names one (within three); never one of `exclude` (the subject of an object's clause: 'he met her')."""
         subject = self._subject_at(i, at)
-        earlier = [m for m in self.registry.mentions.get(i, []) if m.end <= at and not (subject and self._object(i, m))]
+        earlier = [m for m in self.registry.mentions.get(i, []) if m.end <= at and m.key not in exclude
+                   and not (subject and self._object(i, m))]
         if earlier:
             return self._subject_or_first(i, earlier)
         for j in range(i - 1, max(-1, i - 4), -1):
-            found = self.registry.mentions.get(j)
+            found = [m for m in self.registry.mentions.get(j, []) if m.key not in exclude]
             if found:
                 return self._subject_or_first(j, found)
         return None
+
+    def _clause_subject(self, token, mentions, i):
+        """The people the subject of an object pronoun's clause names ('he spoke to her': he), whom it cannot
+        stand for."""
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if token.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ not in ("VERB", "AUX"):
+            return ()
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return self._resolve(subject, mentions, i) if subject is not None else ()
 
     @staticmethod
     def _cataphor(token, mentions):

@@ -222,13 +222,24 @@ def format_of(predicate, doc, text):
     """phone | video | None (in person)."""
     if predicate.format:
         return predicate.format
-    for anchor in anchors(predicate, doc)[1:]:
-        words = {lemma(t) for t in own_phrases(anchor) if t.head.lower_ in ("by", "on", "over", "via")}
+    for k, anchor in enumerate(anchors(predicate, doc)):
+        phrases = own_phrases(anchor)
+        words = {lemma(t) for t in phrases if t.head.lower_ in ("by", "on", "over", "via")} if k else set()
         if words & _VIDEOS:
             return "video"
         if words & _PHONES:
             return "phone"
+        calls = [t for t in phrases  # "In a call, X spoke with Y": the call is the meeting
+                 if t.head.lower_ in ("in", "during") and t.dep_ == "pobj" and lemma(t) == "call"]
+        if calls and _call_format(calls[0]):
+            return _call_format(calls[0])
     return None
+
+
+def _call_format(call):
+    """video for 'a video call', None for 'a courtesy call' (a visit), else phone."""
+    words = {lemma(c) for c in call.children}
+    return "video" if words & _VIDEOS else None if "courtesy" in words else "phone"
 
 
 _BEFORE_AFTER = {"before", "after", "ahead", "prior", "following", "since", "until"}

@@ -2,7 +2,7 @@
 meeting they are about (the focus: the one last named): a date, place or duration of "the talks", the topics
 "the two leaders discussed", the people who "also attended"."""
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from transforms.extract import merge
 from transforms.extract.places import Location
@@ -91,7 +91,7 @@ def _follow_agendas(meetings, agendas):
     soon after what a group of meetings is for ('The meetings with officials are to prepare X. X held talks with
     Y.'; `agendas` is keyed by the paragraph of such a sentence)."""
     for meeting in meetings:
-        if not meeting.topics and not meeting.mentions[0].format:
+        if not meeting.topics and not merge.format_of(meeting):
             for key in meeting.parties:
                 merge.extend(meeting.topics, agendas.get(key, ()))
             first = meeting.mentions[0].sentence.paragraph
@@ -114,9 +114,8 @@ def main(meetings):
 
 def _as(mention, meeting):
     """The reference as a mention of `meeting`: its parties, and its format unless the reference names one."""
-    mention.parties = meeting.parties
-    mention.format = mention.format or (meeting.mentions[0].format if mention.explicit is False else None)
-    return mention
+    return replace(mention, parties=meeting.parties, format=mention.format or (
+        merge.format_of(meeting) if mention.explicit is False else None))
 
 
 def _own(mention):

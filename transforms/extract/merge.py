@@ -22,6 +22,7 @@ class Mention:
     hosts: tuple = ()         # the parties named as the object ("X met Y": Y), who may be receiving the others
     whereabouts: object = None  # places.Location where a party was last said to be
     just_arrived: bool = False  # said in the same or the paragraph before the mention
+    remote: bool = False      # its verb says nothing of the format ("spoke with X", "discussed X with Y")
 
 
 @dataclass
@@ -49,7 +50,8 @@ def compatible(meeting, mention):
         ours = meeting.value(attr)
         if ours and getattr(loc, attr) and ours != getattr(loc, attr):
             return False
-    if mention.format not in {m.format for m in meeting.mentions}:
+    formats = {m.format for m in meeting.mentions if m.format or not m.remote}
+    if formats and mention.format not in formats and (mention.format or not mention.remote):
         return False
     statuses = {_TENSE[m.status] for m in meeting.mentions if m.status}
     if mention.status and statuses and _TENSE[mention.status] not in statuses and not (
@@ -83,6 +85,11 @@ def best_date(meeting):
         if m.date[0] is not None and (best[0] is None or _PRECISION[m.date[1]] > _PRECISION[best[1]]):
             best = m.date
     return best
+
+
+def format_of(meeting):
+    """phone, video, or None (in person): the first format a mention states."""
+    return next((m.format for m in meeting.mentions if m.format), None)
 
 
 def status(meeting):

@@ -245,8 +245,9 @@ def status_of(token, lexicon):
         found = found or (None if bounded else here)
         if token.dep_ not in _CLIMB or token.head == token or _finite(token) and token.dep_ != "relcl":
             return found  # a finite verb with its own subject: its tense tells ("he said he met")
-        if token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE:
-            return found  # "agreed in a phone call": the call is where it was agreed, not what
+        if token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE:  # "agreed in a phone call": the call is
+            verb = token.head.head  # where it was agreed, not what; "in a long-awaited call, X spoke": the tense tells
+            return None if _finite(verb) else found
         bounded = bounded or _finite(token)  # beyond a relative clause of its own, only a cancellation counts
         token = token.head
     return found
