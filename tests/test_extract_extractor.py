@@ -114,6 +114,20 @@ def test_what_a_call_says_and_what_was_discussed_in_it_is_one_call(one, text):
     assert (m["format"], when(m), where(m)) == ("phone", (D(2023, 2, 13), "day"), (None, None, None))
 
 
+def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
+    m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
+            "Minister Peya Mushelenga at the Tintenpalast on Monday.")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+    assert names(m["delegation"]) == ["Peya Mushelenga"]
+
+
+def test_pairs_that_met_together_with_a_third_are_one_meeting_of_the_three(one):
+    m = one("Kaja Kallas met with Hage Geingob and Gabriel Boric in Windhoek on Monday. Kallas, Geingob and Boric "
+            "met in Windhoek on Monday to discuss fisheries.")
+    assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
+    assert (when(m), where(m)[1]) == ((D(2023, 2, 13), "day"), "Windhoek")
+
+
 def test_people_no_knowledge_holds_are_found_by_their_titles(one):
     m = one("The Ghanaian minister Kwame Asante met Latvian envoy Andris Kalnins in Accra on 14 March 2021.", None)
     assert names(m["participants"]) == ["Andris Kalnins", "Kwame Asante"]

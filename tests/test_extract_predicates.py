@@ -92,6 +92,7 @@ def test_an_invitation_to_visit_is_proposed(find):
     ("Kallas paid a courtesy call on Boric.", None),  # a visit
     ("Kallas called on Boric at his residence.", None),
     ("Kallas called Boric on Monday.", "phone"),  # "on" a day: still a call
+    ("Mrs. Kallas has even called Rook to congratulate him,\u201d said Tamm", "phone"),  # Rook parsed as oprd
     ("Kallas spoke with Boric by video link.", "video"),
     ("Kallas met Boric in Tallinn.", None),
 ])

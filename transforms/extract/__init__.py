@@ -75,7 +75,7 @@ class Extractor:
             attendees = candidates.attendees(sentence.text, article.registry.mentions.get(i, ()), self.attending)
             if attendees:
                 events.append(context.Event("delegation", sentence, items=attendees))
-        meetings = context.assemble(events, lambda k: article.registry.person(k).country)
+        meetings = merge.absorb_parts(context.assemble(events, lambda k: article.registry.person(k).country))
         stayed = context.stays(events)
         wire = dateline(text, self.gaz)
         return [self._record(m, article, published_date, stayed, wire) for m in meetings
@@ -146,7 +146,7 @@ class Extractor:
                 if len(args.objects) < 2:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
-            args = self._consorts_aside(args, article, kin)
+            args = _compatriots_aside(self._consorts_aside(args, article, kin), article)
             if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person
                 args = dataclasses.replace(args, objects=[k for k in args.objects
                                                           if _known(article.registry.person(k))])
@@ -324,6 +324,20 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _compatriots_aside(args, article):
+    """'X meets with Y and Z', Z of X's country and Y of another: Z is on X's side of the meeting with Y (but all
+    are parties of 'X met Y, Z and other officials')."""
+    country = lambda k: article.registry.person(k).country  # noqa: E731
+    home = {country(k) for k in args.subjects}
+    if len(home) != 1 or None in home or len(args.objects) < 2 or args.with_others:
+        return args
+    own = [k for k in args.objects if country(k) in home]
+    if not own or len(own) == len(args.objects) or None in {country(k) for k in args.objects}:
+        return args
+    return dataclasses.replace(args, objects=[k for k in args.objects if k not in own],
+                               companions=[*args.companions, *own])
 
 
 def _others(objects, subjects, article):

@@ -165,7 +165,7 @@ def _subjects(verb):
 def _objects(verb, kinds):
     found = []
     for child in verb.children:
-        if "direct" in kinds and child.dep_ in ("dobj", "dative"):
+        if "direct" in kinds and child.dep_ in ("dobj", "dative", "oprd"):  # (an oprd alone: predicates._naming)
             found.append(child)
         elif child.dep_ == "prep" and child.lower_ in kinds:
             found.extend(_prep_objects(child))

@@ -63,6 +63,23 @@ def compatible(meeting, mention):
     return True
 
 
+def absorb_parts(meetings):
+    """The meetings without those whose parties all met together in a larger meeting that nothing they state tells
+    apart ('X meets Y and Z' and 'X, Y and Z met at the summit' in the same story): one meeting of all of them."""
+    kept = []
+    for meeting in meetings:
+        whole = next((m for m in meetings if set(meeting.parties) < set(m.parties)
+                      and all(compatible(m, mention) for mention in meeting.mentions)), None)
+        if whole is None:
+            kept.append(meeting)
+            continue
+        for mention in meeting.mentions:
+            add(whole, mention)
+        extend(whole.topics, meeting.topics)
+        extend(whole.delegation, [k for k in meeting.delegation if k not in whole.parties])
+    return kept
+
+
 def same_tense(a, b):
     """Whether two statuses speak of the same time (held; planned or proposed; cancelled)."""
     return _TENSE.get(a) == _TENSE.get(b)

@@ -106,9 +106,8 @@ def find(doc, lexicon):
             spec = lexicon.verbs[word]
             if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in token.children):
                 continue
-            if set(_particles(token)) & set(spec.get("not_with") or ()) or any(
-                    c.dep_ == "oprd" for c in token.children) or _figurative(token):
-                continue  # (and "called X a liar": a name given)
+            if set(_particles(token)) & set(spec.get("not_with") or ()) or _naming(token) or _figurative(token):
+                continue
             if spec.get("complement") and not _complemented(token, spec["complement"], lexicon):
                 continue
             if _in_person(token, spec) and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB"
@@ -219,6 +218,13 @@ def format_near(token, lexicon):
     if words & lexicon.phone or lemma(token) in lexicon.phone:
         return "phone"
     return None
+
+
+def _naming(verb):
+    """'called X a liar': an object and a name given to it (but 'has called Trump to congratulate him', the parser
+    reading the object alone as a predicate, is a call)."""
+    deps = {c.dep_ for c in verb.children}
+    return "oprd" in deps and "dobj" in deps
 
 
 def own_phrases(token):
