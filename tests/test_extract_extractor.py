@@ -114,6 +114,14 @@ def test_what_a_call_says_and_what_was_discussed_in_it_is_one_call(one, text):
     assert (m["format"], when(m), where(m)) == ("phone", (D(2023, 2, 13), "day"), (None, None, None))
 
 
+def test_speaking_with_leaders_of_several_countries_and_no_place_is_a_round_of_calls(extractor):
+    found = extractor.extract("Kaja Kallas spoke on Monday with Hage Geingob and Gabriel Boric.", WEDNESDAY)
+    assert sorted((names(m["participants"]), m["format"]) for m in found) == [
+        (["Gabriel Boric", "Kaja Kallas"], "phone"), (["Hage Geingob", "Kaja Kallas"], "phone")]
+    found = extractor.extract("Kaja Kallas spoke on Monday with Hage Geingob and Gabriel Boric in Windhoek.", WEDNESDAY)
+    assert {m["format"] for m in found} == {"in_person"}
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

@@ -153,10 +153,11 @@ class Extractor:
             found = groups(args, spec, article, predicate.kind == "verb")
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
-                                                                         published, spec, found_predicates, resolve))
+                                                                         published, spec, found_predicates, resolve,
+                                                                         article))
             if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]):
                 reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
-                                          found_predicates, resolve)
+                                          found_predicates, resolve, article)
                 reference.explicit = False
                 yield context.Event("reference", sentence, reference,
                                     group=arguments.group_subject(predicate, doc),
@@ -228,7 +229,7 @@ class Extractor:
             or any(c.dep_ == "prep" and c.lower_ == "of" and any(p.tag_ == "NNS" for p in c.children)
                    for c in token.children))
 
-    def _mention(self, sentence, doc, predicate, parties, args, published, spec, found, resolve):
+    def _mention(self, sentence, doc, predicate, parties, args, published, spec, found, resolve, article):
         text = doc.text
         others = {p.head for p in found if p.head != predicate.head}  # the sentence's other meeting words
         future = predicate.status in ("planned", "proposed") or attributes.scheduled(predicate, doc)
@@ -239,9 +240,11 @@ class Extractor:
         anchors = attributes.anchors(predicate, doc)
         person = _person_of(resolve)
         said = topics.about(doc, anchors, self.lexicon, self.gaz, person)
-        return merge.Mention(sentence, tuple(parties), status, attributes.format_of(predicate, doc, text),
-                             (date, precision, date_mention.text if date_mention else None),
-                             self._place_of(predicate, doc, text, others),
+        place = self._place_of(predicate, doc, text, others)
+        fmt = attributes.format_of(predicate, doc, text) or (
+            "phone" if spec.get("remote") and _round_of_calls(args, place, article) else None)
+        return merge.Mention(sentence, tuple(parties), status, fmt,
+                             (date, precision, date_mention.text if date_mention else None), place,
                              attributes.duration_of(predicate, doc),
                              list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz, person))),
                              list(args.companions), hosts=self._hosts(parties, args, spec),
@@ -324,6 +327,13 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _round_of_calls(args, place, article):
+    """'X spoke on Sunday with Y, Z and W', leaders of several countries, no place named: a round of calls."""
+    countries = {article.registry.person(k).country for k in args.objects}
+    return bool(args.subjects) and len(args.objects) >= 2 and None not in countries and len(countries) >= 2 and \
+        not (place.city or place.country or place.venue or place.event)
 
 
 def _compatriots_aside(args, article):
