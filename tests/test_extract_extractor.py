@@ -122,6 +122,12 @@ def test_speaking_with_leaders_of_several_countries_and_no_place_is_a_round_of_c
     assert {m["format"] for m in found} == {"in_person"}
 
 
+def test_leaders_named_after_the_group_they_form_meet_together(one):
+    m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
+            "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")
+    assert names(m["participants"]) == ["Juri Tamm", "Kaja Kallas", "Mari Kask", "Urmas Reinsalu"]
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

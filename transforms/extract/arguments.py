@@ -61,7 +61,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         _add(args.objects, objects, resolve)
         _add(args.objects, _folded_names(objects, resolve), resolve)
         args.with_others = any(not resolve(t) and t.dep_ == "conj" and any(c.lower_ == "other" for c in t.children)
-                               for t in objects)
+                               for t in objects) or any(  # "met with leaders of the parties, A, B and C"
+            t.tag_ == "NNS" and not resolve(t) and any(resolve(o) for o in _listed_after(head, [t])) for t in objects)
         args.other_object = bool(objects) and not any(resolve(t) for t in objects)
         args.direct = any(t.dep_ in ("dobj", "dative") or t.head.dep_ in ("dobj", "dative") for t in objects)
         _add(args.objects, [c for c in _agents(head)], resolve)
@@ -177,7 +178,15 @@ def _objects(verb, kinds):
         elif child.dep_ == "dobj" and "with" in kinds:  # "discuss X with Y", the parser hanging Y on X
             found.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "with"
                          for o in _prep_objects(c) if o.pos_ == "PROPN")
-    return _coordinated(found)
+    return _coordinated(found + _listed_after(verb, found))
+
+
+def _listed_after(verb, objects):
+    """Names the parser hangs on the verb after its object and a comma: 'met with leaders of the parties, A, B and
+    C', 'spoke to X, Y and Z' (Y parsed apart)."""
+    end = max((o.right_edge.i for o in objects), default=None)
+    return [c for c in verb.children if c.dep_ in ("dep", "npadvmod") and c.pos_ == "PROPN" and end is not None
+            and end < c.left_edge.i - 1 <= end + 1 and c.doc[c.left_edge.i - 1].text == ","]
 
 
 def _folded_names(tokens, resolve):
