@@ -130,6 +130,12 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause(read):
     assert who(0, "she") == ["Kaja Kallas"] and who(0, "him") == ["Gabriel Boric"]
 
 
+def test_a_he_that_opens_sentences_in_a_row_is_one_person(read):
+    _, who = read("Kaja Kallas called several leaders. He was to talk on Sunday with Hage Geingob. He spoke on "
+                  "Saturday to Gabriel Boric.", D(2022, 5, 4))
+    assert who(1, "He") == who(2, "He") == ["Kaja Kallas"]
+
+
 def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(read):
     _, who = read("Hage Geingob spoke first. In her talks with Geingob, Kaja Kallas raised fisheries.", D(2022, 5, 4))
     assert who(1, "her") == ["Kaja Kallas"]

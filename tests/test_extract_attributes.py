@@ -133,6 +133,11 @@ def test_a_meeting_a_statement_came_ahead_of_is_planned(read):
         "meeting", "planned")
 
 
+def test_the_country_whose_leader_is_named_is_not_the_place(read):
+    assert first(read, "Kaja Kallas spoke on Monday to Namibia's President Hage Geingob.")[-1] == (
+        None, None, None, None)
+
+
 def test_a_phone_phrase_on_the_holding_verb(read):
     assert first(read, "Kaja Kallas held talks with Hage Geingob over the phone on Monday.")[:3] == (
         "talks", "held", "phone")

@@ -258,10 +258,19 @@ class Article:
         if earlier:
             return self._subject_or_first(i, earlier)
         for j in range(i - 1, max(-1, i - 4), -1):
+            if self._pronoun_subject(j):  # "He was to talk with X. He spoke to Y": the same he
+                return self.antecedent(j, 0, exclude)
             found = [m for m in self.registry.mentions.get(j, []) if m.key not in exclude]
             if found:
                 return self._subject_or_first(j, found)
         return None
+
+    def _pronoun_subject(self, j):
+        """Whether sentence `j` opens with 'he' or 'she' as its subject."""
+        subject = self._main_subject(j)
+        if subject is not None:
+            return pronoun_kind(subject.text) == "third" and subject.i <= 1
+        return bool(re.match(r"(?:He|She)\b", self.sentences[j].text))
 
     def _clause_subject(self, token, mentions, i):
         """The people the subject of an object pronoun's clause names ('he spoke to her': he), whom it cannot

@@ -275,8 +275,11 @@ def _kept(text, found, at, gaz, keep):
 
 def _attached_place(tokens, targets, others=()):
     """Whether a place's tokens hang on a target through prepositions and nouns only (not through another
-    verb or meeting word, nor inside what was discussed)."""
+    verb or meeting word, nor inside what was discussed, nor the country whose leader it names: "Japan's Prime
+    Minister")."""
     for token in tokens:
+        if token.dep_ == "poss" and token.head.pos_ == "PROPN":
+            continue
         node = token
         for _ in range(8):
             if node in targets:
