@@ -136,6 +136,12 @@ def test_a_he_that_opens_sentences_in_a_row_is_one_person(read):
     assert who(1, "He") == who(2, "He") == ["Kaja Kallas"]
 
 
+def test_their_is_the_people_named_before_it_in_the_sentence(read):
+    _, who = read("Kaja Kallas spoke at a news conference with Gabriel Boric after their talks. Their aides left.",
+                  D(2022, 5, 4))
+    assert who(0, "their") == ["Kaja Kallas", "Gabriel Boric"] and who(1, "Their") == []
+
+
 def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(read):
     _, who = read("Hage Geingob spoke first. In her talks with Geingob, Kaja Kallas raised fisheries.", D(2022, 5, 4))
     assert who(1, "her") == ["Kaja Kallas"]

@@ -57,3 +57,12 @@ def test_only_the_words_a_pattern_needs_let_it_run():
     assert find_dates("The talks in Ankara ran late.") == []
     assert [d.text for d in find_dates("They met on 3 March and again on Friday, 12 days later.")] == [
         "3 March", "on Friday"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("talks in Tehran, Monday, Jan. 4, 2016", ["Jan. 4, 2016"]),
+    ("the 4th of January, Monday", ["4th of January"]),
+    ("on Monday and on 4 January", ["on Monday", "4 January"]),
+])
+def test_a_weekday_beside_its_date_is_that_date(text, found):
+    assert [d.text for d in find_dates(text)] == found

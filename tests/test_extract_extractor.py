@@ -128,6 +128,11 @@ def test_leaders_named_after_the_group_they_form_meet_together(one):
     assert names(m["participants"]) == ["Juri Tamm", "Kaja Kallas", "Mari Kask", "Urmas Reinsalu"]
 
 
+def test_a_dinner_the_meeting_came_before_is_not_another_meeting_of_its_parties(one):
+    m = one("Kaja Kallas met with Hage Geingob late on Monday ahead of a dinner honoring veterans.")
+    assert (m["status"], when(m)) == ("held", (D(2023, 2, 13), "day"))
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

@@ -136,7 +136,8 @@ class Extractor:
         kin = self._kin(doc, resolve)
         for predicate in found_predicates:
             if predicate.negated or predicate.conditional or predicate.iterative or self._multilateral(
-                    doc[predicate.head]) or predicates.purpose_of(predicate, doc, heads):
+                    doc[predicate.head]) or predicates.purpose_of(predicate, doc, heads) or _before_or_after(
+                    predicate, doc, found_predicates):
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
             args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs)
@@ -327,6 +328,15 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _before_or_after(predicate, doc, found):
+    """'met X ahead of a dinner': a meeting noun in a time phrase of another meeting word, naming no party of its own
+    ('after a meeting with X', 'before their talks'), is another event whose parties the sentence does not name."""
+    noun = doc[predicate.head]
+    return predicate.kind == "noun" and predicate.holder in {p.head for p in found if p is not predicate} and \
+        attributes.in_time_phrase(noun) and not any(
+            c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children)
 
 
 def _round_of_calls(args, place, article):

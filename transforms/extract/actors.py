@@ -232,6 +232,9 @@ class Article:
             return [found] if found else []
         if kind == "first" and self.author and not in_quotes(self.sentences[i].text, at):
             return [self.author]
+        if token.lower_ == "their" and token.dep_ == "poss":  # "X spoke with Y after their talks": X and Y
+            earlier = list(dict.fromkeys(m.key for m in mentions if m.end <= at))
+            return earlier if len(earlier) >= 2 else []
         return self._role(token, i)
 
     def traveller(self, i, at):

@@ -284,7 +284,7 @@ def _attached_place(tokens, targets, others=()):
         for _ in range(8):
             if node in targets:
                 return True
-            if node.i in others and _in_time_phrase(node):
+            if node.i in others and in_time_phrase(node):
                 break  # "after talks with X ahead of her visit to Moscow": the visit's place
             if node.head == node or node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
                     node.head not in targets or lemma(node.head) in _DISCUSS):
@@ -295,7 +295,7 @@ def _attached_place(tokens, targets, others=()):
     return False
 
 
-def _in_time_phrase(noun):
+def in_time_phrase(noun):
     """Whether a noun is the object of 'before', 'after', 'ahead of', 'prior to', 'following'."""
     prep = noun.head
     if prep.lower_ in ("of", "to") and prep.head != prep:

@@ -85,7 +85,15 @@ def find_dates(text, words=None):
             taken.append((m.start(), m.end()))
             fields = tuple(sorted((k, v.lower()) for k, v in m.groupdict().items() if v))
             found.append(DateMention(m.start(), m.end(), m.group(), kind, fields))
-    return sorted(found, key=lambda d: d.start)
+    return _beside_their_day(sorted(found, key=lambda d: d.start), text)
+
+
+def _beside_their_day(found, text):
+    """The mentions without a weekday that names the day beside it ('Monday, Jan. 4, 2016': the day says it)."""
+    def beside(a, b):
+        return a.end <= b.start and b.start - a.end <= 3 and not text[a.end:b.start].strip(" ,(")
+    return [d for k, d in enumerate(found) if d.kind != "weekday" or not any(
+        o.kind == "day" and (beside(d, o) or beside(o, d)) for o in found[max(0, k - 1):k + 2])]
 
 
 def _is_verb_may(m, text):
