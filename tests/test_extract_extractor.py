@@ -133,6 +133,11 @@ def test_a_dinner_the_meeting_came_before_is_not_another_meeting_of_its_parties(
     assert (m["status"], when(m)) == ("held", (D(2023, 2, 13), "day"))
 
 
+def test_people_on_their_visit_together_do_not_meet_each_other(extractor):
+    assert extractor.extract("Kaja Kallas and Urmas Reinsalu will stay in Windhoek during their visit to Namibia "
+                             "in March.", WEDNESDAY) == []
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

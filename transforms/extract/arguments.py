@@ -70,6 +70,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
     else:
         parties = _noun_parties(head, spec, place) + [  # "his call congratulating X"
             o for c in head.children if c.dep_ == "acl" and lemma(c) in addressees for o in _objects(c, ("direct",))]
+        travellers = [t for t in parties if spec.get("needs_object") and t.dep_ == "poss" and t.pos_ == "PRON"]
+        parties = [t for t in parties if t not in travellers]  # "their visit to X": they travel together
+        _add(args.subjects, travellers, resolve)
         _add(args.objects, parties, resolve)
         symmetric = [t for t in parties if t.dep_ in ("poss", "compound", "nmod") or t.head.lower_ in _BETWEEN
                      or t.head.dep_ == "conj" and t.head.head.lower_ in _BETWEEN]
