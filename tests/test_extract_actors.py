@@ -142,6 +142,12 @@ def test_their_is_the_people_named_before_it_in_the_sentence(read):
     assert who(0, "their") == ["Kaja Kallas", "Gabriel Boric"] and who(1, "Their") == []
 
 
+def test_a_plural_role_of_countries_is_the_people_named_after_a_dash(read):
+    _, who = read("The presidents of Chile and Namibia \u2013 Gabriel Boric and Hage Geingob, respectively \u2013 will "
+                  "hold talks.", D(2022, 9, 4))
+    assert who(0, "presidents") == ["Gabriel Boric", "Hage Geingob"]
+
+
 def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(read):
     _, who = read("Hage Geingob spoke first. In her talks with Geingob, Kaja Kallas raised fisheries.", D(2022, 5, 4))
     assert who(1, "her") == ["Kaja Kallas"]

@@ -138,6 +138,11 @@ def test_the_country_whose_leader_is_named_is_not_the_place(read):
         None, None, None, None)
 
 
+def test_an_adverb_after_the_place_leaves_it_a_place(read):
+    assert first(read, "Kaja Kallas will hold talks with Hage Geingob in Windhoek soon.")[-1] == (
+        None, "Windhoek", "Namibia", None)
+
+
 def test_a_phone_phrase_on_the_holding_verb(read):
     assert first(read, "Kaja Kallas held talks with Hage Geingob over the phone on Monday.")[:3] == (
         "talks", "held", "phone")

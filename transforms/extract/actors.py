@@ -380,13 +380,20 @@ class Article:
         return [holder] if holder and holder != key else []
 
     def _apposed(self, token, i):
-        """The people named right after a role noun and a comma ('the Turkish president, Recep Tayyip Erdoğan',
-        'the presidents, X and Y'), or []."""
+        """The people named right after a role noun (and the countries it is of) and a comma or a dash ('the Turkish
+        president, Recep Tayyip Erdoğan', 'the presidents, X and Y', 'the presidents of A and B – X and Y'), or []."""
         doc = token.doc
-        end = token.i + 1
-        if end >= len(doc) or doc[end].text != ",":
-            return []
         mentions = self.registry.mentions.get(i, [])
+        named = {t.i for t in doc for m in mentions if m.start <= t.idx < m.end}
+        end = token.i + 1
+        if end < len(doc) and doc[end].lower_ == "of":
+            end += 1
+            while end < len(doc) and end not in named and (
+                    doc[end].lower_ in ("the", "and", ",") or doc[end].pos_ == "PROPN"):
+                end += 1
+            end -= doc[end - 1].text == ","
+        if end >= len(doc) or doc[end].text not in (",", "–", "—", "-", "--"):
+            return []
         keys, k = [], end + 1
         while k < len(doc):
             hit = next((m for m in mentions if m.start <= doc[k].idx < m.end), None)

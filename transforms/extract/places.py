@@ -17,7 +17,8 @@ _ADJECTIVAL = re.compile(r"^\s+(?!(?:in|on|at|last|this|next|and|or|to|for|with|
                          r"was|were|is|are|has|had|will|would|where|when|which|that|who|earlier|later|today|"
                          r"yesterday|tomorrow|itself|on|by|of|as|but|city|capital|summit|talks|meeting|negotiations|"
                          r"near|outside|lasted|ended|began|started|took|amid|ahead|following|between|among|"
-                         r"together)\b)[a-z]")
+                         r"together|soon|again|now|recently|shortly|also|too|instead|early|late|tonight|overnight|"
+                         r"then|first|alone)\b)[a-z]")  # (adverbs after a place: "talks in Baku soon")
 _CAPITAL = re.compile(r"\b(?:the\s+)(?P<adj>[A-Z][\w.]*)\s+capital\b")
 _CAPITAL_KEYS = frozenset({"capital"})
 
