@@ -138,6 +138,18 @@ def test_people_on_their_visit_together_do_not_meet_each_other(extractor):
                              "in March.", WEDNESDAY) == []
 
 
+def test_the_two_are_the_two_people_the_sentence_before_names(one):
+    m = one("Kaja Kallas and Gabriel Boric agreed on a fisheries accord. The two spoke by telephone on Monday.")
+    assert (names(m["participants"]), m["format"], when(m)) == (
+        ["Gabriel Boric", "Kaja Kallas"], "phone", (D(2023, 2, 13), "day"))
+
+
+def test_they_are_the_two_people_named_before_in_the_sentence(one):
+    m = one("Kaja Kallas and Gabriel Boric will start at the cathedral, after which they will head to the palace to "
+            "meet with Hage Geingob.")
+    assert (names(m["participants"]), m["status"]) == (["Gabriel Boric", "Hage Geingob", "Kaja Kallas"], "planned")
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

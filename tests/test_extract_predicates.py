@@ -71,6 +71,8 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Boric has accepted an invitation to visit Tallinn next month.", "planned"),
     ("Kallas went straight into a meeting with Boric.", None),  # not "going to meet"
     ("Kallas is going to meet Boric.", "planned"),
+    ("Kallas proposed that she and Boric meet in June.", "proposed"),
+    ("Kallas said that she met Boric in June.", None),
     ("Arrangements have been made for Kallas to visit Boric next month.", "planned"),
 ])
 def test_status_from_the_governing_words(find, text, status):

@@ -160,9 +160,11 @@ class Extractor:
                 reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
                                           found_predicates, resolve, article)
                 reference.explicit = False
-                yield context.Event("reference", sentence, reference,
-                                    group=arguments.group_subject(predicate, doc),
+                group = arguments.group_subject(predicate, doc)
+                yield context.Event("reference", sentence, reference, group=group,
                                     keys=tuple(args.subjects + args.objects),
+                                    pair=article.pair_before(sentence, doc[predicate.head].idx)
+                                    if group and not args.subjects and _of_people(doc, found_predicates) else (),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
             elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials
@@ -328,6 +330,13 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _of_people(doc, found):
+    """Whether a group subject may stand for two people just named: not in a sentence of a condition or a negation,
+    nor one of 'sides' or 'delegations' (of a conflict, of a negotiation)."""
+    return not any(p.conditional or p.negated for p in found) and not any(
+        t.lower_ in ("sides", "delegations") for t in doc)
 
 
 def _before_or_after(predicate, doc, found):

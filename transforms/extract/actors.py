@@ -237,6 +237,16 @@ class Article:
             return earlier if len(earlier) >= 2 else []
         return self._role(token, i)
 
+    def pair_before(self, sentence, at):
+        """The two people named in `sentence` before position `at`, or when it names no one there, in the sentence
+        before (or the two of them named in full or known to the actor knowledge); else ()."""
+        i = next((j for j, s in enumerate(self.sentences) if s is sentence), 0)
+        found = [m for m in self.registry.mentions.get(i, ()) if m.end <= at] or (
+            self.registry.mentions.get(i - 1, ()) if i else ())
+        keys = tuple(dict.fromkeys(m.key for m in found))
+        known = tuple(k for k in keys if " " in k or self.registry.person(k).actor is not None)
+        return next((pair for pair in (keys, known) if len(pair) == 2), ())
+
     def traveller(self, i, at):
         """Who a sentence says is somewhere (at position `at`): the person it names first before that place, the one
         its 'he' or 'she' stands for, or the author of a first-person release ('my visit to X')."""

@@ -22,6 +22,7 @@ class Event:
     keys: tuple = ()             # the people a statement's subject names (its topics go to their meeting), or
     #                              the travellers of an agenda
     new: bool = False            # a reference that may stand for another meeting of the same parties
+    pair: tuple = ()             # of a group reference: the two people the sentence before names ("The two spoke")
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
 
@@ -64,6 +65,9 @@ def assemble(events, country_of):
                 keyed = [m for m in meetings if _among(event.keys, m)][-1:]  # read only near a meeting word)
             targets = keyed
         if not targets:
+            if event.kind == "reference" and event.group and event.pair:  # "X and Y agreed. The two spoke by
+                parties = tuple(dict.fromkeys(event.pair + event.keys))  # telephone": a meeting of the two
+                focus = [_merge(meetings, replace(event.mention, parties=parties))]
             continue
         if event.kind == "reference":
             said = event.mention.status

@@ -249,14 +249,24 @@ def status_of(token, lexicon):
         if here == "cancelled":  # "postponed a visit to X, where he was to meet Y": the whole plan is off
             return here
         found = found or (None if bounded else here)
-        if token.dep_ not in _CLIMB or token.head == token or _finite(token) and token.dep_ != "relcl":
-            return found  # a finite verb with its own subject: its tense tells ("he said he met")
+        if token.dep_ not in _CLIMB or token.head == token or _finite(token) and token.dep_ != "relcl" and not (
+                _subjunctive(token) and lemma(token.head) in lexicon.status):
+            return found  # a finite verb with its own subject: its tense tells ("he said he met"; but "proposed
+            # that they meet" is a proposal)
         if token.dep_ == "pobj" and token.head.lower_ in _CIRCUMSTANCE:  # "agreed in a phone call": the call is
             verb = token.head.head  # where it was agreed, not what; "in a long-awaited call, X spoke": the tense tells
             return None if _finite(verb) else found
-        bounded = bounded or _finite(token)  # beyond a relative clause of its own, only a cancellation counts
+        bounded = bounded or _finite(token) and not _subjunctive(token)  # beyond a relative clause of its own, only
+        # a cancellation counts
         token = token.head
     return found
+
+
+def _subjunctive(token):
+    """'(proposed) that they meet': a clause of a bare verb under 'that', with no auxiliary."""
+    return token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP") and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in token.children) and not any(
+        c.dep_ in ("aux", "auxpass") for c in token.children)
 
 
 def _finite(token):
