@@ -164,7 +164,8 @@ class Extractor:
                 yield context.Event("reference", sentence, reference, group=group,
                                     keys=tuple(args.subjects + args.objects),
                                     pair=article.pair_before(sentence, doc[predicate.head].idx)
-                                    if group and not args.subjects and _of_people(doc, found_predicates) else (),
+                                    if group and not (args.subjects or spec.get("needs_object"))
+                                    and _of_people(doc, found_predicates) else (),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
             elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials
