@@ -152,6 +152,13 @@ def test_they_are_the_two_people_named_before_in_the_sentence(one):
     assert (names(m["participants"]), m["status"]) == (["Gabriel Boric", "Hage Geingob", "Kaja Kallas"], "planned")
 
 
+def test_a_meeting_the_parties_of_a_call_agree_to_hold_is_another_meeting(extractor):
+    found = extractor.extract("Kaja Kallas spoke with Gabriel Boric by telephone on Monday. The two leaders agreed to "
+                              "hold a future bilateral meeting. They also agreed to continue military visits.",
+                              WEDNESDAY)
+    assert sorted((m["status"], m["format"]) for m in found) == [("held", "phone"), ("planned", "in_person")]
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

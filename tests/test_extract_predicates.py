@@ -72,6 +72,7 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas went straight into a meeting with Boric.", None),  # not "going to meet"
     ("Kallas is going to meet Boric.", "planned"),
     ("Kallas proposed that she and Boric meet in June.", "proposed"),
+    ("Kallas and Boric need to talk.", "proposed"),
     ("Kallas said that she met Boric in June.", None),
     ("Arrangements have been made for Kallas to visit Boric next month.", "planned"),
 ])
@@ -96,6 +97,7 @@ def test_an_invitation_to_visit_is_proposed(find):
     ("Kallas called Boric on Monday.", "phone"),  # "on" a day: still a call
     ("Mrs. Kallas has even called Rook to congratulate him,\u201d said Tamm", "phone"),  # Rook parsed as oprd
     ("Kallas spoke with Boric by video link.", "video"),
+    ("Kallas talks on a cellphone to Boric.", "phone"),
     ("Kallas met Boric in Tallinn.", None),
 ])
 def test_format_from_the_words_on_the_meeting_word(find, text, fmt):

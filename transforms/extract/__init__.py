@@ -166,6 +166,7 @@ class Extractor:
                                     pair=article.pair_before(sentence, doc[predicate.head].idx)
                                     if group and not (args.subjects or spec.get("needs_object"))
                                     and _of_people(doc, found_predicates) else (),
+                                    plan=group and _plan(predicate, doc, spec, self.lexicon),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
             elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials
@@ -331,6 +332,16 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _plan(predicate, doc, spec, lexicon):
+    """'agreed to meet again', 'agreed to hold a meeting': a meeting the governing words plan, the meeting verb or the
+    object of a verb that holds it, above that verb (not what they will discuss, nor visits or talks in general,
+    nor 'while opening their meeting')."""
+    head = doc[predicate.head]
+    return predicate.status in ("planned", "proposed") and not (spec.get("remote") or spec.get("needs_object")) and (
+        predicate.kind == "verb" or head.dep_ == "dobj" and head.tag_ == "NN" and predicate.holder == head.head.i
+        and predicates.lemma(head.head) not in lexicon.status)
 
 
 def _of_people(doc, found):

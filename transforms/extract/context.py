@@ -23,6 +23,8 @@ class Event:
     #                              the travellers of an agenda
     new: bool = False            # a reference that may stand for another meeting of the same parties
     pair: tuple = ()             # of a group reference: the two people the sentence before names ("The two spoke")
+    plan: bool = False           # of a group reference: one meeting of theirs ("agreed to hold a meeting"), not
+    #                              what they will discuss elsewhere nor visits in general
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
 
@@ -77,8 +79,10 @@ def assemble(events, country_of):
             fits = [m for m in fits if merge.same_tense(merge.status(m), said)] or fits  # "will be a meeting"
             if fits:
                 merge.add(fits[-1], _as(event.mention, fits[-1]))
-            elif _own(event.mention) and event.new:  # "negotiations were planned in X": another meeting of theirs
+            elif event.new and _own(event.mention):  # "negotiations were planned in X": another of theirs
                 focus = [_merge(meetings, _as(event.mention, targets[-1]))]
+            elif event.new and event.plan and said in ("planned", "proposed"):  # "the two leaders agreed to hold a
+                focus = [_merge(meetings, replace(event.mention, parties=targets[-1].parties))]  # meeting" after a call
         elif event.kind == "topics":
             for m in targets:
                 merge.extend(m.topics, event.items)
