@@ -159,6 +159,11 @@ def test_a_meeting_the_parties_of_a_call_agree_to_hold_is_another_meeting(extrac
     assert sorted((m["status"], m["format"]) for m in found) == [("held", "phone"), ("planned", "in_person")]
 
 
+def test_a_meeting_to_come_with_a_host_is_in_the_hosts_country_not_where_the_visitor_just_was(one):
+    m = one("Kaja Kallas arrived in Riga on Monday.\n\nShe will meet Namibian President Hage Geingob next week.")
+    assert (m["status"], m["country"]) == ("planned", "Namibia")
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

@@ -178,8 +178,10 @@ def place(meeting, country_of):
     hosts); else the country of its parties when all whose country is known are of one."""
     host = next((h for h in (_host(m, country_of) for m in meeting.mentions) if h), None)
     seen = next((m for m in meeting.mentions if m.whereabouts is not None), None)
-    if seen is not None and (host is None or seen.whereabouts.country == host or seen.just_arrived):
-        return seen.whereabouts.city, seen.whereabouts.country  # a party said to be there just before wins
+    if seen is not None and (host is None or seen.whereabouts.country == host or seen.just_arrived and
+                             merge.status(meeting) not in ("planned", "proposed")):
+        return seen.whereabouts.city, seen.whereabouts.country  # a party said to be there just before wins (for a
+        # meeting still to come, only in the hosts' country: a visitor travels)
     countries = {country_of(k) for k in meeting.parties} - {None}
     return None, host or (countries.pop() if len(countries) == 1 else None)
 
