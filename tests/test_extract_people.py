@@ -34,6 +34,11 @@ def test_the_country_after_a_titled_name(titles, gaz):
     assert found("Ana Kovar of Chile spoke.", titles, gaz)[0][2] is None  # untitled: where she comes from, perhaps
 
 
+def test_an_acronym_before_a_title_is_an_organisation_not_a_titled_person(titles, gaz):
+    assert found("Kovar refused to meet the KDP leader.", titles, gaz)[1] == ("KDP", None, None, False)
+    assert found("Ana Kovar, President of the KDP, spoke.", titles, gaz)[0][1] == "president"
+
+
 def test_a_month_is_a_name_only_where_a_time_cannot_stand(titles, gaz):
     assert [f[0] for f in found("In her talks with June, Kovar said that in June or on 5 June they met.", titles,
                                 gaz)] == ["June", "Kovar"]

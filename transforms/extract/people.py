@@ -256,6 +256,8 @@ def _split_run(words, text, titles, gaz):
     name = " ".join(run[start:end])
     title = " ".join(run[:title_end]).lower() if title_end else outside
     after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
+    if after and end - start == 1 and name.isupper() and text[words[end - 1][1]:].startswith(" "):
+        after = None  # "the HDP leader": an organisation's office, not a person's name
     lead = before[:before.lower().rfind(outside)] if outside else before  # "British | Chancellor of the Exchequer"
     of_country = _OF_COUNTRY.match(text, words[end - 1][1])  # "President X of Cyprus"
     country = _title_country(run[:start], gaz) or _title_country(lead.split()[-3:], gaz, any_case=True) or (
