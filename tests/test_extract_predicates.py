@@ -73,6 +73,8 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas is going to meet Boric.", "planned"),
     ("Kallas proposed that she and Boric meet in June.", "proposed"),
     ("Kallas and Boric need to talk.", "proposed"),
+    ("Kallas is in Santiago to meet Boric on Thursday.", "planned"),
+    ("Kallas was in Santiago to meet Boric on Thursday.", None),
     ("Kallas said that she met Boric in June.", None),
     ("Arrangements have been made for Kallas to visit Boric next month.", "planned"),
 ])

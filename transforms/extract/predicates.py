@@ -290,8 +290,9 @@ def _status_here(token, lexicon):
     if word in lexicon.status and token.pos_ in {"VERB", "ADJ", "AUX"} | _NOUN_TAGS and not (
             word == "go" and token.tag_ != "VBG"):  # "going to meet" is a plan, "went into a meeting" is not
         return lexicon.status[word]
-    if word == "be" and any(c.dep_ == "xcomp" for c in token.children):  # "is to meet"
-        return "planned"
+    if word == "be" and any(c.dep_ == "xcomp" or c.dep_ == "advcl" and token.tag_ in ("VBZ", "VBP") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in token.children):
+        return "planned"  # "is to meet", "is in London to meet"
     subject = [lexicon.status[lemma(c)] for c in token.children if c.dep_ in ("nsubj", "nsubjpass")
                and c.pos_ in _NOUN_TAGS and lemma(c) in lexicon.status]
     if token.pos_ == "VERB" and subject:  # "arrangements have been made for him to visit"
