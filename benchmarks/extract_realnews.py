@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Meeting extraction on the real-news dev set (../shared/eval/realnews: 53 articles nobody here wrote, with gold
-made by hand): rebuilds the texts from their public snapshots when needed, runs `parley run` over them and scores
-the output with ../shared/eval/score.py, on the whole set and on each half (documents split by a hash of their
-name, so that a rule is seen to help on both).
+"""Meeting extraction on real news nobody here wrote, with gold made by hand: the dev set of ../shared/eval/realnews
+(53 articles of four collections) or, with `--set voa`, benchmarks/voa (115 Voice of America stories of the M2E2
+corpus, 2013-2017). Rebuilds the texts from their public snapshots when needed (../shared/eval/realnews/build_docs.py),
+runs `parley run` over them and scores the output with ../shared/eval/score.py, on the whole set and on each half
+(the set's own split, else documents split by a hash of their name), so that a rule is seen to help on both.
 
-Usage: python benchmarks/extract_realnews.py [--shared DIR] [--docs DIR] [--out DIR] [--per-doc] [--errors]
+Usage: python benchmarks/extract_realnews.py [--set realnews|voa] [--shared DIR] [--docs DIR] [--out DIR] [--per-doc]
+                                            [--errors]
 """
 import argparse
 import collections
@@ -20,9 +22,9 @@ import tempfile
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
-def half(doc):
-    """'A' or 'B': a fixed split of the documents by a hash of their file name."""
-    return "AB"[hashlib.sha256(doc.encode()).digest()[0] % 2]
+def half(doc, halves=None):
+    """'A' or 'B': the set's own split (`halves`), else a fixed split of the documents by a hash of their name."""
+    return (halves or {}).get(doc) or "AB"[hashlib.sha256(doc.encode()).digest()[0] % 2]
 
 
 def load_scorer(shared):
@@ -32,12 +34,12 @@ def load_scorer(shared):
     return module
 
 
-def build(realnews, docs):
-    """Rebuilds the texts into `docs` unless they are there; exits with build_docs.py's message when a snapshot
-    is missing."""
-    if docs.is_dir() and len(list(docs.glob("*.txt"))) == len(json.loads((realnews / "docs.json").read_text())):
+def build(realnews, listed, docs):
+    """Rebuilds the texts `listed` (a docs.json) into `docs` unless they are there; exits with build_docs.py's
+    message when a snapshot is missing."""
+    if docs.is_dir() and len(list(docs.glob("*.txt"))) == len(json.loads(listed.read_text())):
         return
-    done = subprocess.run([sys.executable, str(realnews / "build_docs.py"), str(realnews / "docs.json"), str(docs)],
+    done = subprocess.run([sys.executable, str(realnews / "build_docs.py"), str(listed), str(docs)],
                           capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"extract_realnews: cannot rebuild the texts: {(done.stderr or done.stdout).strip()}")
@@ -82,6 +84,8 @@ def errors(gold, articles, meetings):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", choices=("realnews", "voa"), default="realnews",
+                    help="realnews: ../shared/eval/realnews; voa: benchmarks/voa")
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--docs", help="folder of the rebuilt texts (default: a temporary folder)")
     ap.add_argument("--out", help="output folder of the run (default: a temporary folder)")
@@ -90,32 +94,36 @@ def main():
     args = ap.parse_args()
     shared = pathlib.Path(args.shared)
     realnews = shared / "eval" / "realnews"
-    if not (realnews / "gold.jsonl").is_file():
+    folder = realnews if args.set == "realnews" else ROOT / "benchmarks" / "voa"
+    if not (realnews / "build_docs.py").is_file() or not (folder / "gold.jsonl").is_file():
         sys.exit(f"extract_realnews: no real-news dev set at {realnews}")
+    listed = json.loads((folder / "docs.json").read_text(encoding="utf-8"))
+    halves = {doc: d["half"] for doc, d in listed.items() if d.get("half")}
     scratch = pathlib.Path(tempfile.mkdtemp(prefix="parley-realnews-"))
     docs, out = pathlib.Path(args.docs or scratch / "docs"), pathlib.Path(args.out or scratch / "out")
-    build(realnews, docs)
+    build(realnews, folder / "docs.json", docs)
     run(docs, out)
     scorer = load_scorer(shared)
-    gold = [json.loads(line) for line in (realnews / "gold.jsonl").open(encoding="utf-8") if line.strip()]
+    gold = [json.loads(line) for line in (folder / "gold.jsonl").open(encoding="utf-8") if line.strip()]
     articles = scorer.read_table(str(out / "articles"))
     meetings = scorer.read_table(str(out / "meetings"))
     doc_of = {a["article_id"]: pathlib.Path(str(a["source"])).name for a in articles}
     result = report(scorer, gold, articles, meetings, "all")
     for h in "AB":
-        arts = [a for a in articles if half(doc_of[a["article_id"]]) == h]
+        arts = [a for a in articles if half(doc_of[a["article_id"]], halves) == h]
         ids = {a["article_id"] for a in arts}
-        report(scorer, [g for g in gold if half(g["doc"]) == h], arts,
+        report(scorer, [g for g in gold if half(g["doc"], halves) == h], arts,
                [m for m in meetings if m["article_id"] in ids], f"half {h}")
     if args.per_doc:
         for doc, counts in result["per_doc"].items():
-            print(f"  {doc} ({half(doc)}): {counts}")
+            print(f"  {doc} ({half(doc, halves)}): {counts}")
     if args.errors:
         errors(gold, articles, meetings)
     if not args.out:
         shutil.rmtree(scratch, ignore_errors=True)
-    print("reproduce: python benchmarks/extract_realnews.py   (texts rebuilt with ../shared/eval/realnews/build_docs.py "
-          "from the snapshots fetched with the search tool's fetch; scored by ../shared/eval/score.py)")
+    print(f"reproduce: python benchmarks/extract_realnews.py --set {args.set}   (texts rebuilt with "
+          "../shared/eval/realnews/build_docs.py from the snapshots fetched with the search tool's fetch; scored by "
+          "../shared/eval/score.py)")
 
 
 if __name__ == "__main__":
