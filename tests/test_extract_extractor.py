@@ -164,6 +164,11 @@ def test_a_meeting_to_come_with_a_host_is_in_the_hosts_country_not_where_the_vis
     assert (m["status"], m["country"]) == ("planned", "Namibia")
 
 
+def test_a_caption_in_the_present_is_one_meeting_of_all_it_shows(one):
+    m = one("Kaja Kallas, center, speaks with Hage Geingob and Gabriel Boric in Windhoek, Feb. 13, 2023.")
+    assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

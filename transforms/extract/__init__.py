@@ -151,6 +151,8 @@ class Extractor:
             if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person
                 args = dataclasses.replace(args, objects=[k for k in args.objects
                                                           if _known(article.registry.person(k))])
+            if _pictured(predicate, doc):
+                args = dataclasses.replace(args, with_others=True)
             found = groups(args, spec, article, predicate.kind == "verb")
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
@@ -332,6 +334,12 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _pictured(predicate, doc):
+    """'X, center, speaks with Y and Z at the summit': a meeting verb in the simple present with no plan on it says,
+    as a photo caption does, what one picture shows: one meeting of all."""
+    return predicate.kind == "verb" and doc[predicate.head].tag_ == "VBZ" and predicate.status is None
 
 
 def _plan(predicate, doc, spec, lexicon):
