@@ -84,6 +84,8 @@ def test_the_meeting_itself_is_not_its_topic(about):
 
 @pytest.mark.parametrize("text, expected", [
     ("Kaja Kallas spoke with Hage Geingob about how everything went.", []),
+    ("Kaja Kallas said she and Hage Geingob need to talk about what happened.", []),
+    ("Kaja Kallas talks on a cellphone to Hage Geingob.", []),
     ("Kaja Kallas will discuss fisheries with Namibian President Hage Geingob.", ["fisheries"]),
 ])
 def test_clauses_without_a_subject_and_the_parties_are_not_topics(about, text, expected):

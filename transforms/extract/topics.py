@@ -446,6 +446,9 @@ def _framed(token, lexicon):
 def _phrase(token, lexicon, person=None):
     """The words of an item: its subtree without its own conjuncts, clauses, time phrases and the people it was
     discussed with (`person(token)`), and without leading determiners or pronouns."""
+    if token.pos_ in ("VERB", "AUX") and token.left_edge.tag_ in ("WRB", "WP", "WDT") or \
+            lemma(token) in lexicon.phone | lexicon.video:
+        return None  # "spoke about how everything went", "about what happened": no subject named; "on a cellphone"
     words = _span(token, lexicon, person)
     while words and (words[0].pos_ in _LEADING or words[0].lower_ in _WEAK_ADJ or words[0].tag_ in ("POS", "JJR")):
         words = words[1:]
@@ -460,8 +463,6 @@ def _phrase(token, lexicon, person=None):
     if lemma(token) in lexicon.vague_topics and not any(
             c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _WEAK_ADJ for c in token.children):
         return None  # "other topics ahead of the summit" (but "security issues")
-    if token.pos_ in ("VERB", "AUX") and words[0].tag_ in ("WRB", "WP", "WDT"):
-        return None  # "spoke about how everything went": no subject named
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
     if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics or w.lower_ in lexicon.nouns
            or lemma(w) in lexicon.nouns for w in content) or \
