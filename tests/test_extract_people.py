@@ -37,6 +37,7 @@ def test_the_country_after_a_titled_name(titles, gaz):
 def test_an_acronym_before_a_title_is_an_organisation_not_a_titled_person(titles, gaz):
     assert found("Kovar refused to meet the KDP leader.", titles, gaz)[1] == ("KDP", None, None, False)
     assert found("Ana Kovar, President of the KDP, spoke.", titles, gaz)[0][1] == "president"
+    assert found("Ana Kovar, co-leader of the KDP, spoke.", titles, gaz)[1] == ("KDP", None, None, False)
 
 
 def test_a_month_is_a_name_only_where_a_time_cannot_stand(titles, gaz):

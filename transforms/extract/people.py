@@ -254,6 +254,8 @@ def _split_run(words, text, titles, gaz):
     if outside and start == 0 and end - start >= 3 and _OF_END.search(before):
         start = 1  # "Governor of the Bank of | England Robin Leigh-Pemberton": the organisation's last word
     name = " ".join(run[start:end])
+    if outside and end - start == 1 and name.isupper() and _OF_END.search(before):
+        outside = None  # "co-leader of the HDP": the organisation of an office, not a titled person
     title = " ".join(run[:title_end]).lower() if title_end else outside
     after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
     if after and end - start == 1 and name.isupper() and text[words[end - 1][1]:].startswith(" "):
