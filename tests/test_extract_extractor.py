@@ -169,6 +169,12 @@ def test_a_caption_in_the_present_is_one_meeting_of_all_it_shows(one):
     assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
 
 
+def test_an_untitled_namesake_of_a_party_sat_down_to_dinner_with_is_family(one):
+    m = one("President Hage Geingob and Monica Geingob sat down to dinner with Prime Minister Kaja Kallas in "
+            "Windhoek on Monday.")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

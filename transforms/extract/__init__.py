@@ -12,7 +12,7 @@ from transforms.extract.actors import Article, names_someone, unknown_names
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, title_of
-from transforms.extract.people import Titles, names
+from transforms.extract.people import Titles, names, surname
 from transforms.extract.places import Location, dateline, resolve_summit, whereabouts
 from transforms.extract.text import for_parser, sentences
 
@@ -104,11 +104,14 @@ class Extractor:
 
     def _consorts_aside(self, args, article, kin):
         """The arguments with the subjects or objects of a consort's title and no known office ('Princess X',
-        'First Lady X'), or among `kin` (someone's relative), moved to the companions when another of their side
-        holds an office: they accompany the one they are named with."""
+        'First Lady X'), among `kin` (someone's relative), or untitled of another party's surname, moved to the
+        companions when another of their side holds an office: they accompany the one they are named with."""
+        named = [*args.subjects, *args.objects]
         for side in ("subjects", "objects"):
             people = {k: article.registry.person(k) for k in getattr(args, side)}
-            consorts = [k for k, p in people.items() if p.actor is None and (k in kin or self.titles.consort(p.title))]
+            consorts = [k for k, p in people.items() if p.actor is None and (
+                k in kin or self.titles.consort(p.title) or not p.title and any(  # "X and Y X": his family
+                    o != k and surname(o) == surname(k) for o in named))]
             if consorts and any(self._public(p) for k, p in people.items() if k not in consorts):
                 args = dataclasses.replace(args, companions=[*args.companions, *consorts],
                                            **{side: [k for k in people if k not in consorts]})
@@ -141,7 +144,8 @@ class Extractor:
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
             args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs)
-            if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon):
+            if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon) and \
+                    predicate.holder not in {p.head for p in found_predicates}:  # (but "sat down to dinner with X")
                 present = arguments.attendees(predicate, doc, resolve)
                 yield context.Event("delegation", sentence, items=present)  # "X also attended the talks"
                 if len(args.objects) < 2:
