@@ -148,6 +148,11 @@ def test_a_plural_role_of_countries_is_the_people_named_after_a_dash(read):
     assert who(0, "presidents") == ["Gabriel Boric", "Hage Geingob"]
 
 
+def test_a_countrys_leader_is_the_head_the_article_names(read):
+    _, who = read("Prime Minister Janis Berzs spoke first. Geingob later called the leader of Latvia.", D(2022, 9, 4))
+    assert who(1, "leader") == ["Janis Berzs"]
+
+
 def test_a_possessive_in_a_phrase_before_the_subject_is_the_subjects(read):
     _, who = read("Hage Geingob spoke first. In her talks with Geingob, Kaja Kallas raised fisheries.", D(2022, 5, 4))
     assert who(1, "her") == ["Kaja Kallas"]

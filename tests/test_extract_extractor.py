@@ -175,6 +175,11 @@ def test_an_untitled_namesake_of_a_party_sat_down_to_dinner_with_is_family(one):
     assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
 
 
+def test_calls_to_several_leaders_are_not_meetings_among_them(extractor):
+    assert extractor.extract("The comments came after a round of separate telephone calls to the presidents of Chile "
+                             "and Namibia.", D(2022, 9, 1)) == []
+
+
 def test_a_compatriot_of_the_host_named_beside_the_guest_is_on_the_hosts_side(one):
     m = one("Namibian President Hage Geingob meets with Estonian Prime Minister Kaja Kallas and Namibian Foreign "
             "Minister Peya Mushelenga at the Tintenpalast on Monday.")

@@ -501,6 +501,9 @@ class Article:
         titled = [a for a in holders if a.holds(f"{title} of {country}", self.day)]
         if len(holders) > 1 and len(titled) == 1:  # "the Queen": hers, not another head of state's
             holders = titled
+        named = [a for a in holders if any(p.actor is a for p in self.registry.people.values())]
+        if len(holders) > 1 and len(named) == 1:  # "the leaders of Japan and China": the one the article names
+            holders = named
         if len(holders) > 1:  # "X met the leaders of A and B": of X's rank, as counterparts are
             holders = [a for a in holders if any(a.holds(o, self.day) for o in self._head_offices(exclude))]
         if len(holders) != 1:

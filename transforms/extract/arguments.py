@@ -80,6 +80,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         args.other_object = bool(named) and not any(resolve(t) for t in parties)
         holder = doc[predicate.holder] if predicate.holder is not None else None
         own = len(_unique(args.objects))
+        args.unresolved_subject = holder is None and bool(parties) and all(_via(t) == "to" for t in parties)
+        # ("calls to the leaders of A and B": to each, from someone the parse does not give)
         if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
             held_by = _holder_subjects(head, holder)
@@ -267,6 +269,13 @@ def _noun_parties(noun, spec=None, place=lambda token: False):
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
     return _coordinated(found)
+
+
+def _via(token):
+    """The preposition a token (or the list it is coordinated in) is the object of, or None."""
+    while token.dep_ in ("conj", "appos") and token.head != token:
+        token = token.head
+    return token.head.lower_ if token.dep_ == "pobj" else None
 
 
 def _coordinated(tokens):
