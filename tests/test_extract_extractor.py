@@ -9,7 +9,7 @@ from types import SimpleNamespace
 import pytest
 
 from pipeline.config import load_yaml
-from transforms.extract import Extractor, groups
+from transforms.extract import Extractor, _name, groups
 from transforms.extract.arguments import Arguments
 from transforms.extract.kb import KnowledgeBase, parse_people
 
@@ -192,6 +192,13 @@ def test_pairs_that_met_together_with_a_third_are_one_meeting_of_the_three(one):
             "met in Windhoek on Monday to discuss fisheries.")
     assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
     assert (when(m), where(m)[1]) == ((D(2023, 2, 13), "day"), "Windhoek")
+
+
+@pytest.mark.parametrize("key, name", [("Kallas", "Kaja Kallas"), ("Hage G. Geingob Jr", "Hage Geingob"),
+                                       ("Kaja Kalas", "Kaja Kalas")])
+def test_a_person_is_named_as_the_knowledge_does_unless_the_article_spells_the_surname_otherwise(key, name):
+    actor = KnowledgeBase(parse_people(PEOPLE)).by_name(name if name != "Kaja Kalas" else "Kaja Kallas")[0]
+    assert _name(actor, key) == name and _name(None, key) == key
 
 
 def test_people_no_knowledge_holds_are_found_by_their_titles(one):

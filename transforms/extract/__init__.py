@@ -11,7 +11,7 @@ from transforms.extract import arguments, attributes, candidates, context, merge
 from transforms.extract.actors import Article, names_someone, unknown_names
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
-from transforms.extract.kb import KnowledgeBase, title_of
+from transforms.extract.kb import KnowledgeBase, fold, title_of
 from transforms.extract.people import Titles, names, surname
 from transforms.extract.places import Location, dateline, resolve_summit, whereabouts
 from transforms.extract.text import for_parser, sentences
@@ -319,8 +319,7 @@ class Extractor:
         stated = f"{title.title()} of {country}" if title and country else title.title() if title else None
         # the knowledge's office on the day, unless it only names a sector ("Government of X") the text betters
         role = known if known and (not stated or self.titles.head(office.split())) else stated
-        return {"name": actor.name if actor is not None else key,  # the knowledge's name ("King Abdullah II")
-                "country": country, "role": role}
+        return {"name": _name(actor, key), "country": country, "role": role}
 
 
 def groups(args, spec, article, verb=False):
@@ -427,6 +426,15 @@ def _topics(found, participants):
     Australia and India')."""
     countries = {p["country"] for p in participants}
     return [t for t in found if t not in countries or not any(t in o and t != o for o in found)]
+
+
+def _name(actor, key):
+    """The knowledge's name of a person ('King Abdullah II'), unless it spells the surname otherwise than the
+    article does ('el-Sissi' for 'el-Sisi'): then the name as the article writes it."""
+    if actor is None:
+        return key
+    printed, known = fold(key).split(), fold(actor.name).split()
+    return actor.name if not printed or printed[-1] in known or known[-1] in printed else key
 
 
 def _confidence(meeting, date):
