@@ -107,3 +107,16 @@ def test_lines_of_ordinary_paragraphs_and_a_caption_are_not_joined():
     text = ("Kallas met Ozola in Tallinn on Tuesday.\nPhoto: Kallas and Ozola in Tallinn\nThe talks lasted two "
             "hours, officials said.\nOzola left for Riga on Wednesday.")
     assert [p for _, p in paragraphs(text)] == text.splitlines()
+
+
+def test_a_headline_glued_to_the_first_sentence_by_a_hyphen_is_a_sentence_of_its_own():
+    text = "Leaders Agree to Back Fisheries Accord in Windhoek-WINDHOEK \u2014 -The Estonian and Namibian leaders met."
+    found = sentences(text)
+    assert [s.text for s in found] == ["Leaders Agree to Back Fisheries Accord in Windhoek",
+                                       "WINDHOEK \u2014 -The Estonian and Namibian leaders met."]
+    assert all(text[s.start:s.end] == s.text for s in found)
+    assert texts("Tensions Rise in Nagorno-Karabakh -The presidents of both countries will meet soon.") == [
+        "Tensions Rise in Nagorno-Karabakh", "The presidents of both countries will meet soon."]
+    for kept in ("King Kalev received Prime Minister Aivar al-Sudani at the palace in Tallinn on Sunday.",
+                 "PRIME MINISTER'S VISIT - JOINT COMMUNIQUE BY THE PRESIDENT AND THE PRIME MINISTER"):
+        assert texts(kept) == [kept]

@@ -29,7 +29,11 @@ def sentences(text):
     found = []
     for number, (p_start, p_text) in enumerate(paragraphs(text)):
         begin = 0
-        for m in _END.finditer(p_text):
+        glued = _headline_end(p_text) if number == 0 else None
+        if glued:  # "Leaders Meet in Baku-BAKU — -The presidents met ...": the headline is a sentence of its own
+            found.append(_sentence(p_text, p_start, 0, glued, number))
+            begin = glued + 1
+        for m in _END.finditer(p_text, begin):
             if p_text[m.start()] == "." and (_ABBREVIATION.search(p_text[max(0, m.start() - 8):m.start() + 1])
                                              or p_text[m.start() - 1:m.start()] == "-"):
                 continue  # (no sentence ends in "-.": "Her Excellency the-. President", a scanning slip)
@@ -37,6 +41,24 @@ def sentences(text):
             begin = m.end()
         found.append(_sentence(p_text, p_start, begin, len(p_text), number))
     return [s for s in found if s.text]
+
+
+_GLUE = re.compile(r"(?<=\S) ?-(?=[A-Z\"\u201c'\u2018])")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
+
+
+def _headline_end(p_text):
+    """Where a headline glued to the first sentence by a hyphen ends ('Leaders Meet in Baku-The presidents
+    met'): the last such hyphen in the first 300 characters with title-case words before it and a sentence
+    after it (lower-case words among its first twelve), or None."""
+    for m in reversed(list(_GLUE.finditer(p_text, 0, 300))):
+        words = _WORD.findall(p_text[:m.start()])
+        before = [w for w in words if len(w) >= 4]
+        after = _WORD.findall(p_text[m.end():m.end() + 150])[:12]
+        if len(before) >= 2 and words[-1][0].isupper() and sum(w[0].isupper() for w in before) >= 0.9 * len(
+                before) and sum(w.islower() for w in after) >= 2:
+            return m.start() + (p_text[m.start()] == " ")
+    return None
 
 
 def for_parser(text):
