@@ -43,7 +43,7 @@ def sentences(text):
     return [s for s in found if s.text]
 
 
-_GLUE = re.compile(r"(?<=\S) ?-(?=[A-Z\"\u201c'\u2018])")
+_GLUE = re.compile(r"(?<=[^\s\u2013\u2014]) ?-(?=[A-Z\"\u201c'\u2018])")  # (not a dateline's "BAKU \u2014 -")
 _WORD = re.compile(r"[^\W\d_][\w'\u2019]*")
 
 
