@@ -171,7 +171,7 @@ class Extractor:
                                     keys=tuple(args.subjects + args.objects),
                                     pair=article.pair_before(sentence, doc[predicate.head].idx)
                                     if group and not (args.subjects or spec.get("needs_object"))
-                                    and _of_people(doc, found_predicates) else (),
+                                    and _of_two(doc, predicate, found_predicates) else (),
                                     plan=group and _plan(predicate, doc, spec, self.lexicon),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
@@ -355,11 +355,12 @@ def _plan(predicate, doc, spec, lexicon):
         and predicates.lemma(head.head) not in lexicon.status)
 
 
-def _of_people(doc, found):
-    """Whether a group subject may stand for two people just named: not in a sentence of a condition or a negation,
-    nor one of 'sides' or 'delegations' (of a conflict, of a negotiation)."""
-    return not any(p.conditional or p.negated for p in found) and not any(
-        t.lower_ in ("sides", "delegations") for t in doc)
+def _of_two(doc, predicate, found):
+    """Whether a group subject may stand for two people just named: 'the two', 'both', 'they' before the meeting
+    word (not 'the leaders of this group of nations'), not in a sentence of a condition or a negation, nor of
+    'sides' or 'delegations' (of a conflict, of a negotiation)."""
+    return any(t.lower_ in ("two", "both", "they", "pair") for t in doc[:predicate.head]) and not any(
+        p.conditional or p.negated for p in found) and not any(t.lower_ in ("sides", "delegations") for t in doc)
 
 
 def _before_or_after(predicate, doc, found):
