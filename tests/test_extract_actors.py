@@ -244,10 +244,12 @@ def test_a_title_is_its_literal_holder_before_another_head_of_the_same_kind(pars
     assert article.resolver(1, docs[1])(queen) == ["Queen Liv"]
 
 
-def test_a_reported_i_is_no_one(read):
+def test_a_reported_i_is_the_one_who_says_it_not_an_author(read):
     article, who = read('Kallas said: "I met President Gabriel Boric." Boric said Estonia was a friend.',
                         D(2022, 9, 13))
-    assert article.author is None and who(0, "I") == []
+    assert article.author is None and who(0, "I") == ["Kaja Kallas"]
+    _, who = read('"I have met no one," a spokesman said. Boric left.', D(2022, 9, 13))
+    assert who(0, "I") == []
 
 
 @pytest.mark.parametrize("day, known", [(D(2022, 9, 1), ["Hage Geingob"]),

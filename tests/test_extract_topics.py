@@ -290,7 +290,7 @@ def test_relations_of_two_states_are_bilateral_relations(said, text, expected):
 def test_the_speaker_of_a_quoted_we(parse, text, expected):
     doc = parse(text)
     we = next((t for t in doc if t.lower_ in ("we", "they")))
-    found = topics.speaker(we)
+    found = predicates.speaker(we)
     assert (found.text if found is not None else None) == expected
 
 

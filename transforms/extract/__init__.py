@@ -185,7 +185,7 @@ class Extractor:
         if listed:
             yield context.Event("topics", sentence, items=listed, group=True)
         def who(token):  # a subject's people, or the speaker of a quoted "we"
-            speaker = topics.speaker(token)
+            speaker = predicates.speaker(token)
             return resolve(token) or (resolve(speaker) if speaker is not None else [])
         stated = topics.stated(doc, self.lexicon, lambda t: self._parties_together(t, article) or bool(who(t)),
                                self.gaz, person)

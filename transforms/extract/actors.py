@@ -8,6 +8,7 @@ import re
 
 from transforms.extract.people import (MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names,
                                        pronoun_kind)
+from transforms.extract.predicates import speaker
 
 _PERSON_LABELS = {"PERSON"}
 _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
@@ -232,6 +233,9 @@ class Article:
             return [found] if found else []
         if kind == "first" and self.author and not in_quotes(self.sentences[i].text, at):
             return [self.author]
+        said_by = speaker(token) if token.lower_ == "i" else None  # 'X said: "I met Y"': X
+        if said_by is not None and said_by is not token:
+            return [k for k in self._resolve(said_by, mentions, i) if pronoun_kind(said_by.text) != "first"][:1]
         if token.lower_ == "their" and token.dep_ == "poss":  # "X spoke with Y after their talks": X and Y
             earlier = list(dict.fromkeys(m.key for m in mentions if m.end <= at))
             return earlier if len(earlier) >= 2 else []

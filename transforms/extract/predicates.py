@@ -348,3 +348,16 @@ def conditional(token):
             return False
         current = current.head
     return False
+
+
+def speaker(token):
+    """Who says 'we' or 'I' in '"We discussed X," Y said', 'Y said: "I met X"': the subject token of the saying
+    verb; else None."""
+    if token.lower_ not in ("we", "i"):
+        return None
+    verb = token.head
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or lemma(verb.head) not in SAYING:
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)

@@ -169,18 +169,6 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
     return normalise(found, lexicon, gaz, person)
 
 
-def speaker(token):
-    """Who says 'we' in '"We discussed X," Y said': the subject token of the saying verb; else None."""
-    if token.lower_ != "we":
-        return None
-    verb = token.head
-    while verb.dep_ == "conj":
-        verb = verb.head
-    if verb.dep_ not in ("ccomp", "parataxis") or lemma(verb.head) not in SAYING:
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-
-
 def listed(doc, lexicon, gaz=None, person=None):
     """Topics a sentence lists with a topic noun: 'Syria was another topic of the meeting', 'Among the main
     topics was X', 'X is on the agenda', 'with X high on the agenda', 'The agenda included X', 'X was among the
