@@ -68,8 +68,9 @@ def absorb_parts(meetings):
     apart ('X meets Y and Z' and 'X, Y and Z met at the summit' in the same story): one meeting of all of them."""
     kept = []
     for meeting in meetings:
-        whole = next((m for m in meetings if set(meeting.parties) < set(m.parties)
-                      and all(compatible(m, mention) for mention in meeting.mentions)), None)
+        whole = max((m for m in meetings if set(meeting.parties) < set(m.parties)  # (the largest: it is kept)
+                     and all(compatible(m, mention) for mention in meeting.mentions)),
+                    key=lambda m: len(m.parties), default=None)
         if whole is None:
             kept.append(meeting)
             continue
