@@ -70,7 +70,7 @@ class Extractor:
                         article.resolver(i, docs[i]))) if i in docs else []
                     events.append(context.Event("whereabouts", sentence, items=items, topics=purpose, ahead=ahead))
             if i in docs:
-                events.extend(self._events(sentence, docs[i], found[i], article.resolver(i, docs[i]), article,
+                events.extend(self._events(i, docs[i], found[i], article.resolver(i, docs[i]), article,
                                            published_date))
             attendees = candidates.attendees(sentence.text, article.registry.mentions.get(i, ()), self.attending)
             if attendees:
@@ -132,9 +132,10 @@ class Extractor:
         """{index: parsed sentence} of the chosen sentences."""
         return dict(zip(chosen, nlp.parse(self.nlp, [for_parser(sents[i].text) for i in chosen])))
 
-    def _events(self, sentence, doc, found_predicates, resolve, article, published):
-        """The context events of one parsed sentence (its meeting predicates found): mentions naming their
+    def _events(self, i, doc, found_predicates, resolve, article, published):
+        """The context events of parsed sentence `i` (its meeting predicates found): mentions naming their
         parties, and references."""
+        sentence = article.sentences[i]
         heads = {p.head for p in found_predicates} | {p.holder for p in found_predicates}
         kin = self._kin(doc, resolve)
         for predicate in found_predicates:
@@ -169,7 +170,7 @@ class Extractor:
                 group = arguments.group_subject(predicate, doc)
                 yield context.Event("reference", sentence, reference, group=group,
                                     keys=tuple(args.subjects + args.objects),
-                                    pair=article.pair_before(sentence, doc[predicate.head].idx)
+                                    pair=article.pair_before(i, doc[predicate.head].idx)
                                     if group and not (args.subjects or spec.get("needs_object"))
                                     and _of_two(doc, predicate, found_predicates) else (),
                                     plan=group and _plan(predicate, doc, spec, self.lexicon),
@@ -374,8 +375,7 @@ def _before_or_after(predicate, doc, found):
 
 def _round_of_calls(args, place, article):
     """'X spoke on Sunday with Y, Z and W', leaders of several countries, no place named: a round of calls."""
-    countries = {article.registry.person(k).country for k in args.objects}
-    return bool(args.subjects) and len(args.objects) >= 2 and None not in countries and len(countries) >= 2 and \
+    return bool(args.subjects) and article.leaders_of_several_countries(args.objects) and \
         not (place.city or place.country or place.venue or place.event)
 
 

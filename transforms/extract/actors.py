@@ -241,10 +241,9 @@ class Article:
             return earlier if len(earlier) >= 2 else []
         return self._role(token, i)
 
-    def pair_before(self, sentence, at):
-        """The two people named in `sentence` before position `at`, or when it names no one there, in the sentence
-        before (or the two of them named in full or known to the actor knowledge); else ()."""
-        i = next((j for j, s in enumerate(self.sentences) if s is sentence), 0)
+    def pair_before(self, i, at):
+        """The two people named in sentence `i` before position `at`, or when it names no one there, in the
+        sentence before (or the two of them named in full or known to the actor knowledge); else ()."""
         found = [m for m in self.registry.mentions.get(i, ()) if m.end <= at] or (
             self.registry.mentions.get(i - 1, ()) if i else ())
         keys = tuple(dict.fromkeys(m.key for m in found))

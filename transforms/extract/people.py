@@ -254,12 +254,13 @@ def _split_run(words, text, titles, gaz):
     if outside and start == 0 and end - start >= 3 and _OF_END.search(before):
         start = 1  # "Governor of the Bank of | England Robin Leigh-Pemberton": the organisation's last word
     name = " ".join(run[start:end])
-    if outside and end - start == 1 and name.isupper() and _OF_END.search(before):
-        outside = None  # "co-leader of the HDP": the organisation of an office, not a titled person
+    acronym = end - start == 1 and name.isupper()  # "co-leader of the HDP", "the HDP leader": an organisation's
+    if acronym and outside and _OF_END.search(before):  # office, not a titled person
+        outside = None
     title = " ".join(run[:title_end]).lower() if title_end else outside
     after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
-    if after and end - start == 1 and name.isupper() and text[words[end - 1][1]:].startswith(" "):
-        after = None  # "the HDP leader": an organisation's office, not a person's name
+    if acronym and after and text[words[end - 1][1]:].startswith(" "):
+        after = None
     lead = before[:before.lower().rfind(outside)] if outside else before  # "British | Chancellor of the Exchequer"
     of_country = _OF_COUNTRY.match(text, words[end - 1][1])  # "President X of Cyprus"
     country = _title_country(run[:start], gaz) or _title_country(lead.split()[-3:], gaz, any_case=True) or (

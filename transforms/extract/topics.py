@@ -4,7 +4,7 @@ followed by the topic names (configs/topics.yaml) it holds."""
 import re
 
 from transforms.extract.dates import find_dates
-from transforms.extract.predicates import SAYING, lemma, phrasal
+from transforms.extract.predicates import lemma, phrasal
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
 _TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
