@@ -253,3 +253,12 @@ def test_named_objects_and_other_officials_are_one_group(read):
     assert (args.objects, args.with_others) == (["Hage Geingob", "Peya Mushelenga"], True)
     _, args, _ = only(read, "Kaja Kallas met Hage Geingob, Peya Mushelenga and leaders of the union.")
     assert not args.with_others
+
+
+@pytest.mark.parametrize("text", [
+    "Kaja Kallas had spoken to four other leaders on Saturday, including Gabriel Boric and Hage Geingob.",
+    "She said Kaja Kallas had spoken to four other world leaders Saturday, including Gabriel Boric and Hage Geingob.",
+])
+def test_an_including_phrase_on_the_verb_names_members_of_a_plural_object(read, text):
+    found = [(args.subjects, args.objects, args.with_others) for p, args, _ in read(text) if p.lemma == "speak"]
+    assert found == [(["Kaja Kallas"], ["Gabriel Boric", "Hage Geingob"], False)]

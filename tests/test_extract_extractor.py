@@ -122,6 +122,13 @@ def test_speaking_with_leaders_of_several_countries_and_no_place_is_a_round_of_c
     assert {m["format"] for m in found} == {"in_person"}
 
 
+def test_what_the_calls_of_a_round_were_for_is_each_call_s_topic(extractor):
+    found = extractor.extract("Kaja Kallas spoke on Monday with Hage Geingob and Gabriel Boric.\n\nThe purpose of "
+                              "the calls was to discuss fisheries.", WEDNESDAY)
+    assert sorted((names(m["participants"]), m["topics"]) for m in found) == [
+        (["Gabriel Boric", "Kaja Kallas"], ["fisheries"]), (["Hage Geingob", "Kaja Kallas"], ["fisheries"])]
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

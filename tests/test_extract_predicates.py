@@ -2,6 +2,7 @@
 configs/meetings.yaml that report a meeting, the verb that holds a meeting noun, and what the words around them say
 of its status (planned, proposed, cancelled), format (phone, video), negation, condition and iteration."""
 import pytest
+from spacy.tokens import Doc
 
 from pipeline.config import load_yaml
 from transforms.extract import predicates
@@ -148,6 +149,18 @@ def test_the_last_of_meetings_counted_is_one_meeting_and_the_perfect_tense_holds
 def test_the_verb_holding_a_meeting_noun(find, text, holder):
     p, doc = one(find, text)
     assert (doc[p.holder].text if p.holder is not None else None) == holder
+
+
+def test_a_call_set_off_after_the_object_of_telling_is_held_by_the_telling(parse, lexicon):
+    """'X told Y, in a call, Z reserves the right': the parse of a real sentence hung the phrase on 'reserves'."""
+    words = "Agencies report Kallas told Boric , in a telephone call , Tallinn reserves the right".split()
+    doc = Doc(parse("x").vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 12, 9, 9, 6, 12, 12, 1, 14, 12],
+              deps="nsubj ROOT nsubj ccomp dobj punct prep det compound pobj punct nsubj advcl det dobj".split(),
+              pos="NOUN VERB PROPN VERB PROPN PUNCT ADP DET NOUN NOUN PUNCT PROPN VERB DET NOUN".split(),
+              tags="NNS VBP NNP VBD NNP , IN DT NN NN , NNP VBZ DT NN".split(),
+              lemmas="agency report Kallas tell Boric , in a telephone call , Tallinn reserve the right".split())
+    [call] = predicates.find(doc, lexicon)
+    assert doc[call.holder].text == "told"
 
 
 def test_attending_a_meeting_is_not_holding_it(find, lexicon):

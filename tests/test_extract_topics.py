@@ -10,7 +10,7 @@ from transforms.extract import attributes, predicates, topics
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.predicates import Lexicon
 
-CONFIG = {"places": {"countries": [{"name": "Namibia"}]}, "summits": {}, "topics": {"topics": ["fisheries", "quotas"]}}
+CONFIG = {"places": {"countries": [{"name": "Namibia"}]}, "summits": {}, "topics": {"topics": ["fisheries", "quotas", "arms control"]}}
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +72,15 @@ def test_examples_a_topic_names_are_topics_of_their_own(about, text, expected):
     assert about(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Kallas and Geingob held fisheries talks on Monday.", ["fisheries"]),
+    ("Kallas and Geingob will hold arms control talks in Windhoek.", ["arms control"]),
+    ("Kallas and Geingob held crisis talks in Windhoek.", []),
+])
+def test_a_meeting_noun_of_a_named_kind(about, gaz, text, expected):
+    assert about(text, gaz) == expected
+
+
 def test_hyphenated_words_stay_whole(about):
     assert about("Kaja Kallas met Hage Geingob and discussed economic co-operation and e-government.") == [
         "economic co-operation", "e-government"]
@@ -98,6 +107,9 @@ def test_clauses_without_a_subject_and_the_parties_are_not_topics(about, text, e
     ("The purpose of the visit is to advance port investment and fisheries.", ["port investment", "fisheries"]),
     ("The visit is an opportunity to build upon the growing trade in uranium.", ["growing trade in uranium"]),
     ("Kaja Kallas will visit Windhoek next week.", []),
+    ("Kaja Kallas phoned Governor Hage Geingob to offer her condolences.", ["condolences"]),
+    ("The purpose of the talks was to re-state the illegitimacy of the ban and discuss available responses.",
+     ["available responses"]),
 ])
 def test_what_a_meeting_or_visit_is_for(parse, lexicon, text, expected):
     doc = parse(text)
@@ -319,7 +331,8 @@ def test_what_a_sentence_around_the_meeting_word_says_it_was_about(parse, lexico
     doc = parse(text)
     predicate = predicates.find(doc, lexicon)[0]
     anchors, person = attributes.anchors(predicate, doc), lambda t: t.text in ("Kallas", "Geingob")
-    assert topics.about(doc, anchors, lexicon, person=person) + topics.aims(anchors, lexicon, person=person) == expected
+    found = topics.about(doc, anchors, lexicon, person=person) + topics.aims(anchors, lexicon, person=person)
+    assert list(dict.fromkeys(found)) == expected  # (as the extractor joins them)
 
 
 @pytest.mark.parametrize("text, expected", [

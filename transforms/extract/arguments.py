@@ -183,7 +183,17 @@ def _objects(verb, kinds):
         elif child.dep_ == "dobj" and "with" in kinds:  # "discuss X with Y", the parser hanging Y on X
             found.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "with"
                          for o in _prep_objects(c) if o.pos_ == "PROPN")
-    return _coordinated(found + _listed_after(verb, found))
+    return _coordinated(found + _listed_after(verb, found) + _members_after(verb, found))
+
+
+def _members_after(verb, objects):
+    """The people an 'including' phrase on the verb names after a plural object: 'spoke to four leaders on
+    Saturday, including X and Y' (the parser hanging the phrase on the verb, not on 'leaders')."""
+    if not any(o.tag_ == "NNS" for o in objects):
+        return []
+    end = max(o.i for o in objects)
+    return [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _INCLUDING and c.i > end
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def _listed_after(verb, objects):

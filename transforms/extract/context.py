@@ -25,6 +25,7 @@ class Event:
     pair: tuple = ()             # of a group reference: the two people the sentence before names ("The two spoke")
     plan: bool = False           # of a group reference: one meeting of theirs ("agreed to hold a meeting"), not
     #                              what they will discuss elsewhere nor visits in general
+    plural: bool = False         # of a reference: its word is plural ("the calls"), so of each meeting in focus
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
 
@@ -78,7 +79,8 @@ def assemble(events, country_of):
             fits = [m for m in targets if merge.compatible(m, _as(event.mention, m))]
             fits = [m for m in fits if merge.same_tense(merge.status(m), said)] or fits  # "will be a meeting"
             if fits:
-                merge.add(fits[-1], _as(event.mention, fits[-1]))
+                for fit in fits if event.plural else fits[-1:]:  # "X called A and B. The calls were about Y."
+                    merge.add(fit, _as(event.mention, fit))
             elif event.new and _own(event.mention):  # "negotiations were planned in X": another of theirs
                 focus = [_merge(meetings, _as(event.mention, targets[-1]))]
             elif event.new and event.plan and said in ("planned", "proposed"):  # "the two leaders agreed to hold a

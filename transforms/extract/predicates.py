@@ -192,6 +192,9 @@ def _holder(noun, lexicon):
             held = phrasal(token) in lexicon.holding_verbs | lexicon.attendance_verbs or lemma(token) in (
                 lexicon.holding_verbs | lexicon.attendance_verbs)
             return token if held else None
+        told = _told_before(token, lexicon) if token.dep_ == "prep" else None
+        if told is not None:
+            return told
         if token.dep_ == "prep" and token.head.pos_ in _VERB_TAGS:  # "left after talks", "sat in on talks"
             words = {phrasal(token.head), lemma(token.head)} | {f"{lemma(token.head)} {c.lower_}" for c in
                                                                   token.head.children if c.dep_ == "advmod"}
@@ -203,6 +206,16 @@ def _holder(noun, lexicon):
         if token.pos_ in _NOUN_TAGS and token.dep_ not in ("pobj", "conj", "appos"):
             return None
     return None
+
+
+def _told_before(prep, lexicon):
+    """'X told Y, in a phone call, Z reserves the right': the verb of speaking whose object a phrase set off by a
+    comma follows, where the parser hung the phrase on the clause after it."""
+    doc = prep.doc
+    if prep.i < 2 or doc[prep.i - 1].text != ",":
+        return None
+    verb = doc[prep.i - 2].head if doc[prep.i - 2].dep_ in ("dobj", "dative") else None
+    return verb if verb is not None and verb != prep.head and lemma(verb) in lexicon.addressee_verbs else None
 
 
 def format_near(token, lexicon):

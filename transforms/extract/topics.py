@@ -37,6 +37,7 @@ def about(doc, targets, lexicon, gaz=None, person=None):
     found = []
     for target in targets:
         found.extend(_prepositional(target, lexicon))
+        found.extend(_kind(target, gaz))
         for noun in (p for c in target.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "at")
                      for p in c.children if p.dep_ == "pobj" and lemma(p) in lexicon.nouns):
             found.extend(_prepositional(noun, lexicon))  # "met X for talks on Y": the talks are the meeting
@@ -64,6 +65,15 @@ def about(doc, targets, lexicon, gaz=None, person=None):
             if lemma(verb) in lexicon.addressee_verbs:
                 found.extend(_addressed(verb, lexicon))
     return normalise([t for t in found if t not in targets], lexicon, gaz, person)  # not 'sat in on | the talks'
+
+
+def _kind(noun, gaz):
+    """'security talks', 'arms control talks': the modifier of a meeting noun that is a topic name (not 'the
+    Geneva talks', 'crisis talks', 'phone talks', which say where, how urgently or by what means)."""
+    if gaz is None or noun.pos_ != "NOUN":
+        return []
+    return [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i and
+            noun.doc[c.left_edge.i:c.i + 1].text.lower() in gaz.topics]
 
 
 def _addressed(verb, lexicon):
@@ -98,14 +108,17 @@ def _purpose_clauses(targets, lexicon):
     """The infinitive clauses that say what the targets are for, with their coordinated verbs."""
     clauses = []
     for target in targets:
-        clauses += [c for c in target.children if c.dep_ in ("advcl", "acl") and _infinitive(c)]
+        clauses += [c for c in target.children if _infinitive(c) and (c.dep_ in ("advcl", "acl") or c.dep_ == "xcomp"
+                    and any(o.dep_ == "dobj" for o in target.children))]  # "phoned X to offer condolences"
         if target.dep_ == "dobj" and lemma(target.head) in _USING:  # "used the meeting to press Y on X"
             clauses += [c for c in target.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)]
         frame = target.head.head if target.dep_ == "pobj" and target.head.lower_ == "of" else None
         if frame is not None and lemma(frame) in lexicon.purpose_nouns and frame.dep_ == "nsubj":
             target = frame  # "the purpose of the visit is to X": what the purpose is
         if target.dep_ == "nsubj" and lemma(target.head) == "be":
-            clauses += [c for c in target.head.children if c.dep_ == "xcomp" and _infinitive(c)]
+            # (and "was to restate X and discuss Y", the second verb parsed on 'was')
+            aims = [c for c in target.head.children if c.dep_ == "xcomp" and _infinitive(c)]
+            clauses += aims + [c for c in target.head.children if aims and c.dep_ == "conj" and c.tag_ == "VB"]
             clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
                         for c in a.children if c.dep_ == "acl" and _infinitive(c)]
         if target.dep_ in ("nsubj", "nsubjpass"):  # "the meetings ... are expected to lay the groundwork for X"
