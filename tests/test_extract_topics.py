@@ -315,6 +315,7 @@ def test_the_speaker_of_a_quoted_we(parse, text, expected):
     ("Kallas reaffirmed the importance of peace in the region, including in the Baltic Sea.", ["peace", "Baltic Sea"]),
     ("The union delegation raised their concerns about the ferry line.", []),
     ("The envoy and Kallas examined the prospects for port investment.", ["port investment"]),
+    ("Kallas would not confirm a report on port investment.", []),
 ])
 def test_statements_by_or_with_a_party(said, text, expected):
     assert said(text, party=lambda t: t.text == "Kallas") == expected
@@ -326,6 +327,10 @@ def test_statements_by_or_with_a_party(said, text, expected):
     ("Kallas used the meeting to press Geingob on visa rules.", ["visa rules"]),
     ("During the meeting, Kallas urged Geingob to lift the fishing ban.", ["fishing ban"]),
     ("During the call, Kallas thanked Geingob for the port investment.", ["port investment"]),
+    ("During the call, Kallas told Geingob the union was willing to open a ferry line.", ["ferry line"]),
+    ("During the call, Kallas told Geingob the fishing ban must end.", ["fishing ban"]),
+    ("Kallas spoke with Geingob on Monday, agreeing to cooperate in opening the ferry line.",
+     ["opening the ferry line"]),
 ])
 def test_what_a_sentence_around_the_meeting_word_says_it_was_about(parse, lexicon, text, expected):
     doc = parse(text)

@@ -4,7 +4,7 @@ followed by the topic names (configs/topics.yaml) it holds."""
 import re
 
 from transforms.extract.dates import find_dates
-from transforms.extract.predicates import lemma, phrasal
+from transforms.extract.predicates import lemma, negated, phrasal
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
 _TIME_PREPOSITIONS = {"ahead", "before", "after", "during", "following", "since", "until", "at", "prior"}
@@ -53,6 +53,8 @@ def about(doc, targets, lexicon, gaz=None, person=None):
                     found.extend(_discussed(verb, lexicon))
                 if token != target and lemma(token) in lexicon.verbs:  # "met to talk about X"
                     found.extend(_prepositional(token, lexicon))
+                if token.dep_ == "advcl" and token.tag_ == "VBG" and lemma(token) in lexicon.statement_verbs:
+                    found.extend(_statement_objects(token, lexicon))  # "spoke with X, agreeing to fight Y"
         if lemma(target) in lexicon.addressee_verbs:  # "in a phone call, X told Y that the budget must pass"
             found.extend(_addressed(target, lexicon))
         if target.dep_ in ("nsubj", "nsubjpass"):  # "the talks covered X", "talks are expected to focus on X"
@@ -79,11 +81,18 @@ def _kind(noun, gaz):
 def _addressed(verb, lexicon):
     """What someone tells, urges or thanks someone: 'told Y that X must pass' (the clause's subject and object),
     'urged Y to release X', 'thanked Y for X'."""
-    found = [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children
-             if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    found = [c for clause in verb.children if clause.dep_ == "ccomp" for c in _told(clause, lexicon)]
     found += [c for clause in verb.children if clause.dep_ == "xcomp" for c in _aimed_at(clause, lexicon)]
     return found + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
                     if p.dep_ == "pobj"]
+
+
+def _told(clause, lexicon):
+    """What a clause someone is told says: its subject and object ('the budget must pass'), or what its subject is
+    willing, ready or able to do ('the government was willing to provide a safe exit': a safe exit)."""
+    able = [o for a in clause.children if a.dep_ == "acomp" for x in a.children if x.dep_ == "xcomp"
+            and _infinitive(x) for o in _aimed_at(x, lexicon)]
+    return able or [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
 
 
 def _complements(verb):
@@ -173,7 +182,7 @@ def stated(doc, lexicon, is_party, gaz=None, person=None):
     sides welcomed X', 'X raised Y'), where `is_party(token)` tells whether a subject token is the parties."""
     found = []
     for verb in doc:
-        if stating(verb, lexicon) and \
+        if stating(verb, lexicon) and not negated(verb) and \
                 not _speech(verb, lexicon) and (any(is_party(c) for c in sides(verb)) or _inverted(verb)):
             found.extend(dict.fromkeys(_statement_objects(verb, lexicon) + _discussed(verb, lexicon)))
         elif lemma(verb) in lexicon.addressee_verbs and verb.pos_ == "VERB" and any(
@@ -259,7 +268,7 @@ def _statement_objects(verb, lexicon):
     for xcomp in clauses:
         out += [c for c in xcomp.children if c.dep_ == "dobj"]
         out += [p for c in xcomp.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "to")
-                for p in c.children if p.dep_ == "pobj"]
+                for p in c.children if p.dep_ in ("pobj", "pcomp")]  # "agreed to cooperate in fighting X"
     return out
 
 
