@@ -41,6 +41,14 @@ def test_a_full_stop_after_a_hyphen_is_a_scanning_slip_and_the_parser_does_not_s
     assert for_parser(text) == "In Riga, Her Excellency the-  President of Latvia met Kallas. They left."
 
 
+
+def test_acting_before_a_title_is_read_as_part_of_the_title(parse):
+    text = "Kallas was to talk with Boric, and acting Latvian President Ivars Kalnins, who is acting as host."
+    assert for_parser(text) == text.replace("acting Latvian", "Acting Latvian")
+    doc = parse(for_parser(text))
+    assert [t.pos_ for t in doc if t.text == "Acting"] == ["PROPN"]
+
+
 def test_a_closing_quote_stays_with_its_sentence():
     assert texts('Kallas said: "We agreed on fisheries." Ozola nodded.') == [
         'Kallas said: "We agreed on fisheries."', "Ozola nodded."]

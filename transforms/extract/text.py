@@ -10,6 +10,7 @@ _ABBREVIATION = re.compile(
     r"No|vs|Capt|Maj|Adm|Sgt|Rev|Hon|Jr|Sr)"
     r"|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z]|\b[ap]\.m)\.$")  # ... "3 p.m. Monday"
 _LINE = re.compile(r"[^\n]*")
+_ACTING = re.compile(r"\bacting(?= [A-Z])")
 _TERMINAL = tuple(".!?:;\"”’')")
 # Hard-wrapped text: most lines are of about the same width, and many end inside a sentence.
 _MAX_WRAP, _WRAPPED_SHARE = 120, 0.3
@@ -62,8 +63,10 @@ def _headline_end(p_text):
 
 
 def for_parser(text):
-    """A sentence as the parser reads it, of the same length: one line, and no full stop after a hyphen."""
-    return text.replace("\n", " ").replace("-.", "- ")
+    """A sentence as the parser reads it, of the same length: one line, no full stop after a hyphen, and 'acting'
+    before a capitalised word written as part of the title it is ('and acting President X', which the parser
+    otherwise reads as a verb taking X as its object)."""
+    return _ACTING.sub("Acting", text.replace("\n", " ").replace("-.", "- "))
 
 
 def paragraphs(text):
