@@ -129,6 +129,13 @@ def test_what_the_calls_of_a_round_were_for_is_each_call_s_topic(extractor):
         (["Gabriel Boric", "Kaja Kallas"], ["fisheries"]), (["Hage Geingob", "Kaja Kallas"], ["fisheries"])]
 
 
+def test_whoever_makes_a_journey_to_meet_someone_meets_them(one):
+    m = one("On Monday, Kaja Kallas will endure her first rite of passage \u2014 a flight to Windhoek to meet Namibian "
+            "President Hage Geingob.")
+    assert (names(m["participants"]), m["status"], m["country"]) == (["Hage Geingob", "Kaja Kallas"], "planned",
+                                                                      "Namibia")
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

@@ -144,7 +144,8 @@ class Extractor:
                     predicate, doc, found_predicates):
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
-            args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs)
+            args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs,
+                                self.lexicon.journey_nouns)
             if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon) and \
                     predicate.holder not in {p.head for p in found_predicates}:  # (but "sat down to dinner with X")
                 present = arguments.attendees(predicate, doc, resolve)

@@ -40,11 +40,12 @@ class Arguments:
     #                             plural role names them ("the leaders of A and B")
 
 
-def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset()):
+def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset(), journeys=frozenset()):
     """The Arguments of `predicate` in `doc`. `resolve(token)` gives the person keys a token stands for (a
     name, a role, a pronoun), `spec` the predicate's entry in configs/meetings.yaml, `place(token)` whether a
     token ends the name of a city or venue (the place of "the Geneva talks", not a party to them), `addressees`
-    the verbs whose object is spoken to ("In a phone call, X told Y": Y is the other party)."""
+    the verbs whose object is spoken to ("In a phone call, X told Y": Y is the other party), `journeys` the nouns
+    of a journey ("a trip to X to meet Y": whoever makes the trip meets Y)."""
     head = doc[predicate.head]
     args = Arguments()
     guest = visiting(head) or invited(head) if predicate.kind == "verb" else None
@@ -53,7 +54,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         _add(args.objects, guest[1], resolve)
         args.direct = True
     elif predicate.kind == "verb":
-        subjects = _subjects(head)
+        subjects = _subjects(head) or (_travellers(head.head) if head.dep_ == "acl" and lemma(head.head) in journeys
+                                       else [])
         _add(args.subjects, subjects, resolve)
         args.unresolved_subject = bool(subjects) and not args.subjects
         objects = [t for t in _objects(head, spec.get("object") or ("direct",)) if not _owned_by_organisation(t)
@@ -165,6 +167,20 @@ def _subjects(verb):
         verb = verb.head
         if verb.pos_ == "ADP" and verb.dep_ == "prep":  # "X said after meeting Y": the clause X's phrase is on
             verb = verb.head
+    return []
+
+
+def _travellers(journey):
+    """Who makes a journey: its possessor, or the subject of the clause it is the object of ('X will endure his
+    first rite of passage, a flight to Y', 'X is on a trip to Y')."""
+    node = journey
+    for _ in range(6):
+        owners = [c for c in node.children if c.dep_ == "poss"]
+        if owners or node.pos_ in ("VERB", "AUX"):
+            return _coordinated(owners) if owners else _subjects(node)
+        if node.dep_ not in ("appos", "dobj", "attr", "pobj", "prep") or node.head == node:
+            return []
+        node = node.head
     return []
 
 

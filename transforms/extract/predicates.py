@@ -26,7 +26,7 @@ _MEASURES = {"hour", "day", "week", "minute", "round", "series", "couple", "numb
 _ITERATIVE = {"regularly", "frequently", "often", "repeatedly", "routinely", "occasionally", "sometimes", "rarely",
               "seldom", "constantly", "usually", "weekly", "monthly", "daily"}
 _CLIMB = {"xcomp", "ccomp", "dobj", "pobj", "prep", "acl", "advcl", "amod", "nsubjpass", "attr", "conj", "relcl",
-          "compound", "oprd", "agent", "pcomp", "acomp"}
+          "compound", "oprd", "agent", "pcomp", "acomp", "appos"}
 
 
 @dataclass(frozen=True)

@@ -118,7 +118,8 @@ def _purpose_clauses(targets, lexicon):
     clauses = []
     for target in targets:
         clauses += [c for c in target.children if _infinitive(c) and (c.dep_ in ("advcl", "acl") or c.dep_ == "xcomp"
-                    and any(o.dep_ == "dobj" for o in target.children))]  # "phoned X to offer condolences"
+                    and lemma(target) in lexicon.verbs and any(o.dep_ == "dobj" for o in target.children))]
+        # ("phoned X to offer condolences": a meeting verb's purpose after its object)
         if target.dep_ == "dobj" and lemma(target.head) in _USING:  # "used the meeting to press Y on X"
             clauses += [c for c in target.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)]
         frame = target.head.head if target.dep_ == "pobj" and target.head.lower_ == "of" else None
@@ -152,7 +153,8 @@ def agenda(doc, lexicon, gaz=None, person=None):
             subjects(verb) if verb.pos_ in ("VERB", "AUX") and verb != noun else [])
         items = [t for c in noun.children if c.dep_ in ("acl", "relcl")
                  for v in _complements(c) for t in _discussed(v, lexicon)]  # "a tour that will centre on Y"
-        items += [o for c in _purpose_clauses([noun, verb] if verb != noun else [noun], lexicon)
+        own = verb != noun and lemma(verb) not in lexicon.verbs  # (not 'on the trip, X phoned Y to offer Z')
+        items += [o for c in _purpose_clauses([noun, verb] if own else [noun], lexicon)
                   for o in _aimed_at(c, lexicon)]
         found.append((travellers, normalise(items, lexicon, gaz, person)))
     return found
