@@ -125,6 +125,8 @@ def test_a_meeting_in_a_condition(find):
     "Kallas and Boric met regularly when both were ministers.",
     "Kallas and Boric have met several times.",
     "Kallas had regular meetings with Boric.",
+    "They have also had 13 phone calls.",
+    "Kallas and Boric have held three meetings since May.",
 ])
 def test_meetings_in_general_are_iterative(find, text):
     assert one(find, text)[0].iterative

@@ -328,8 +328,8 @@ def negated(token, holder=None):
 
 
 def iterative(token, holder=None):
-    """'met regularly', 'has regular meetings', 'spoke several times': meetings in general (but 'met 20 times,
-    most recently in November' names the last of them)."""
+    """'met regularly', 'has regular meetings', 'spoke several times', 'have had 13 phone calls': meetings in
+    general (but 'met 20 times, most recently in November' names the last of them)."""
     if any(t.lower_ == "recently" and any(c.lower_ == "most" for c in t.children) for t in token.subtree):
         return False
     for t in filter(None, (token, holder)):
@@ -339,6 +339,8 @@ def iterative(token, holder=None):
             if c.dep_ in ("npadvmod", "advmod", "dobj") and c.lower_ in ("times", "occasions"):
                 return True
             if c.dep_ == "prep" and any(g.lower_ in ("times", "occasions") for g in c.children):
+                return True
+            if t.tag_ == "NNS" and c.dep_ == "nummod" and c.like_num:  # a count of meetings
                 return True
     return False
 
