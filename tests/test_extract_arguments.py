@@ -262,3 +262,10 @@ def test_named_objects_and_other_officials_are_one_group(read):
 def test_an_including_phrase_on_the_verb_names_members_of_a_plural_object(read, text):
     found = [(args.subjects, args.objects, args.with_others) for p, args, _ in read(text) if p.lemma == "speak"]
     assert found == [(["Kaja Kallas"], ["Gabriel Boric", "Hage Geingob"], False)]
+
+
+def test_companions_of_a_lone_subject_with_no_object_meet_it(read):
+    text = "Kaja Kallas, along with Hage Geingob and Gabriel Boric, are due to meet in Tallinn on Thursday."
+    assert parties(read, text) == (["Kaja Kallas", "Hage Geingob", "Gabriel Boric"], [], [])
+    text = "Kaja Kallas, along with Urmas Reinsalu, met Hage Geingob."
+    assert parties(read, text) == (["Kaja Kallas"], ["Hage Geingob"], ["Urmas Reinsalu"])

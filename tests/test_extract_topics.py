@@ -329,6 +329,8 @@ def test_statements_by_or_with_a_party(said, text, expected):
     ("During the call, Kallas thanked Geingob for the port investment.", ["port investment"]),
     ("During the call, Kallas told Geingob the union was willing to open a ferry line.", ["ferry line"]),
     ("During the call, Kallas told Geingob the fishing ban must end.", ["fishing ban"]),
+    ("Since her telephone call congratulating Geingob on his re-election, Kallas has been silent.", ["re-election"]),
+    ("During the call, Kallas congratulated Geingob on Monday.", []),
     ("Kallas spoke with Geingob on Monday, agreeing to cooperate in opening the ferry line.",
      ["opening the ferry line"]),
 ])

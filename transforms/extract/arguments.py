@@ -99,6 +99,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
                        for t in _parties_of(predicate, doc, place))
     args.with_others = args.with_others or any(
         len(resolve(t)) >= 2 and set(resolve(t)) <= set(args.objects) for t in doc if t.tag_ in ("NNS", "NNPS"))
+    if predicate.kind == "verb" and len(_unique(args.subjects)) == 1 and not args.objects:  # "A, along with B
+        args.subjects, args.companions = args.subjects + args.companions, []  # and C, are due to meet": all meet
     args.subjects = _unique(args.subjects)
     args.objects = [k for k in _unique(args.objects) if k not in args.subjects]
     args.companions = [k for k in _unique(args.companions) if k not in args.subjects and k not in args.objects]
@@ -263,9 +265,12 @@ def _agents(verb):
 def _companions(verb):
     """'along with X', 'together with X' on the verb or its subject, 'accompanied by X', and the people a retinue
     of the subject includes ('X and his delegation, including Y')."""
-    found = []
-    anchors = [verb, *(c for c in verb.children if c.dep_ in _SUBJECT)]
-    found.extend(p for t in _coordinated(anchors[1:]) if _with_retinue(t) for p in _included(t))
+    found, chain = [], [verb]
+    while chain[-1].dep_ in ("xcomp", "acomp") and len(chain) < 4:  # "X, along with Y, are due to meet"
+        chain.append(chain[-1].head)
+    subjects = [c for v in chain for c in v.children if c.dep_ in _SUBJECT]
+    anchors = chain + subjects
+    found.extend(p for t in _coordinated(subjects) if _with_retinue(t) for p in _included(t))
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ in ("advmod", "prep") and child.lower_ in _COMPANIONS:

@@ -55,8 +55,9 @@ def about(doc, targets, lexicon, gaz=None, person=None):
                     found.extend(_prepositional(token, lexicon))
                 if token.dep_ == "advcl" and token.tag_ == "VBG" and lemma(token) in lexicon.statement_verbs:
                     found.extend(_statement_objects(token, lexicon))  # "spoke with X, agreeing to fight Y"
-        if lemma(target) in lexicon.addressee_verbs:  # "in a phone call, X told Y that the budget must pass"
-            found.extend(_addressed(target, lexicon))
+        for verb in [target, *(c for c in target.children if c.dep_ == "acl")]:  # "his call congratulating Y on X"
+            if lemma(verb) in lexicon.addressee_verbs:  # "in a phone call, X told Y that the budget must pass"
+                found.extend(_addressed(verb, lexicon))
         if target.dep_ in ("nsubj", "nsubjpass"):  # "the talks covered X", "talks are expected to focus on X"
             found.extend(t for verb in _complements(target.head) for t in _discussed(verb, lexicon) if t != target)
         if target.dep_ == "dobj" and lemma(target.head) in lexicon.agenda_verbs:
@@ -79,12 +80,12 @@ def _kind(noun, gaz):
 
 
 def _addressed(verb, lexicon):
-    """What someone tells, urges or thanks someone: 'told Y that X must pass' (the clause's subject and object),
-    'urged Y to release X', 'thanked Y for X'."""
+    """What someone tells, urges, thanks or congratulates someone: 'told Y that X must pass' (the clause's subject
+    and object), 'urged Y to release X', 'thanked Y for X', 'congratulated Y on X'."""
     found = [c for clause in verb.children if clause.dep_ == "ccomp" for c in _told(clause, lexicon)]
     found += [c for clause in verb.children if clause.dep_ == "xcomp" for c in _aimed_at(clause, lexicon)]
-    return found + [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for p in c.children
-                    if p.dep_ == "pobj"]
+    return found + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on") for p in c.children
+                    if p.dep_ == "pobj" and not find_dates(p.doc[p.left_edge.i:p.right_edge.i + 1].text)]
 
 
 def _told(clause, lexicon):
