@@ -4,6 +4,7 @@ of a passive, companions ("along with", "accompanied by"), the subject of the ve
 subjects ("the two leaders") and references to a particular meeting. Tokens resolve to people through a plain
 table of names here; resolution itself is tested in test_extract_actors.py."""
 import pytest
+from spacy.tokens import Doc
 
 from pipeline.config import load_yaml
 from transforms.extract import arguments, predicates
@@ -269,3 +270,15 @@ def test_companions_of_a_lone_subject_with_no_object_meet_it(read):
     assert parties(read, text) == (["Kaja Kallas", "Hage Geingob", "Gabriel Boric"], [], [])
     text = "Kaja Kallas, along with Urmas Reinsalu, met Hage Geingob."
     assert parties(read, text) == (["Kaja Kallas"], ["Hage Geingob"], ["Urmas Reinsalu"])
+
+
+def test_a_name_the_parse_hangs_inside_another_party_s_name_is_a_party(parse, lexicon):
+    """'the call between U.S. President A and Turkish President B': a real sentence's parse made A a modifier of B."""
+    words = "the call between President Kallas and President Geingob".split()
+    doc = Doc(parse("x").vocab, words=words, heads=[1, 1, 1, 4, 7, 4, 4, 2],
+              deps="det ROOT prep compound nmod cc conj pobj".split(),
+              pos="DET NOUN ADP PROPN PROPN CCONJ PROPN PROPN".split(), tags="DT NN IN NNP NNP CC NNP NNP".split(),
+              lemmas="the call between President Kallas and President Geingob".split())
+    [p] = predicates.find(doc, lexicon)
+    args = arguments.of(p, doc, resolve, lexicon.nouns[p.lemma])
+    assert sorted(args.objects) == ["Hage Geingob", "Kaja Kallas"]

@@ -76,6 +76,8 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         parties = [t for t in parties if t not in travellers]  # "their visit to X": they travel together
         _add(args.subjects, travellers, resolve)
         _add(args.objects, parties, resolve)
+        _add(args.objects, _folded_names([t for t in parties if t.pos_ == "PROPN"], resolve), resolve)
+        # ("the call between President A and President B", parsed with A inside B's name)
         symmetric = [t for t in parties if t.dep_ in ("poss", "compound", "nmod") or t.head.lower_ in _BETWEEN
                      or t.head.dep_ == "conj" and t.head.head.lower_ in _BETWEEN]
         named = [t for t in parties if t.pos_ != "PRON" and not _group(t)]
