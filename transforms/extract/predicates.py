@@ -19,7 +19,8 @@ _CIRCUMSTANCE = {"in", "at", "during", "after", "following", "since", "by", "ove
 _MEDIUM = {"on", "by", "over", "via", "through"}  # "on the telephone", "by video link"
 # Phrases that put a meeting noun on a verb whose subject takes part: "left after talks with X", "flew to Moscow
 # for talks with X", "said at a meeting with X".
-_TIME_PREPOSITIONS = {"after", "before", "during", "following", "ahead", "from", "since", "at", "in", "for", "into"}
+_TIME_PREPOSITIONS = {"after", "before", "during", "following", "ahead", "from", "since", "at", "in", "for", "into",
+                      "through", "throughout"}
 _ABSTRACT_PLACES = {"area", "point", "issue", "ground", "respect", "matter", "subject", "question", "one"}
 _MEASURES = {"hour", "day", "week", "minute", "round", "series", "couple", "number", "set"}  # "a round of talks"
 # "met regularly", "talks often": meetings in general, not one meeting.
