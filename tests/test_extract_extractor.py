@@ -136,6 +136,11 @@ def test_whoever_makes_a_journey_to_meet_someone_meets_them(one):
                                                                       "Namibia")
 
 
+def test_the_day_and_destination_of_a_trip_to_meet_someone_are_the_meeting_s(one):
+    m = one("Kaja Kallas will make a trip to Windhoek on Friday to meet Hage Geingob.")
+    assert (m["meeting_date"], m["city"], m["status"]) == (D(2023, 2, 17), "Windhoek", "planned")
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

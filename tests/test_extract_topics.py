@@ -10,7 +10,8 @@ from transforms.extract import attributes, predicates, topics
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.predicates import Lexicon
 
-CONFIG = {"places": {"countries": [{"name": "Namibia"}]}, "summits": {}, "topics": {"topics": ["fisheries", "quotas", "arms control"]}}
+CONFIG = {"places": {"countries": [{"name": "Namibia"}]}, "summits": {},
+          "topics": {"topics": ["fisheries", "quotas", "arms control"]}}
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ _PHONES = {"telephone", "phone"}
 _VIDEOS = {"video", "videolink", "videoconference", "link"}
 # Verbs of going somewhere, whose place and time a meeting that is their purpose shares.
 _JOURNEYS = {"travel", "fly", "go", "come", "arrive", "head", "visit", "leave", "return", "stop", "tour", "land"}
+_JOURNEY_NOUNS = {"trip", "flight", "journey", "mission"}
 _TRIPS = {"trip", "journey", "tour", "visit", "plan"}  # what is called off when a meeting ahead is
 # Verbs whose subject, a meeting, happens where and when they say: "took place in X", "began on Monday".
 _OCCURRING = {"take", "happen", "occur", "begin", "start", "end", "last", "conclude", "continue", "resume",
@@ -24,6 +25,13 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\s+
 # A wire story's dateline ("TOKYO, March 3 -", "WASHINGTON, June 12 (Reuters) -"): the story's date, not a meeting's.
 
 
+def _journey_and_its_verb(noun):
+    """A journey noun and the verb it is the object of, through an apposition ('made a trip', 'endured his first
+    test, a flight')."""
+    node = noun.head if noun.dep_ == "appos" else noun
+    return [noun] + ([node.head] if node.dep_ == "dobj" else [])
+
+
 def anchors(predicate, doc):
     """The tokens phrases about the meeting hang on: the meeting word; the verb that holds a meeting noun; the
     journey a meeting verb is the purpose of ('will travel to Tokyo next month to meet X'); the complement of an
@@ -33,8 +41,11 @@ def anchors(predicate, doc):
     if predicate.holder is not None:
         out.append(doc[predicate.holder])
     for verb in list(out):
-        if verb.dep_ in ("xcomp", "advcl", "conj") and lemma(verb.head) in _JOURNEYS:
-            out.append(verb.head)  # "will travel to X to meet Y", "visited X and met Y"
+        if verb.dep_ in ("xcomp", "advcl", "conj") and (lemma(verb.head) in _JOURNEYS or any(
+                c.dep_ == "dobj" and lemma(c) in _JOURNEYS | _JOURNEY_NOUNS for c in verb.head.children)):
+            out.append(verb.head)  # "will travel to X to meet Y", "visited X and met Y", "made a trip ... to meet"
+        if verb.dep_ == "acl" and lemma(verb.head) in _JOURNEYS | _JOURNEY_NOUNS:  # "his first test, a flight to
+            out.extend(_journey_and_its_verb(verb.head))  # X to meet Y"
         out.extend(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and lemma(c) in _JOURNEYS)
     parties = [c for c in head.children if c.dep_ == "prep" for c in c.children]
     for party in [head, *parties, *(c for p in parties for c in p.children if c.dep_ == "conj")]:
