@@ -141,6 +141,14 @@ def test_the_day_and_destination_of_a_trip_to_meet_someone_are_the_meeting_s(one
     assert (m["meeting_date"], m["city"], m["status"]) == (D(2023, 2, 17), "Windhoek", "planned")
 
 
+def test_what_a_journey_is_for_is_not_the_agenda_of_meetings_in_another_country(extractor):
+    found = extractor.extract("On her first visit to Namibia, Kaja Kallas will visit Windhoek to promote fisheries."
+                              "\n\nShe will meet President Hage Geingob.\n\nFollowing her visit to Namibia, she will "
+                              "travel to Chile for talks with Chilean President Gabriel Boric.", WEDNESDAY)
+    assert sorted((names(m["participants"]), m["topics"]) for m in found) == [
+        (["Gabriel Boric", "Kaja Kallas"], []), (["Hage Geingob", "Kaja Kallas"], ["fisheries"])]
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

@@ -207,7 +207,7 @@ def test_the_purpose_of_a_trip(parse, lexicon):
 ])
 def test_what_a_journey_is_for_and_who_makes_it(parse, lexicon, text, expected):
     found = topics.agenda(parse(text), lexicon)
-    assert [(t[-1].text if t else None, items) for t, items in found] == expected
+    assert [(t[-1].text if t else None, items) for t, items, _ in found] == expected
 
 
 def test_a_speech_is_not_a_statement_of_the_parties(parse, lexicon):

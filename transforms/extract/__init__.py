@@ -196,10 +196,10 @@ class Extractor:
             subjects = [k for v in doc if topics.stating(v, self.lexicon) for c in topics.sides(v) for k in who(c)]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
                                 group=not subjects)
-        for travellers, aims in topics.agenda(doc, self.lexicon, self.gaz, person):
+        for travellers, aims, country in topics.agenda(doc, self.lexicon, self.gaz, person):
             keys = tuple(dict.fromkeys(k for t in travellers for k in resolve(t)))
             if aims or keys:
-                yield context.Event("agenda", sentence, items=aims, keys=keys)
+                yield context.Event("agenda", sentence, items=aims, keys=keys, country=country)
 
     @staticmethod
     def _hosts(parties, args, spec):

@@ -26,6 +26,7 @@ class Event:
     plan: bool = False           # of a group reference: one meeting of theirs ("agreed to hold a meeting"), not
     #                              what they will discuss elsewhere nor visits in general
     plural: bool = False         # of a reference: its word is plural ("the calls"), so of each meeting in focus
+    country: str = None          # of an agenda: where the journey goes ("her visit to X")
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
 
@@ -35,15 +36,16 @@ def assemble(events, country_of):
     named parties was about; what other sentences add goes to the one of them it fits. A visitor who meets his
     hosts is, from then on, in their country (`country_of(key)`)."""
     meetings, focus, where, ahead, last = [], [], {}, {}, None
-    agendas, travellers = defaultdict(list), ()
+    agendas, journeys, travellers, goes_to = defaultdict(list), defaultdict(list), (), None
     for event in events:
         if event.kind == "agenda" and event.group:  # "the meetings with officials are to prepare X"
             agendas[event.sentence.paragraph].extend(event.items)
             continue
         if event.kind == "agenda":  # "the purpose of the visit": of the journey last named
-            travellers = event.keys or travellers
+            same = not event.keys or event.keys == travellers  # (the journey named before, or another)
+            travellers, goes_to = event.keys or travellers, event.country or (goes_to if same else None)
             for key in travellers:
-                merge.extend(agendas[key], event.items)
+                journeys[key].append((goes_to, event.items))
             continue
         if event.kind == "whereabouts":
             (ahead if event.ahead else where).update(
@@ -91,19 +93,23 @@ def assemble(events, country_of):
         elif event.kind == "delegation":
             for m in targets[-1:]:
                 merge.extend(m.delegation, [k for k in event.items if k not in m.parties])
-    _follow_agendas(meetings, agendas)
+    _follow_agendas(meetings, agendas, journeys)
     return meetings
 
 
-def _follow_agendas(meetings, agendas):
+def _follow_agendas(meetings, agendas, journeys):
     """A traveller's meetings in person that say nothing of what they were about get what the article says the
-    journey is for ('X starts a tour that will centre on Y. X will hold talks with Z.'), and those reported
-    soon after what a group of meetings is for ('The meetings with officials are to prepare X. X held talks with
-    Y.'; `agendas` is keyed by the paragraph of such a sentence)."""
+    journey is for ('X starts a tour that will centre on Y. X will hold talks with Z.'; `journeys` holds each
+    traveller's (destination country, topics), and a meeting in another country is of another journey), and those
+    reported soon after what a group of meetings is for ('The meetings with officials are to prepare X. X held
+    talks with Y.'; `agendas` is keyed by the paragraph of such a sentence)."""
     for meeting in meetings:
         if not meeting.topics and not merge.format_of(meeting):
+            country = meeting.value("country")
             for key in meeting.parties:
-                merge.extend(meeting.topics, agendas.get(key, ()))
+                for goes_to, items in journeys.get(key, ()):
+                    if not (goes_to and country and goes_to != country):
+                        merge.extend(meeting.topics, items)
             first = meeting.mentions[0].sentence.paragraph
             for paragraph in range(first - _NEAR_PARAGRAPHS, first + 1):
                 merge.extend(meeting.topics, agendas.get(paragraph, ()))

@@ -139,10 +139,11 @@ def _purpose_clauses(targets, lexicon):
 
 
 def agenda(doc, lexicon, gaz=None, person=None):
-    """[(travellers, topics)] of the journeys a sentence names, with what it says they are for: 'X starts a tour
-    that will centre on Y', 'X is back from her trip to try to revive Y', 'the purpose of X's visit is to
+    """[(travellers, topics, country)] of the journeys a sentence names, with what it says they are for: 'X starts a
+    tour that will centre on Y', 'X is back from her trip to try to revive Y', 'the purpose of X's visit is to
     discuss Y'. The travellers are the tokens that name who journeys (the noun's possessor, else the subject of
-    the verb it is on); none for 'the visit' alone."""
+    the verb it is on); none for 'the visit' alone. The country is where the journey goes ('my visit to X'), when
+    the gazetteer `gaz` knows it."""
     found = []
     for noun in doc:
         if lemma(noun) not in lexicon.journey_nouns or noun.pos_ != "NOUN":
@@ -154,11 +155,24 @@ def agenda(doc, lexicon, gaz=None, person=None):
             subjects(verb) if verb.pos_ in ("VERB", "AUX") and verb != noun else [])
         items = [t for c in noun.children if c.dep_ in ("acl", "relcl")
                  for v in _complements(c) for t in _discussed(v, lexicon)]  # "a tour that will centre on Y"
-        own = verb != noun and lemma(verb) not in lexicon.verbs  # (not 'on the trip, X phoned Y to offer Z')
+        own = verb != noun and (lemma(verb) not in lexicon.verbs or lemma(verb) in lexicon.journey_nouns)
+        # (not 'on the trip, X phoned Y to offer Z': what a call is for)
         items += [o for c in _purpose_clauses([noun, verb] if own else [noun], lexicon)
                   for o in _aimed_at(c, lexicon)]
-        found.append((travellers, normalise(items, lexicon, gaz, person)))
+        found.append((travellers, normalise(items, lexicon, gaz, person), _destination(noun, gaz)))
     return found
+
+
+def _destination(journey, gaz):
+    """The country a journey noun says it goes to ('a visit to X', 'his trip to Y'), or None."""
+    for place in (p for c in journey.children if c.dep_ == "prep" and c.lower_ == "to" for p in c.children
+                  if p.dep_ == "pobj"):
+        name = journey.doc[place.left_edge.i:place.i + 1].text
+        for kind in ("country", "city") if gaz is not None else ():
+            forms = [form for start, end, form in gaz.find(kind, name) if end == len(name)]
+            if forms:
+                return gaz.countries[forms[0]] if kind == "country" else gaz.cities[forms[0]][1]
+    return None
 
 
 def _preparing(verb, lexicon):
