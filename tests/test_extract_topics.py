@@ -6,7 +6,7 @@ tests."""
 import pytest
 
 from pipeline.config import load_yaml
-from transforms.extract import attributes, predicates, topics
+from transforms.extract import attributes, nlp, predicates, topics
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.predicates import Lexicon
 
@@ -109,6 +109,7 @@ def test_clauses_without_a_subject_and_the_parties_are_not_topics(about, text, e
     ("The visit is an opportunity to build upon the growing trade in uranium.", ["growing trade in uranium"]),
     ("Kaja Kallas will visit Windhoek next week.", []),
     ("Kaja Kallas phoned Governor Hage Geingob to offer her condolences.", ["condolences"]),
+    ("Kaja Kallas will return to Tallinn to welcome Hage Geingob and attend his address.", []),
     ("The purpose of the talks was to re-state the illegitimacy of the ban and discuss available responses.",
      ["available responses"]),
 ])
@@ -136,6 +137,12 @@ def test_coordinated_modifiers_of_one_noun_are_distributed(about):
 ])
 def test_dates_pronouns_vague_words_and_occasions_are_not_topics(about, text):
     assert about(text) == []
+
+
+def test_a_date_is_no_topic_where_no_entity_recogniser_ran(nlp_model, lexicon):
+    doc = nlp.parse(nlp_model, ["I will return on Friday November 17 to welcome Hage Geingob."])[0]
+    predicate = predicates.find(doc, lexicon)[0]
+    assert topics.about(doc, attributes.anchors(predicate, doc), lexicon) == []
 
 
 def test_people_are_not_topics(about):

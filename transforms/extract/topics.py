@@ -3,7 +3,7 @@ border dispute", "the call focused on grain exports"), one per coordinated item,
 followed by the topic names (configs/topics.yaml) it holds."""
 import re
 
-from transforms.extract.dates import find_dates
+from transforms.extract.dates import WEEKDAYS, find_dates
 from transforms.extract.predicates import lemma, negated, phrasal
 
 _DROP_DEPS = {"relcl", "advcl", "punct", "cc", "conj", "appos"}
@@ -25,6 +25,7 @@ _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 _LEADING_DET = re.compile(r"^(?:the|their|our|its)\s+", re.IGNORECASE)
 _COMBINING = re.compile(r"^[A-Z][a-z]+o$")  # Franco-, Sino-, Russo- (the first of two states written together)
 _DAY_PART = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.IGNORECASE)
+_WEEKDAY = re.compile(rf"^(?:{'|'.join(WEEKDAYS)}),?\s+", re.IGNORECASE)  # "Friday November 14"
 _WEAK_ADJ = {"other", "various", "several", "many", "some", "further", "certain", "specific", "main", "key",
              "important", "possible", "current", "recent", "latest", "new", "broader", "wider", "general", "common",
              "mutual", "whole", "entire", "forthcoming", "upcoming", "next", "coming", "shared", "positive",
@@ -135,6 +136,7 @@ def _purpose_clauses(targets, lexicon):
         if target.dep_ in ("nsubj", "nsubjpass"):  # "the meetings ... are expected to lay the groundwork for X"
             clauses += [c for v in (target.head, *target.head.conjuncts) if v.tag_ == "VBN" for c in v.children
                         if c.dep_ == "xcomp" and _infinitive(c) and _preparing(c, lexicon)]
+    clauses = [c for c in clauses if c not in targets]  # "will return to welcome X": the meeting itself
     return clauses + [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
 
 
@@ -500,10 +502,10 @@ def _phrase(token, lexicon, person=None):
                    for i, w in enumerate(words))
     text = _QUOTE.sub("", text) if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d") else text
     text = " ".join(text.split())
-    bare = _DAY_PART.sub("", text)
+    bare = _WEEKDAY.sub("", _DAY_PART.sub("", text))
     when = find_dates(bare)
     if len(when) == 1 and when[0].end - when[0].start >= len(bare) - 1:
-        return None  # "talks on Friday", "met on 7 April 2014", "dinner on Wednesday evening"
+        return None  # "talks on Friday", "met on 7 April 2014", "dinner on Wednesday evening", "Friday November 14"
     return text if 2 <= len(text) <= 80 else None
 
 
