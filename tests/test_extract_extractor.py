@@ -149,6 +149,13 @@ def test_what_a_journey_is_for_is_not_the_agenda_of_meetings_in_another_country(
         (["Gabriel Boric", "Kaja Kallas"], []), (["Hage Geingob", "Kaja Kallas"], ["fisheries"])]
 
 
+def test_telephone_diplomacy_with_leaders_is_a_call_with_each(extractor):
+    found = extractor.extract("Kaja Kallas also held a frantic round of telephone diplomacy with other leaders "
+                              "including Chilean President Gabriel Boric and Namibian President Hage Geingob.", WEDNESDAY)
+    assert sorted((names(m["participants"]), m["format"]) for m in found) == [
+        (["Gabriel Boric", "Kaja Kallas"], "phone"), (["Hage Geingob", "Kaja Kallas"], "phone")]
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")
