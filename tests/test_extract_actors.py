@@ -30,6 +30,9 @@ PEOPLE = {"people": [
      "offices": [{"role": "Prime Minister of Latvia", "from": "2021-01-07"}]},
     {"name": "Park Sung-min", "country": "South Korea",
      "offices": [{"role": "President of South Korea", "from": "2022-05-10"}]},
+    {"name": "Mari Saar", "country": "Estonia",
+     "offices": [{"role": "National Security Advisor of Estonia", "from": "2021-01-26"},
+                 {"role": "Defense Minister of Estonia", "from": "2019-01-01", "to": "2021-01-26"}]},
     {"name": "Arvo Tamm", "country": "Estonia",
      "offices": [{"role": "President of Estonia", "from": "1962-03-01", "to": "1969-03-01"}]},
 ]}
@@ -93,6 +96,15 @@ def test_a_role_named_earlier_with_its_holder(read):
     _, who = read("Kaja Kallas met Foreign Minister Urmas Reinsalu. The foreign minister said the talks went well.",
                   D(2022, 9, 1))
     assert who(1, "minister") == ["Urmas Reinsalu"]
+
+
+@pytest.mark.parametrize("text, day, word", [
+    ("The Estonian national security adviser met Hage Geingob.", D(2022, 9, 13), "adviser"),
+    ("The Estonian defence minister met Hage Geingob.", D(2020, 9, 13), "minister"),
+])
+def test_a_role_of_several_words_in_either_spelling_is_its_holder(read, text, day, word):
+    _, who = read(text, day)
+    assert who(0, word) == ["Mari Saar"]
 
 
 def test_a_role_apposed_to_a_name(read):

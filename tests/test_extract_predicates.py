@@ -83,6 +83,13 @@ def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status
 
 
+def test_what_someone_refusing_a_meeting_leaves_another_to_do_is_not_refused(find):
+    found, _ = find("Kallas refused to meet Boric, leaving the envoy to instead hold talks with Geingob.")
+    assert [(word, p.status) for word, p in found] == [("meet", "cancelled"), ("talks", None)]
+    found, _ = find("Kallas urged Boric to meet Geingob.")
+    assert [(word, p.status) for word, p in found] == [("meet", "proposed")]
+
+
 def test_an_invitation_to_visit_is_proposed(find):
     found, _ = find("Kallas invited Boric to visit Tallinn.")
     assert [(word, p.kind, p.status) for word, p in found] == [("invited", "verb", "proposed"),

@@ -6,6 +6,7 @@ import collections
 import datetime
 import re
 
+from transforms.extract.kb import fold_title
 from transforms.extract.people import (MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names,
                                        pronoun_kind)
 from transforms.extract.predicates import speaker
@@ -343,8 +344,9 @@ class Article:
         """People a role noun stands for: 'the Saudi leader', 'the Crown Prince', 'the presidents of Sri Lanka and
         Indonesia', 'the Prime Minister' (of the article's country)."""
         word = token.lower_
-        modifiers = [t.lower_ for t in token.children if t.dep_ in ("compound", "amod") and t.i < token.i
-                     and not _is_place(t.text, self.gaz) and t.text not in self.gaz.adjectives]
+        modifiers = [w.lower_ for t in token.children if t.dep_ in ("compound", "amod") and t.i < token.i
+                     for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ")  # "national security adviser"
+                     and not _is_place(w.text, self.gaz) and w.text not in self.gaz.adjectives]
         title = " ".join([*modifiers[-2:], word])  # "foreign minister", "prime minister"
         if not (self.titles.head([word]) or self.titles.head(title.split()[-2:])):
             return []
@@ -440,7 +442,7 @@ class Article:
         have = self._bare(person.title or "")
         if have and (have[-len(wanted):] == wanted or wanted[-len(have):] == have and len(have) > 1):
             return True
-        return bool(role) and " ".join(wanted) in role.lower() and not (
+        return bool(role) and fold_title(" ".join(wanted)) in fold_title(role) and not (
             have and self.titles.head(have[-2:]))  # "Foreign Minister X" is not the president the knowledge says
 
     def _bare(self, title):

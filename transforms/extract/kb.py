@@ -121,9 +121,13 @@ def name_keys(actor):
     return keys
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_title(title):
-    return fold(title)
+_SPELLINGS = {"defence": "defense", "adviser": "advisor", "advisers": "advisors"}  # as the dictionaries write them
+
+
+@functools.lru_cache(maxsize=65536)
+def fold_title(title):
+    """A title folded, in the dictionaries' spelling ('Defence Adviser' = 'defense advisor')."""
+    return " ".join(_SPELLINGS.get(w, w) for w in fold(title).split())
 
 
 @functools.lru_cache(maxsize=65536)
@@ -202,13 +206,13 @@ class Actor:
     def holds(self, role, day):
         """Whether the actor held `role` on `day` (at any time when None): a role as written ("Prime Minister of
         Japan"), or a title or head office of the actor's country ("Prime Minister", "head of government")."""
-        wanted, kind = fold(role), _query_kind(role)
+        wanted, kind = fold_title(role), _query_kind(role)
         for r, start, end in self.offices:
             if not _active(start, end, day):
                 continue
             title, place = title_of(r, self.country)
-            if fold(r) == wanted or (place == self.country and (
-                    fold(title) == wanted or (kind and kind in office_kinds(title)))):
+            if fold_title(r) == wanted or (place == self.country and (
+                    fold_title(title) == wanted or (kind and kind in office_kinds(title)))):
                 return True
         return False
 
@@ -275,7 +279,7 @@ class KnowledgeBase:
         People.yaml's holders of the title come first, then its holders of the head office, then derived ones."""
         if office.endswith(" of " + country):  # "Prime Minister of Japan"
             office = office[:-len(country) - 4]
-        wanted, kind = fold(office), _query_kind(office)
+        wanted, kind = fold_title(office), _query_kind(office)
         literal, curated, derived = [], [], []
         for title, kinds, start, end, actor, is_curated in self._offices.get(country, ()):
             if not _active(start, end, day):
@@ -352,8 +356,8 @@ class KnowledgeBase:
                 if fact is None:
                     title, place = title_of(role, actor.country, self.countries)
                     fact = facts[(role, actor.country)] = (
-                        title, place, _fold_title(title), title not in DERIVED_TITLES,
-                        office_rank(role, actor.country), office_kinds(title), _fold_title(title) == "president")
+                        title, place, fold_title(title), title not in DERIVED_TITLES,
+                        office_rank(role, actor.country), office_kinds(title), fold_title(title) == "president")
                 items.append((fact, start, end))
             parsed.append(items)
         return parsed

@@ -272,6 +272,9 @@ def status_of(token, lexicon):
             return None if _finite(verb) else found
         bounded = bounded or _finite(token) and not _subjunctive(token)  # beyond a relative clause of its own, only
         # a cancellation counts
+        if token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children):
+            here = _status_here(token.head, lexicon)  # "urged X to meet Y"; but "refused to meet A, leaving B to
+            return found or (None if bounded or here == "accepted" else here)  # hold talks": B's talks are held
         token = token.head
     return found
 
