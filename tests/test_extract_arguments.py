@@ -282,3 +282,15 @@ def test_a_name_the_parse_hangs_inside_another_party_s_name_is_a_party(parse, le
     [p] = predicates.find(doc, lexicon)
     args = arguments.of(p, doc, resolve, lexicon.nouns[p.lemma])
     assert sorted(args.objects) == ["Hage Geingob", "Kaja Kallas"]
+
+
+def test_a_name_the_parse_hangs_deeper_in_another_party_s_name_before_and_is_a_party(parse, lexicon):
+    """'a call between A and Japanese Prime Minister B': a real sentence's parse made A a modifier of the title."""
+    words = "the call between Kallas and Namibian President Geingob".split()
+    doc = Doc(parse("x").vocab, words=words, heads=[1, 1, 1, 6, 3, 3, 7, 2],
+              deps="det ROOT prep amod cc conj compound pobj".split(),
+              pos="DET NOUN ADP PROPN CCONJ ADJ PROPN PROPN".split(), tags="DT NN IN NNP CC JJ NNP NNP".split(),
+              lemmas="the call between Kallas and Namibian President Geingob".split())
+    [p] = predicates.find(doc, lexicon)
+    args = arguments.of(p, doc, resolve, lexicon.nouns[p.lemma])
+    assert sorted(args.objects) == ["Hage Geingob", "Kaja Kallas"]

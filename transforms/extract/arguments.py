@@ -226,9 +226,11 @@ def _listed_after(verb, objects):
 
 def _folded_names(tokens, resolve):
     """People the parser hung inside another person's name ('meet Finance Secretary A and Trade
-    Secretary B' parsed with A a modifier of B)."""
-    return [c for t in tokens for c in t.children if c.dep_ in ("nmod", "compound") and c.i < t.i
-            and resolve(c) and set(resolve(c)) != set(resolve(t))]
+    Secretary B' parsed with A a modifier of B; 'between A and Japanese Prime Minister B', A deeper in B's name,
+    where 'and' follows it)."""
+    return [c for t in tokens for c in t.subtree if c.i < t.i and resolve(c) and set(resolve(c)) != set(resolve(t))
+            and (c.head == t and c.dep_ in ("nmod", "compound") or c.dep_ == "amod" and c.pos_ == "PROPN"
+                 and c.i + 1 < len(c.doc) and c.doc[c.i + 1].lower_ == "and")]
 
 
 def _inviters(prep):
