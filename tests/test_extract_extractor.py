@@ -156,6 +156,20 @@ def test_telephone_diplomacy_with_leaders_is_a_call_with_each(extractor):
         (["Gabriel Boric", "Kaja Kallas"], "phone"), (["Hage Geingob", "Kaja Kallas"], "phone")]
 
 
+@pytest.mark.parametrize("text, status", [
+    ("Kaja Kallas had a full exchange of views with President Hage Geingob in Windhoek on Monday.", "held"),
+    ("Kaja Kallas looks forward to an exchange of views with President Hage Geingob in Windhoek.", "planned"),
+])
+def test_an_exchange_of_views_is_a_meeting(one, text, status):
+    m = one(text)
+    assert (names(m["participants"]), m["status"], m["city"]) == (["Hage Geingob", "Kaja Kallas"], status, "Windhoek")
+
+
+def test_an_exchange_of_prisoners_is_no_meeting(extractor):
+    assert extractor.extract("Kaja Kallas welcomed the exchange of prisoners with President Hage Geingob.", WEDNESDAY) \
+        == []
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

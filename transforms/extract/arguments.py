@@ -290,7 +290,9 @@ def _noun_parties(noun, spec=None, place=lambda token: False):
     the objects of with, between, of (and 'on' for a courtesy call on X)."""
     found = []
     extra = set((spec or {}).get("in_person") or ())
-    for child in noun.children:
+    framed = [c for o in noun.children if o.dep_ == "prep" and o.lower_ == "of" and (spec or {}).get("of")
+              for p in o.children if p.lower_ in spec["of"] for c in p.children]  # "an exchange of views with X"
+    for child in [*noun.children, *framed]:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
             if child.dep_ == "compound" and place(child):
                 continue

@@ -118,8 +118,9 @@ def find(doc, lexicon):
         elif token.pos_ in _NOUN_TAGS and (token.lower_ in lexicon.nouns or word in lexicon.nouns):
             spec = lexicon.nouns.get(token.lower_) or lexicon.nouns[word]
             if spec.get("modifiers") and not any(c.lower_ in spec["modifiers"] for c in token.lefts) or \
-                    _figurative(token):
-                continue  # "a press conference"
+                    spec.get("of") and not any(c.lower_ == "of" and any(p.lower_ in spec["of"] for p in c.children)
+                                               for c in token.rights) or _figurative(token):
+                continue  # "a press conference", "an exchange of prisoners"
             found.append(_predicate(token, token.lower_ if token.lower_ in lexicon.nouns else word, "noun",
                                     _holder(token, lexicon), spec, lexicon))
     return found
