@@ -50,6 +50,11 @@ def test_a_portfolio_is_no_name(titles, gaz):
         == ["Ana Kovar"]
 
 
+def test_a_title_alone_is_no_name(titles, gaz):
+    assert [f[0] for f in found("After our talks this morning, Prime Minister, I know we agree with Vice President "
+                                "Ana Kovar.", titles, gaz)] == ["Ana Kovar"]
+
+
 def test_honorifics_are_stripped(titles, gaz):
     assert found("Dr. Maret Lindqvist met Ms Kallas and Sir Keith Holyoake.", titles, gaz) == [
         ("Maret Lindqvist", "dr", None, True), ("Kallas", "ms", None, True), ("Keith Holyoake", "sir", None, True)]

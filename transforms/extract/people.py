@@ -247,8 +247,8 @@ def _split_run(words, text, titles, gaz):
     end = len(run)
     while end > start + 1 and run[end - 1].lower() in titles.office_words:
         end -= 1
-    if start >= end or not _capital(run[start]):
-        return []
+    if start >= end or not _capital(run[start]) or titles.head(run[start:]):
+        return []  # (and "Thank you, Prime Minister": a title alone)
     before = text[max(0, words[0][0] - 60):words[0][0]]
     outside = None if titled else titles.title_before(before)  # "spokesman X", "Governor of the Bank of England X"
     if outside and start == 0 and end - start >= 3 and _OF_END.search(before):
