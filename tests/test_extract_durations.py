@@ -16,6 +16,8 @@ from transforms.extract.durations import minutes
     ("The call lasted more than three and a half hours.", 210),
     ("The talks lasted 2.5 hours.", 150),
     ("It was an hour-long meeting.", 60),
+    ("The hour-long call was positive.", 60),
+    ("They held two and a half hours of talks.", 150),
     ("They held a 90-minute call.", 90),
     ("They held a two-hour meeting.", 120),
     ("They held a half-hour call.", 30),

@@ -170,6 +170,11 @@ def test_an_exchange_of_prisoners_is_no_meeting(extractor):
         == []
 
 
+def test_how_long_someone_waited_for_a_meeting_is_not_how_long_it_lasted(one):
+    assert one("Kaja Kallas was forced to wait for three hours for a brief meeting with President Hage Geingob.")[
+        "duration_minutes"] is None
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

@@ -338,7 +338,9 @@ def _clause_start(token):
 def duration_of(predicate, doc):
     """Minutes the phrases on the meeting word and its verbs give ('a three-hour meeting', 'the talks lasted two
     hours', 'was held ... and lasted 80 minutes'), not another clause's."""
-    targets = anchors(predicate, doc)
+    head = doc[predicate.head]
+    targets = [t for t in anchors(predicate, doc) if not (  # "waited for three hours for a meeting": the waiting
+        head.dep_ == "pobj" and t.i == predicate.holder and head.head.head == t)]
     targets += [c for t in targets for c in t.children if c.dep_ == "conj" and lemma(c) in _OCCURRING]
     tokens = sorted({t.i for a in targets for t in own_phrases(a)})
     return durations.minutes("".join(doc[i].text_with_ws for i in tokens))
