@@ -175,6 +175,15 @@ def test_how_long_someone_waited_for_a_meeting_is_not_how_long_it_lasted(one):
         "duration_minutes"] is None
 
 
+def test_a_joint_news_conference_alongside_a_visitor_is_a_meeting_in_the_host_s_country(one, extractor):
+    m = one("At a joint news conference alongside visiting Namibian President Hage Geingob, Kaja Kallas said the "
+            "ferry line would open.")
+    assert (names(m["participants"]), m["status"], m["country"]) == (["Hage Geingob", "Kaja Kallas"], "held",
+                                                                      "Estonia")
+    assert extractor.extract("At a news conference with Hage Geingob, Kaja Kallas said the ferry line would open.",
+                             WEDNESDAY) == []
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

@@ -205,7 +205,9 @@ class Extractor:
     def _hosts(parties, args, spec):
         """The parties who receive the others: the object of most verbs ('X met Y': Y), the subject of 'hosted',
         'received', 'welcomed', 'invited'; none when the parties are not named as subject and object, or the
-        verb may be remote ('spoke to')."""
+        verb may be remote ('spoke to'); those not visiting when some are ('alongside visiting King X')."""
+        if args.visitors and not spec.get("remote"):
+            return tuple(k for k in parties if k not in args.visitors)
         if not (args.subjects and args.objects) or spec.get("remote"):
             return ()
         side = args.subjects if spec.get("hosted_by") == "subject" else args.objects

@@ -38,6 +38,7 @@ class Arguments:
     unresolved_subject: bool = False  # the verb has a subject, and it is no one the article names
     with_others: bool = False   # one group, met together: the objects end in "and other officials", or one
     #                             plural role names them ("the leaders of A and B")
+    visitors: list = field(default_factory=list)  # parties named as visiting ("alongside visiting King X")
 
 
 def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset(), journeys=frozenset()):
@@ -94,6 +95,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
             told = own == 0 and lemma(holder) in addressees
             _add(args.objects, _objects(holder, ("with", "direct") if told else ("with",)), resolve)
             _add(args.companions, _companions(holder), resolve)
+    args.visitors = [k for t in _parties_of(predicate, doc, place) if t.head.lower_ == "visiting" for k in resolve(t)]
     _extend_list(args.objects, doc, resolve)
     _extend_back(args.subjects, doc, resolve)
     args.unnamed = any(not resolve(t) and t.pos_ in ("NOUN", "PROPN") and not _group(t)
@@ -250,6 +252,8 @@ def _prep_objects(prep):
             found.extend(o for p in _repeated(child, prep.lower_) for o in _prep_objects(p))
         elif child.dep_ == "prep" and child.lower_ == prep.lower_:
             found.extend(_prep_objects(child))
+        elif child.dep_ == "pcomp" and child.lower_ == "visiting":  # "alongside visiting King X", parsed as a verb
+            found.extend(c for c in child.children if c.dep_ == "dobj")
     return found
 
 
