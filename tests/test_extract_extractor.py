@@ -27,6 +27,7 @@ CONFIGS = {
                    {"name": "Riga", "country": "Latvia"}],
         "venues": [{"name": "Tintenpalast", "city": "Windhoek", "country": "Namibia"}],
         "regions": [],
+        "former": [{"name": "South West Africa", "until": "1990-03-21", "countries": ["Namibia"]}],
     },
     "summits": {"series": [{"event": "SADC summit", "aliases": ["SADC"]}],
                 "summits": [{"series": "SADC summit", "year": 2023, "city": "Windhoek", "country": "Namibia",
@@ -694,3 +695,9 @@ def test_the_objects_of_a_verb_without_a_subject_do_not_meet_each_other():
     args = Arguments(objects=["Georg Tamm", "Kaja Kallas"])
     assert groups(args, {}, article, verb=True) == []  # "after meeting A and B, ..."
     assert groups(args, {}, article) == [["Georg Tamm", "Kaja Kallas"]]  # "a meeting between A and B"
+
+
+def test_a_meeting_is_placed_in_the_country_as_it_was_named_that_day(extractor):
+    text = "Prime Minister Kaja Kallas met Hage Geingob in Windhoek on Monday."
+    assert [m["country"] for m in extractor.extract(text, D(1988, 3, 23))] == ["South West Africa"]
+    assert [m["country"] for m in extractor.extract(text, WEDNESDAY)] == ["Namibia"]

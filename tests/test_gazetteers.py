@@ -48,6 +48,22 @@ def test_places_reference_known_countries(places, countries, cities):
         assert [n for n, count in names.items() if count > 1] == [], kind
 
 
+def test_former_names_reference_known_countries_and_their_cities(places, countries):
+    for entry in places["former"]:
+        assert set(entry["countries"]) <= countries and isinstance(entry["until"], datetime.date), entry["name"]
+        in_them = {c["name"] for c in places["cities"] if c["country"] in entry["countries"]}
+        assert set(entry.get("cities") or ()) <= in_them, entry["name"]
+
+
+def test_a_country_by_the_name_it_went_by_on_the_day():
+    gaz = Gazetteer.from_config(load_yaml)
+    assert gaz.named_on("Bonn", "Germany", datetime.date(1987, 3, 23)) == "West Germany"
+    assert gaz.named_on("Bonn", "Germany", datetime.date(1991, 3, 23)) == "Germany"
+    assert gaz.named_on("Berlin", "Germany", datetime.date(1987, 3, 23)) == "Germany"  # a city of both, not listed
+    assert gaz.named_on(None, "Russia", datetime.date(1985, 1, 1)) == "Soviet Union"
+    assert gaz.named_on("Moscow", "Russia", None) == "Russia"
+
+
 def test_country_names_and_adjectives_are_unambiguous(places):
     forms = collections.Counter(form for c in places["countries"]
                                 for form in {c["name"], *(c.get("aliases") or []), *(c.get("abbreviations") or [])})

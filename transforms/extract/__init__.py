@@ -306,7 +306,7 @@ class Extractor:
             "delegation": [self._person(article, k, day) for k in meeting.delegation],
             "status": status, "format": fmt or "in_person",
             "meeting_date": date, "date_precision": precision if date else None, "date_text": date_text,
-            "city": city, "country": country, "venue": venue, "event": event,
+            "city": city, "country": self.gaz.named_on(city, country, day), "venue": venue, "event": event,
             "duration_minutes": next((m.duration for m in meeting.mentions if m.duration), None),
             "topics": _topics(meeting.topics, participants),
             "evidence": evidence.text, "evidence_start": evidence.start, "evidence_end": evidence.end,

@@ -27,6 +27,7 @@ class Gazetteer:
     cities: dict              # name or alias -> (city, country)
     venues: dict              # name or alias -> (venue, city, country)
     regions: dict             # name -> (region, country or None)
+    former: list              # (name, until, countries, cities or None): countries by their name before a date
     series: dict              # alias -> event name
     summits: list
     topics: dict              # lower-cased topic name -> topic name (topics.yaml)
@@ -57,6 +58,8 @@ class Gazetteer:
             series={a: s["event"] for s in summits.get("series") or [] for a in [s["event"], *(s.get("aliases") or [])]},
             summits=[_summit(s, summits) for s in summits.get("summits") or []],
             topics={t.lower(): t for t in _topics(topics)},
+            former=[(f["name"], _date(f.get("until"), f["name"]), frozenset(f.get("countries") or ()),
+                     frozenset(f["cities"]) if f.get("cities") else None) for f in places.get("former") or []],
         )
         kinds = (("country", gaz.countries), ("adjective", gaz.adjectives),
                  ("city", gaz.cities), ("venue", gaz.venues), ("region", gaz.regions), ("series", gaz.series),
@@ -75,6 +78,13 @@ class Gazetteer:
         if not pattern or lacks_keys(self.keys.get(kind), words, text):
             return []
         return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+    def named_on(self, city, country, day):
+        """The name `country` went by on `day` where `city` is ('Bonn' in 1987: West Germany), else `country`."""
+        for name, until, countries, cities in self.former if day is not None else ():
+            if country in countries and day < until and (cities is None or city in cities):
+                return name
+        return country
 
     def topics_in(self, phrase):
         """The topic names a phrase holds, in order ('bilateral trade and investment flows': trade, investment)."""
