@@ -5,7 +5,10 @@ the dev set's four public collections, leaving out the dev set's own (../shared/
 not tuned on; a new seed draws another sample.
 
 Usage: python benchmarks/realnews_unseen.py [--seed N] [--per-collection N] [--shared DIR] [--mirror DIR]
-                                            [--docs DIR] [--out DIR]
+                                            [--docs DIR] [--out DIR] [--gold FILE]
+
+With --gold, the rows are also scored against a gold file made for that sample (benchmarks/unseen89/gold.jsonl is
+the gold of --seed 89, made by hand without seeing Parley's output).
 """
 import argparse
 import csv
@@ -24,6 +27,8 @@ import tempfile
 import zipfile
 
 import pyarrow.dataset as ds
+
+from extract_realnews import load_scorer  # (this script's folder is on the path)
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CUE = re.compile(r"\b(?:met|meet|meets|meeting|talks|visit|summit|telephone)\b")
@@ -116,6 +121,7 @@ def main():
     ap.add_argument("--mirror", help="the snapshots folder (default: .mirror beside shared/)")
     ap.add_argument("--docs", help="folder for the sampled texts (default: a temporary folder)")
     ap.add_argument("--out", help="output folder of the run (default: a temporary folder)")
+    ap.add_argument("--gold", help="gold rows of this sample (JSON lines, ../shared/eval/realnews/GUIDE.md)")
     a = ap.parse_args()
     realnews = pathlib.Path(a.shared) / "eval" / "realnews"
     if not realnews.is_dir():
@@ -138,7 +144,22 @@ def main():
             print(f"{source} | {names} | {m['status']} {m['format']} {m['meeting_date']} {m['city']} {m['country']}"
                   f" | topics {m['topics']}\n    {' '.join(m['evidence'].split())[:240]}")
         print(f"{len(list(docs.iterdir()))} articles, {len(found)} meeting rows")
-    print(f"reproduce: python benchmarks/realnews_unseen.py --seed {a.seed} --per-collection {a.per_collection}")
+        if a.gold:
+            score(pathlib.Path(a.shared), pathlib.Path(a.gold), out)
+    gold = f" --gold {a.gold}" if a.gold else ""
+    print(f"reproduce: python benchmarks/realnews_unseen.py --seed {a.seed} --per-collection {a.per_collection}{gold}")
+
+
+def score(shared, gold_file, out):
+    """Prints the meeting score of the run in `out` against the gold rows of `gold_file`."""
+    scorer = load_scorer(shared)
+    gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = scorer.score_meetings(gold, scorer.read_table(str(out / "articles")),
+                                   scorer.read_table(str(out / "meetings")))
+    m = result["meetings"]
+    fields = " ".join(f"{k} {v:.3f}" for k, v in result["fields"].items())
+    print(f"scored against {gold_file}: F1 {m['f1']:.3f} P {m['precision']:.3f} R {m['recall']:.3f} "
+          f"(tp {m['tp']} fp {m['fp']} fn {m['fn']}) | {fields}")
 
 
 if __name__ == "__main__":
