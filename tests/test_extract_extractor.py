@@ -185,6 +185,12 @@ def test_a_joint_news_conference_alongside_a_visitor_is_a_meeting_in_the_host_s_
                              WEDNESDAY) == []
 
 
+def test_an_undated_meeting_in_the_present_perfect_is_the_news_of_the_day(one):
+    m = one("Kaja Kallas and Hage Geingob have spoken by telephone, discussing fisheries.")
+    assert (m["meeting_date"], m["date_precision"]) == (WEDNESDAY, "day")
+    assert one("Kaja Kallas and Hage Geingob spoke by telephone.")["meeting_date"] is None
+
+
 def test_leaders_named_after_the_group_they_form_meet_together(one):
     m = one("Kaja Kallas met Monday with leaders of the main opposition parties, Centre Party leader Juri Tamm, "
             "Reform Party leader Mari Kask and Foreign Minister Urmas Reinsalu.")

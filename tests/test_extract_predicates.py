@@ -50,6 +50,7 @@ def test_meeting_verbs_and_nouns_are_found(find, text, word, kind):
     "She also called for the five permanent members of the council to give up their seats.",  # "for" a marker
     "Kallas was quoted calling Boric a failed president.",  # a name given
     "Fisheries are one of the few areas where Kallas and Boric meet.",  # views, not people
+    "In consultation with Ms Kallas, Professor Tamm has also been appointed to the panel.",  # with her agreement
 ])
 def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     assert find(text)[0] == []
@@ -134,6 +135,8 @@ def test_a_meeting_in_a_condition(find):
     "Kallas had regular meetings with Boric.",
     "They have also had 13 phone calls.",
     "Kallas and Boric have held three meetings since May.",
+    "Every time I have spoken to President Boric, fisheries came up.",
+    "Each time Kallas met Boric, they argued.",
 ])
 def test_meetings_in_general_are_iterative(find, text):
     assert one(find, text)[0].iterative

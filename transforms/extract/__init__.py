@@ -264,7 +264,8 @@ class Extractor:
                              attributes.duration_of(predicate, doc),
                              list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz, person))),
                              list(args.companions), hosts=self._hosts(parties, args, spec),
-                             remote=bool(spec.get("remote")))
+                             remote=bool(spec.get("remote")),
+                             recent=status == "held" and date is None and _perfect(predicate, doc))
 
     def _place_of(self, predicate, doc, text, others):
         """The place the sentence gives the meeting; none for 'X received visiting U.S. Secretary Y', which says
@@ -298,6 +299,8 @@ class Extractor:
                 date_text = f"{event} {summit.year}"
         if country and not (city or fmt):
             city = context.city_in(meeting.parties, country, stayed)
+        if date is None and published and status == "held" and any(m.recent for m in meeting.mentions):
+            date, precision = published, "day"  # "X and Y have spoken by telephone": the news of the day
         evidence = meeting.mentions[0].sentence
         day = date or published
         participants = [self._person(article, k, day) for k in meeting.parties]
@@ -342,6 +345,14 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _perfect(predicate, doc):
+    """Whether the meeting verb (or the verb holding the meeting noun) is in the present perfect ('have met')."""
+    verb = doc[predicate.head] if predicate.kind == "verb" else (
+        doc[predicate.holder] if predicate.holder is not None else None)
+    return verb is not None and verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve") for c in verb.children)
 
 
 def _pictured(predicate, doc):

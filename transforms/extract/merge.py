@@ -23,6 +23,7 @@ class Mention:
     whereabouts: object = None  # places.Location where a party was last said to be
     just_arrived: bool = False  # said in the same or the paragraph before the mention
     remote: bool = False      # its verb says nothing of the format ("spoke with X", "discussed X with Y")
+    recent: bool = False      # held, in the present perfect and undated ("X and Y have spoken by telephone")
 
 
 @dataclass

@@ -142,7 +142,11 @@ def _predicate(token, word, kind, holder, spec, lexicon):
 
 
 def _figurative(token):
-    """'one of the few areas where X and Y meet' (however the parse tags 'meet'): views that meet, not people."""
+    """'one of the few areas where X and Y meet' (however the parse tags 'meet'): views that meet, not people;
+    'in consultation with X' (no article): done with X's agreement, not a meeting."""
+    if token.lower_ == "consultation" and token.dep_ == "pobj" and token.head.lower_ == "in" and not any(
+            c.dep_ in ("det", "poss", "amod") for c in token.children):
+        return True
     return token.dep_ == "relcl" and lemma(token.head) in _ABSTRACT_PLACES and any(
         c.lower_ == "where" for c in token.children)
 
@@ -337,11 +341,14 @@ def negated(token, holder=None):
 
 
 def iterative(token, holder=None):
-    """'met regularly', 'has regular meetings', 'spoke several times', 'have had 13 phone calls': meetings in
-    general (but 'met 20 times, most recently in November' names the last of them)."""
+    """'met regularly', 'has regular meetings', 'spoke several times', 'have had 13 phone calls', 'every time X
+    met Y': meetings in general (but 'met 20 times, most recently in November' names the last of them)."""
     if any(t.lower_ == "recently" and any(c.lower_ == "most" for c in t.children) for t in token.subtree):
         return False
     for t in filter(None, (token, holder)):
+        times = [t.head] if t.dep_ == "relcl" else [c for c in t.children if c.dep_ == "npadvmod"]
+        if any(w.lower_ == "time" and any(d.lower_ in ("every", "each") for d in w.children) for w in times):
+            return True  # "every time I have spoken to X", "each time X met Y"
         for c in t.children:
             if c.lower_ in _ITERATIVE or c.dep_ == "amod" and c.lower_ in ("regular", "frequent", "periodic"):
                 return True
