@@ -95,12 +95,12 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
             told = own == 0 and lemma(holder) in addressees
             _add(args.objects, _objects(holder, ("with", "direct") if told else ("with",)), resolve)
             _add(args.companions, _companions(holder), resolve)
-    args.visitors = [k for t in _parties_of(predicate, doc, place) if t.head.lower_ == "visiting" for k in resolve(t)]
+    party_tokens = _parties_of(predicate, doc, place)
+    args.visitors = [k for t in party_tokens if t.head.lower_ == "visiting" for k in resolve(t)]
     _extend_list(args.objects, doc, resolve)
     _extend_back(args.subjects, doc, resolve)
     args.unnamed = any(not resolve(t) and t.pos_ in ("NOUN", "PROPN") and not _group(t)
-                       and not any(resolve(c) for c in t.children if c.dep_ == "appos")
-                       for t in _parties_of(predicate, doc, place))
+                       and not any(resolve(c) for c in t.children if c.dep_ == "appos") for t in party_tokens)
     args.with_others = args.with_others or any(
         len(resolve(t)) >= 2 and set(resolve(t)) <= set(args.objects) for t in doc if t.tag_ in ("NNS", "NNPS"))
     if predicate.kind == "verb" and len(_unique(args.subjects)) == 1 and not args.objects:  # "A, along with B
