@@ -132,6 +132,11 @@ def test_the_subject_of_the_holding_or_governing_verb_takes_part(read, text):
     assert parties(read, text) == (["Kaja Kallas"], ["Gabriel Boric"], [])
 
 
+def test_the_agents_of_a_passive_verb_the_meeting_is_the_time_of_are_its_parties(read):
+    assert parties(read, "The plan was agreed on Monday by Kaja Kallas and Gabriel Boric at a summit in Riga.") == (
+        ["Kaja Kallas", "Gabriel Boric"], [], [])
+
+
 def test_a_relative_clause_meets_through_its_noun(read):
     assert parties(read, "Kaja Kallas, who met Gabriel Boric on Monday, left for Riga.") == (
         ["Kaja Kallas"], ["Gabriel Boric"], [])

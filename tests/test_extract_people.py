@@ -28,6 +28,12 @@ def test_a_title_and_the_country_before_it_are_not_the_name(titles, gaz):
         ("Kaja Kallas", "estonian prime minister", "Estonia", True)]
 
 
+@pytest.mark.parametrize("title", ["Trade Representative", "Special Representative"])
+def test_a_representative_of_an_office_is_titled(titles, gaz, title):
+    assert found(f"U.S. {title} Jon Balder and Ana Kovar met.", titles, gaz)[0] == (
+        "Jon Balder", f"u.s. {title.lower()}", "United States", True)
+
+
 def test_the_country_after_a_titled_name(titles, gaz):
     assert found("President Ana Kovar of Chile has accepted an invitation.", titles, gaz) == [
         ("Ana Kovar", "president", "Chile", True)]

@@ -429,9 +429,12 @@ _GROUP_WORDS = {"they", "both", "leaders", "presidents", "ministers", "sides", "
 
 def _holder_subjects(noun, holder):
     """The subjects of the verb holding a meeting noun, but not the passive subject of a verb the noun is a time
-    phrase of ('at the meeting, the issue of X was raised': what was raised is not a party)."""
+    phrase of ('at the meeting, the issue of X was raised': what was raised is not a party), whose agents are
+    ('the plan was agreed by A and B at a summit')."""
     timed = noun.dep_ == "pobj" and noun.head.head == holder and noun.head.lower_ in ("at", "during", "in")
-    return [t for t in _subjects(holder) if t != noun and not (timed and t.dep_ == "nsubjpass" and t.head == holder)]
+    subjects = [t for t in _subjects(holder) if t != noun and not (
+        timed and t.dep_ == "nsubjpass" and t.head == holder)]
+    return subjects or (_agents(holder) if timed else [])
 
 
 def _parties_of(predicate, doc, place):
