@@ -59,6 +59,12 @@ def read(parse, kb, packaged_extractor):
     return run
 
 
+def test_a_titled_surname_two_people_share_is_the_one_who_holds_an_office(read):
+    _, who = read("President Hage Geingob and his wife Dr. Monica Geingob will visit Estonia. Kallas will welcome "
+                  "President Geingob in Tallinn.", D(2022, 9, 13))
+    assert who(1, "Geingob") == ["Hage Geingob"]
+
+
 def test_names_and_later_surnames_are_one_person_with_country_title_and_actor(read):
     article, who = read("Prime Minister Kaja Kallas met President Gabriel Boric in Santiago. Kallas said the talks "
                         "were useful.", D(2022, 5, 4))
@@ -230,6 +236,9 @@ def test_a_first_person_release_speaks_for_its_head_of_government(read):
     # the country its author travels to is not its own
     "I will visit Ghana next week. In Accra I will meet the Ghanaian president. Ghana is a partner of Estonia. My "
     "visit to Ghana will open new markets.",
+    # its heading names its author with his given name and honours
+    "BROADCAST BY THE PRIME MINISTER, THE RT HON KAJA KALLAS CH MP. I will visit Namibia next week. I will meet "
+    "President Hage Geingob in Windhoek.",
     # an interview's 'PRIME MINISTER:' turns: the first prime minister it names
     "HOST: Prime Minister Kaja Kallas is back from Chile, where she met President Gabriel Boric. PRIME MINISTER: I "
     "think Chile matters. HOST: Chile and Chile again? PRIME MINISTER: I think so.",

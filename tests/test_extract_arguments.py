@@ -137,6 +137,21 @@ def test_the_agents_of_a_passive_verb_the_meeting_is_the_time_of_are_its_parties
         ["Kaja Kallas", "Gabriel Boric"], [], [])
 
 
+def test_an_expletive_it_is_no_subject_of_a_meeting_in_its_clause(read):
+    assert parties(read, "Kaja Kallas said that after meeting Gabriel Boric, it was clear that Chile would sign.") == (
+        ["Kaja Kallas"], ["Gabriel Boric"], [])
+
+
+def test_who_reports_what_another_did_at_a_meeting_is_its_other_party(lexicon, parse):
+    doc = parse("Kaja Kallas said Gabriel Boric expressed satisfaction during a meeting yesterday.")
+    [p] = predicates.find(doc, lexicon)
+    args = arguments.of(p, doc, resolve, lexicon.nouns[p.lemma], reporters=lexicon.reporting_verbs)
+    assert (args.subjects, args.objects) == (["Gabriel Boric"], ["Kaja Kallas"])
+    doc = parse("Analysts said Gabriel Boric expressed satisfaction during a meeting yesterday.")
+    [p] = predicates.find(doc, lexicon)
+    assert arguments.of(p, doc, resolve, lexicon.nouns[p.lemma], reporters=lexicon.reporting_verbs).objects == []
+
+
 def test_a_relative_clause_meets_through_its_noun(read):
     assert parties(read, "Kaja Kallas, who met Gabriel Boric on Monday, left for Riga.") == (
         ["Kaja Kallas"], ["Gabriel Boric"], [])

@@ -221,3 +221,10 @@ def test_a_place_before_a_title_is_no_whereabouts(gaz):
     from transforms.extract.places import whereabouts
     assert whereabouts("Geingob told visiting Estonia Secretary Reinsalu that fisheries mattered.", gaz) == []
     assert [loc.country for _, loc, _ in whereabouts("Kallas visited Namibia Monday.", gaz)] == ["Namibia"]
+
+
+def test_a_subject_said_to_be_in_a_place_between_commas_is_there(gaz):
+    from transforms.extract.places import whereabouts
+    found = whereabouts("Kallas, in Windhoek on a tour of Africa, said fisheries mattered.", gaz)
+    assert [loc.city for _, loc, _ in found] == ["Windhoek"]
+    assert whereabouts("The accord reached with Geingob, in Windhoek in April, holds.", gaz) == []

@@ -145,7 +145,7 @@ class Extractor:
                 continue
             spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
             args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs,
-                                self.lexicon.journey_nouns)
+                                self.lexicon.journey_nouns, self.lexicon.reporting_verbs)
             if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon) and \
                     predicate.holder not in {p.head for p in found_predicates}:  # (but "sat down to dinner with X")
                 present = arguments.attendees(predicate, doc, resolve)

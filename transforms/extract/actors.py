@@ -17,7 +17,7 @@ _HEAD_OFFICES = ("head of state", "head of government")
 _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
                         r"Premier|Supreme Leader) of ")  # matched at the start of a role
 _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcript's speaker label
-_SIGNED = re.compile(r"\bHON\.?\s+(?:[A-Z]\.?\s+){0,3}([A-Z][A-Z'-]{2,})\b")  # a heading's 'THE HON P J X MP'
+_SIGNED = re.compile(r"\bHON\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")  # a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP'
 _STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
                 "other", "some", "many", "several", "fellow"}
@@ -139,7 +139,8 @@ class Article:
         return bool(words) and actor.holds(" ".join(words), day)
 
     def _mention(self, found):
-        key = self.registry.lookup(found.name)
+        office = bool(found.title) and not all(w.rstrip(".") in self.titles.honorifics for w in found.title.split())
+        key = self.registry.lookup(found.name, office)
         if key is None:
             return None
         return Mention(found.start, found.end, key)
@@ -150,8 +151,8 @@ class Article:
         names, else the one of the country it names most; else the one of the country the article names most
         often, other than the countries of the office holders it names (the author's counterparts, not a 'Mr X'
         of the author's country) and those it says its author travels to."""
-        signed = {id(a): a for s in self.sentences[:3] for word in _SIGNED.findall(s.text)
-                  for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
+        signed = {id(a): a for s in self.sentences[:3] for run in _SIGNED.findall(s.text) for word in run.split()
+                  if len(word) > 2 for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
         if len(signed) == 1:
             return self._register(next(iter(signed.values())))
         interview = any(_SPEAKER.match(s.text) for s in self.sentences)  # an interview's "PRIME MINISTER:" turns

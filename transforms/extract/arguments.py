@@ -41,12 +41,14 @@ class Arguments:
     visitors: list = field(default_factory=list)  # parties named as visiting ("alongside visiting King X")
 
 
-def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset(), journeys=frozenset()):
+def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=frozenset(), journeys=frozenset(),
+       reporters=frozenset()):
     """The Arguments of `predicate` in `doc`. `resolve(token)` gives the person keys a token stands for (a
     name, a role, a pronoun), `spec` the predicate's entry in configs/meetings.yaml, `place(token)` whether a
     token ends the name of a city or venue (the place of "the Geneva talks", not a party to them), `addressees`
     the verbs whose object is spoken to ("In a phone call, X told Y": Y is the other party), `journeys` the nouns
-    of a journey ("a trip to X to meet Y": whoever makes the trip meets Y)."""
+    of a journey ("a trip to X to meet Y": whoever makes the trip meets Y), `reporters` the verbs of reporting what
+    someone did ("X said Y agreed during a meeting": X met Y)."""
     head = doc[predicate.head]
     args = Arguments()
     guest = visiting(head) or invited(head) if predicate.kind == "verb" else None
@@ -94,6 +96,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
             args.unresolved_subject = bool(held_by) and not any(resolve(t) or _group(t) for t in held_by)
             told = own == 0 and lemma(holder) in addressees
             _add(args.objects, _objects(holder, ("with", "direct") if told else ("with",)), resolve)
+            if own == 0 and not args.objects and _timed(head, holder) and holder.dep_ == "ccomp" and \
+                    lemma(holder.head) in reporters:
+                _add(args.objects, _subjects(holder.head), resolve)
             _add(args.companions, _companions(holder), resolve)
     party_tokens = _parties_of(predicate, doc, place)
     args.visitors = [k for t in party_tokens if t.head.lower_ == "visiting" for k in resolve(t)]
@@ -153,9 +158,10 @@ _INVITATIONS = {"invitation", "invitations", "invite"}
 
 def _subjects(verb):
     """The subject tokens of a verb, inherited from the clause it depends on when it has none ('wants to meet',
-    'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met')."""
+    'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met'); an expletive 'it'
+    is no one ('X said that after meeting Y, it was clear that ...': X met Y)."""
     for _ in range(5):
-        found = [c for c in verb.children if c.dep_ in _SUBJECT] or [
+        found = [c for c in verb.children if c.dep_ in _SUBJECT and not _expletive(c)] or [
             a for p in verb.children if p.dep_ == "prep" and p.i < verb.i for o in p.children if o.dep_ == "pobj"
             for a in o.children if a.dep_ == "appos" and a.pos_ == "PROPN"]  # "In Oslo, X met": parsed as Oslo's
         if found and verb.dep_ == "relcl" and found[0].lower_ in _RELATIVE:  # "X, who met Y"
@@ -174,6 +180,14 @@ def _subjects(verb):
         if verb.pos_ == "ADP" and verb.dep_ == "prep":  # "X said after meeting Y": the clause X's phrase is on
             verb = verb.head
     return []
+
+
+def _expletive(subject):
+    """'it' before 'be' and an adjective with a clause after ('it was clear that ...')."""
+    verb = subject.head
+    said = [c for c in verb.children if c.dep_ == "acomp"]
+    return subject.lower_ == "it" and lemma(verb) == "be" and any(
+        d.dep_ in ("ccomp", "xcomp") for t in (verb, *said) for d in t.children) and bool(said)
 
 
 def _travellers(journey):
@@ -431,10 +445,15 @@ def _holder_subjects(noun, holder):
     """The subjects of the verb holding a meeting noun, but not the passive subject of a verb the noun is a time
     phrase of ('at the meeting, the issue of X was raised': what was raised is not a party), whose agents are
     ('the plan was agreed by A and B at a summit')."""
-    timed = noun.dep_ == "pobj" and noun.head.head == holder and noun.head.lower_ in ("at", "during", "in")
+    timed = _timed(noun, holder)
     subjects = [t for t in _subjects(holder) if t != noun and not (
         timed and t.dep_ == "nsubjpass" and t.head == holder)]
     return subjects or (_agents(holder) if timed else [])
+
+
+def _timed(noun, verb):
+    """Whether a meeting noun is the time of a verb ('agreed at the summit', 'said during talks')."""
+    return noun.dep_ == "pobj" and noun.head.head == verb and noun.head.lower_ in ("at", "during", "in")
 
 
 def _parties_of(predicate, doc, place):

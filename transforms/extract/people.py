@@ -331,8 +331,9 @@ class Registry:
         person.actor = person.actor or actor
         return person.key
 
-    def lookup(self, name):
-        """The key of a person the article has named, by full name or by surname, or None."""
+    def lookup(self, name, office=False):
+        """The key of a person the article has named, by full name or by surname (with an `office` title, the one
+        of that surname who holds one: 'President X' after 'X and his wife'), or None."""
         if name in self.people:
             return name
         folded = fold(name)
@@ -343,8 +344,9 @@ class Registry:
             by_surname = [k for k, p in self.people.items() if fold(surname(k)) == folded
                           or p.actor is not None and fold(p.actor.surname or "") == folded
                           or p.country in self.first_word_names and fold(k.split()[0]) == folded]  # "Chairman Zhao"
-            if len(by_surname) == 1:
-                return by_surname[0]
+            holders = [k for k in by_surname if office and self.people[k].actor is not None]
+            if len(by_surname) == 1 or len(holders) == 1:
+                return (holders or by_surname)[0]
             # "Prince Abdullah", "Sheikh Zaid", "Sir Edmund": the given name of one named with a patronymic, a royal
             # title or a knighthood
             by_given = [k for k, p in self.people.items() if fold(k.split()[0]) == folded and (

@@ -76,6 +76,7 @@ _PRESENCE = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|stop(?:over|s|ped)?|
                        r"arriv(?:e|ed|es|ing|al)|land(?:ed|s|ing)?|fl(?:y|ies|ying|ew|own)|travel(?:led|s|ling|ed)?|"
                        r"is|was|were|be|are|been|left|leaves|leaving|guest of the Government of|while)"
                        r"(?:\s+(?:in|to|at|into|for|on))?(?:\s+the)?\s+$")
+_SUBJECT_IN = re.compile(r"\s*(?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+,\s+in\s+$")  # "X, in Y on a tour, said"
 
 
 # A journey still to come is not where someone is: "ahead of her visit to Moscow next week", "will travel to X".
@@ -101,7 +102,7 @@ def whereabouts(text, gaz):
     event = gaz.series[series[0][2]] if series else None
     for kind in ("city", "country"):
         for start, end, form in gaz.find(kind, text):
-            if _PRESENCE.search(text, max(0, start - 40), start) and not (
+            if (_PRESENCE.search(text, max(0, start - 40), start) or _SUBJECT_IN.fullmatch(text, 0, start)) and not (
                     kind == "country" and _attributive(text, end)):
                 ahead = bool(_FUTURE_BEFORE.search(text, max(0, start - 50), start) or _FUTURE_AFTER.match(text, end))
                 city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])

@@ -57,6 +57,7 @@ class Lexicon:
     relation_nouns: frozenset
     agenda_verbs: frozenset
     preparation_nouns: frozenset
+    reporting_verbs: frozenset
 
     @classmethod
     def from_config(cls, config):
@@ -79,7 +80,8 @@ class Lexicon:
                    frozenset(config.get("speech_verbs") or ()), frozenset(config.get("purpose_nouns") or ()),
                    frozenset(config.get("journey_nouns") or ()), frozenset(config.get("addressee_verbs") or ()),
                    frozenset(config.get("relation_nouns") or ()), frozenset(config.get("agenda_verbs") or ()),
-                   frozenset(config.get("preparation_nouns") or ()))
+                   frozenset(config.get("preparation_nouns") or ()),
+                   frozenset(config.get("reporting_verbs") or ()))
 
 
 @dataclass(frozen=True)
