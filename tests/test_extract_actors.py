@@ -65,6 +65,16 @@ def test_a_titled_surname_two_people_share_is_the_one_who_holds_an_office(read):
     assert who(1, "Geingob") == ["Hage Geingob"]
 
 
+@pytest.mark.parametrize("before, expected", [
+    ("Estonian Foreign Minister Urmas Reinsalu arrived.", ["Urmas Reinsalu"]),
+    ("Estonian Deputy Foreign Minister Ana Kovar arrived.", []),  # a deputy holds another office
+    ("Estonian Sports Minister Ana Kovar arrived.", []),  # the portfolio is another
+])
+def test_a_minister_for_a_portfolio_is_one_titled_with_it(read, before, expected):
+    _, who = read(f"{before} Hage Geingob met the Minister for Foreign Affairs.", D(2022, 9, 13))
+    assert who(1, "Minister") == expected
+
+
 def test_names_and_later_surnames_are_one_person_with_country_title_and_actor(read):
     article, who = read("Prime Minister Kaja Kallas met President Gabriel Boric in Santiago. Kallas said the talks "
                         "were useful.", D(2022, 5, 4))

@@ -56,6 +56,11 @@ def test_a_portfolio_is_no_name(titles, gaz):
         == ["Ana Kovar"]
 
 
+def test_a_title_in_apposition_before_a_courtesy_title_is_the_title(titles, gaz):
+    assert found("The Minister for Trade and Resources, Mr. Balder, met the Premier, Sir Jon Kovar.", titles, gaz) == [
+        ("Balder", "minister", None, True), ("Jon Kovar", "sir", None, True)]
+
+
 def test_a_title_alone_is_no_name(titles, gaz):
     assert [f[0] for f in found("After our talks this morning, Prime Minister, I know we agree with Vice President "
                                 "Ana Kovar.", titles, gaz)] == ["Ana Kovar"]

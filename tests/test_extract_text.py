@@ -27,6 +27,11 @@ def test_titles_months_and_initials_do_not_end_a_sentence():
         "Mr. Ozola met Dr. J. R. Okafor on Feb. 4 in Accra.", "Sen. Lindqvist was there."]
 
 
+def test_a_title_in_capitals_does_not_end_a_heading():
+    assert texts("STATEMENT BY THE PRIME MINISTER, MR. ANA KOVAR. She left.") == [
+        "STATEMENT BY THE PRIME MINISTER, MR. ANA KOVAR.", "She left."]
+
+
 def test_a_time_of_day_does_not_end_a_sentence():
     assert len(sentences("Kallas met Ozola at 3 p.m. Monday in Riga. They discussed fisheries.")) == 2
 

@@ -17,7 +17,10 @@ _HEAD_OFFICES = ("head of state", "head of government")
 _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir|Sultan|Head of (?:State|Government)|"
                         r"Premier|Supreme Leader) of ")  # matched at the start of a role
 _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcript's speaker label
-_SIGNED = re.compile(r"\bHON\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")  # a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP'
+# a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP', 'THE PRIME MINISTER, MR. JOHN X'
+_SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
+_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
+_LESSER = {"deputy", "vice", "assistant", "under", "junior", "shadow", "former", "associate"}
 _STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
                 "other", "some", "many", "several", "fellow"}
@@ -200,7 +203,8 @@ class Article:
                                 or body and body.group(1) not in _STATE_NOUNS):
                 continue  # "the President and senior members of the European Commission", "the president of the
                 # central bank": no country's office
-            key = self._holder(m.group("title").lower(), country, i, {n.key for n in named})
+            title = _with_portfolio(m.group("title"), text[m.end():])
+            key = self._holder(title, country, i, {n.key for n in named})
             if key:
                 out.append(Mention(m.start("title"), m.end("title"), key))
         return out
@@ -348,7 +352,7 @@ class Article:
         modifiers = [w.lower_ for t in token.children if t.dep_ in ("compound", "amod") and t.i < token.i
                      for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ")  # "national security adviser"
                      and not _is_place(w.text, self.gaz) and w.text not in self.gaz.adjectives]
-        title = " ".join([*modifiers[-2:], word])  # "foreign minister", "prime minister"
+        title = _with_portfolio(" ".join([*modifiers[-2:], word]), token.doc.text[token.idx + len(token):])
         if not (self.titles.head([word]) or self.titles.head(title.split()[-2:])):
             return []
         if token.pos_ not in ("NOUN", "PROPN") or any(
@@ -441,7 +445,8 @@ class Article:
             head = person.title and self.titles.head(self._bare(person.title)[-2:])
             return self.titles.heads.get(head) in _HEAD_OFFICES or bool(role and _HEAD_ROLE.match(role))
         have = self._bare(person.title or "")
-        if have and (have[-len(wanted):] == wanted or wanted[-len(have):] == have and len(have) > 1):
+        lesser = len(have) > len(wanted) and have[-len(wanted) - 1] in _LESSER  # a deputy foreign minister
+        if have and (have[-len(wanted):] == wanted and not lesser or wanted[-len(have):] == have and len(have) > 1):
             return True
         return bool(role) and fold_title(" ".join(wanted)) in fold_title(role) and not (
             have and self.titles.head(have[-2:]))  # "Foreign Minister X" is not the president the knowledge says
@@ -588,3 +593,8 @@ def home_country(sentences, gaz, exclude=()):
     ranked = [c for c, _ in counts.most_common()]
     return next((c for c in ranked if c not in exclude), ranked[0] if ranked else None)
 
+
+def _with_portfolio(title, after):
+    """A title with the portfolio written after it: 'Minister' before ' for Foreign Affairs' is 'foreign minister'."""
+    portfolio = _PORTFOLIO.match(after)
+    return f"{portfolio.group(1)} {title}".lower() if portfolio else title.lower()

@@ -2,7 +2,7 @@
 import calendar
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.extract.words import lacks_keys, tokens, words_regex
 
@@ -89,11 +89,19 @@ def find_dates(text, words=None):
 
 
 def _beside_their_day(found, text):
-    """The mentions without a weekday that names the day beside it ('Monday, Jan. 4, 2016': the day says it)."""
+    """The mentions without a weekday that names the day beside it ('Monday, Jan. 4, 2016': the day says it), the
+    day keeping the weekday, which tells its year when it has none ('Thursday, 3 April')."""
     def beside(a, b):
         return a.end <= b.start and b.start - a.end <= 3 and not text[a.end:b.start].strip(" ,(")
-    return [d for k, d in enumerate(found) if d.kind != "weekday" or not any(
-        o.kind == "day" and (beside(d, o) or beside(o, d)) for o in found[max(0, k - 1):k + 2])]
+    out = []
+    for k, d in enumerate(found):
+        near = found[max(0, k - 1):k + 2]
+        if d.kind == "day":
+            weekday = [o.get("weekday") for o in near if o.kind == "weekday" and (beside(d, o) or beside(o, d))]
+            d = replace(d, fields=tuple(sorted(d.fields + (("weekday", weekday[0]),)))) if weekday else d
+        if d.kind != "weekday" or not any(o.kind == "day" and (beside(d, o) or beside(o, d)) for o in near):
+            out.append(d)
+    return out
 
 
 def _is_verb_may(m, text):
@@ -133,6 +141,11 @@ def _year(mention, published, future, year, month, day):
     shift = {"last": -1, "past": -1, "next": 1, "this": 0}
     if get("rel_year"):
         return published.year + shift[get("rel_year")]
+    weekday = WEEKDAYS.get(get("weekday") or "")
+    fits = [y for y in (published.year, published.year - 1, published.year + 1)
+            if weekday is not None and day and _safe(y, month, day) and _safe(y, month, day).weekday() == weekday]
+    if len(fits) == 1:
+        return fits[0]
     candidate = (month, day) if day else (month,)  # a month alone is compared as a month: "the end of October"
     now = (published.month, published.day) if day else (published.month,)
     if get("rel") in ("last", "past"):

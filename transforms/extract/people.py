@@ -95,7 +95,7 @@ class Titles:
     def _patterns(self):
         if id(self) not in _TITLE_PATTERNS:
             heads = r"(?P<title>(?i:" + words_regex(list(self.heads)) + r"))"
-            organisation = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+)*?(?:[A-Z][\w&.-]*))*"
+            organisation = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+(?:and\s+)?)*?(?:[A-Z][\w&.-]*))*"
             _TITLE_PATTERNS[id(self)] = {
                 "before": re.compile(r"\b" + heads + organisation + r"(?:\s+of(?:\s+the)?)?,?\s+$"),
                 # not the title of the next name of a list (", Foreign Secretary Geoffrey Howe")
@@ -224,12 +224,12 @@ def _split_run(words, text, titles, gaz):
     """The name at the end of a run of capitalised words, after its title, honorifics, places and office
     words ("Russian and U.S. Presidents Vladimir Putin", "Governor of the Bank of England Robin Leigh-Pemberton")."""
     run = [w[2] for w in words]
-    title_end, titled = None, False
+    title_end, titled, headed = None, False, False
     for k in range(len(run)):  # the last title word of the run ends the title: "Vice President George Bush"
         for n in (3, 2, 1):
             word = titles.head(run[k:k + n])
             if word and k + n < len(run):
-                title_end, titled = k + n, True
+                title_end, titled, headed = k + n, True, True
                 break
         else:
             if run[k].lower().rstrip(".") in titles.honorifics and k + 1 < len(run):
@@ -250,14 +250,16 @@ def _split_run(words, text, titles, gaz):
     if start >= end or not _capital(run[start]) or titles.head(run[start:]):
         return []  # (and "Thank you, Prime Minister": a title alone)
     before = text[max(0, words[0][0] - 60):words[0][0]]
-    outside = None if titled else titles.title_before(before)  # "spokesman X", "Governor of the Bank of England X"
+    given = title_end and run[title_end - 1].lower().rstrip(".") in _GIVEN_NAME_TITLES  # "Sir X" is found as "Sir"
+    outside = None if headed or given else titles.title_before(before)  # "spokesman X", "Governor of the Bank of
+    # England X", "the Minister for Trade, Mr X"
     if outside and start == 0 and end - start >= 3 and _OF_END.search(before):
         start = 1  # "Governor of the Bank of | England Robin Leigh-Pemberton": the organisation's last word
     name = " ".join(run[start:end])
     acronym = end - start == 1 and name.isupper()  # "co-leader of the HDP", "the HDP leader": an organisation's
     if acronym and outside and _OF_END.search(before):  # office, not a titled person
         outside = None
-    title = " ".join(run[:title_end]).lower() if title_end else outside
+    title = outside or (" ".join(run[:title_end]).lower() if title_end else None)
     after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
     if acronym and after and text[words[end - 1][1]:].startswith(" "):
         after = None
@@ -270,7 +272,7 @@ def _split_run(words, text, titles, gaz):
 
 
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministry|Department|Commissioner|Spokesman|Spokeswoman)\s+(?:for|of)"
-                        r"\s+(?:the\s+)?$")
+                        r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")  # "Minister for Trade and Resources"
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?$")
 

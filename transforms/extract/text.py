@@ -7,7 +7,7 @@ from dataclasses import dataclass
 _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sen|Sens|Rep|Reps|Gov|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
-    r"No|vs|Capt|Maj|Adm|Sgt|Rev|Hon|Jr|Sr)"
+    r"No|vs|Capt|Maj|Adm|Sgt|Rev|Hon|Jr|Sr|MR|MRS|MS|DR|PROF|GEN|LT|COL|SEN|REP|GOV|CAPT|REV|HON)"
     r"|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z]|\b[ap]\.m)\.$")  # ... "3 p.m. Monday"
 _LINE = re.compile(r"[^\n]*")
 _ACTING = re.compile(r"\bacting(?= [A-Z])")
