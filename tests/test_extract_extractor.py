@@ -457,6 +457,11 @@ def test_the_parties_country_without_a_place_named_is_the_hosts(one):
     assert where(m) == (None, None, "Namibia")
 
 
+def test_an_ambassador_is_received_in_the_country_he_is_sent_to(one):
+    m = one("Kallas held talks with the Namibian ambassador, Mr Jon Balder, on Monday.")
+    assert where(m) == (None, None, "Estonia")
+
+
 def test_a_place_a_party_arrived_at_is_the_meetings_when_no_host_is_named(one):
     m = one("Kallas arrived in Swakopmund on Sunday for a two-day visit.\n\nKallas and Boric met on Monday.")
     assert where(m) == (None, "Swakopmund", "Namibia")

@@ -201,16 +201,18 @@ class Extractor:
             if aims or keys:
                 yield context.Event("agenda", sentence, items=aims, keys=keys, country=country)
 
-    @staticmethod
-    def _hosts(parties, args, spec):
+    def _hosts(self, parties, args, spec, article):
         """The parties who receive the others: the object of most verbs ('X met Y': Y), the subject of 'hosted',
         'received', 'welcomed', 'invited'; none when the parties are not named as subject and object, or the
-        verb may be remote ('spoke to'); those not visiting when some are ('alongside visiting King X')."""
+        verb may be remote ('spoke to'); those not visiting when some are ('alongside visiting King X'); the
+        others when those are ambassadors ('X met the Japanese ambassador': in X's country)."""
         if args.visitors and not spec.get("remote"):
             return tuple(k for k in parties if k not in args.visitors)
         if not (args.subjects and args.objects) or spec.get("remote"):
             return ()
         side = args.subjects if spec.get("hosted_by") == "subject" else args.objects
+        if all(self.titles.envoy(article.registry.person(k).title) for k in side):
+            side = [k for k in parties if k not in side]
         return tuple(k for k in parties if k in side)
 
     def _place(self, token):
@@ -263,7 +265,7 @@ class Extractor:
                              (date, precision, date_mention.text if date_mention else None), place,
                              attributes.duration_of(predicate, doc),
                              list(dict.fromkeys(said + topics.aims(anchors, self.lexicon, self.gaz, person))),
-                             list(args.companions), hosts=self._hosts(parties, args, spec),
+                             list(args.companions), hosts=self._hosts(parties, args, spec, article),
                              remote=bool(spec.get("remote")),
                              recent=status == "held" and date is None and _perfect(predicate, doc))
 

@@ -43,6 +43,7 @@ class Titles:
     courtesy: frozenset = frozenset()  # "mr": a surname after it is still found in the actor knowledge
     consorts: frozenset = frozenset()  # "prince", "lady": a spouse or child beside the office holder
     first_word_names: frozenset = frozenset()  # countries whose people a name's first word alone names
+    resident: frozenset = frozenset()  # "ambassador": an envoy who lives in the country he is sent to
 
     @classmethod
     def from_config(cls, config):
@@ -54,12 +55,21 @@ class Titles:
                    frozenset(w.lower() for w in config.get("generic") or ()),
                    frozenset(w.lower().rstrip(".") for w in config.get("courtesy") or ()),
                    frozenset(w.lower() for w in config.get("consorts") or ()),
-                   frozenset(config.get("first_word_names") or ()))
+                   frozenset(config.get("first_word_names") or ()),
+                   frozenset(w.lower() for w in config.get("resident") or ()))
 
     def consort(self, title):
         """Whether a title ('her royal highness princess') ends in a consort's title."""
-        words = (title or "").split()
-        return any(" ".join(words[-n:]) in self.consorts for n in (1, 2) if len(words) >= n)
+        return self._ends_in(title, self.consorts)
+
+    def envoy(self, title):
+        """Whether a title ('the japanese ambassador') is a resident envoy's."""
+        return self._ends_in(title, self.resident)
+
+    @staticmethod
+    def _ends_in(title, words):
+        found = (title or "").split()
+        return any(" ".join(found[-n:]) in words for n in (1, 2, 3) if len(found) >= n)
 
     def head(self, words):
         """The title these words are ('Prime Minister', 'Presidents'), in lower case and singular, or None."""
