@@ -75,6 +75,12 @@ def test_a_minister_for_a_portfolio_is_one_titled_with_it(read, before, expected
     assert who(1, "Minister") == expected
 
 
+def test_a_role_with_a_courtesy_titled_name_after_its_comma_is_that_name(read):
+    _, who = read("The Prime Minister, Mrs Ana Kovar, met President Hage Geingob. Estonia and Namibia will trade. "
+                  "Estonia will open an embassy.", D(2022, 9, 13))
+    assert who(0, "Minister") == ["Ana Kovar"]
+
+
 def test_names_and_later_surnames_are_one_person_with_country_title_and_actor(read):
     article, who = read("Prime Minister Kaja Kallas met President Gabriel Boric in Santiago. Kallas said the talks "
                         "were useful.", D(2022, 5, 4))

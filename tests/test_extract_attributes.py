@@ -217,6 +217,12 @@ def test_the_date_on_a_call_a_statement_is_made_in_is_the_calls(read):
     assert first(read, text)[2:5] == ("phone", "on Monday", D(2022, 9, 5))
 
 
+def test_a_place_in_what_a_meeting_was_about_is_not_its_place(read):
+    assert first(read, "Kallas talked today to the Namibian Ambassador Mr Geingob about export of Estonian beef to "
+                 "Namibia and about the fisheries agreement.")[6] == (
+        None, None, None, None)
+
+
 def test_a_place_before_a_title_is_no_whereabouts(gaz):
     from transforms.extract.places import whereabouts
     assert whereabouts("Geingob told visiting Estonia Secretary Reinsalu that fisheries mattered.", gaz) == []

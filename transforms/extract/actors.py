@@ -20,6 +20,7 @@ _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcr
 # a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP', 'THE PRIME MINISTER, MR. JOHN X'
 _SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
 _PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
+_APPOSED = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?")
 _LESSER = {"deputy", "vice", "assistant", "under", "junior", "shadow", "former", "associate"}
 _STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
@@ -203,6 +204,8 @@ class Article:
                                 or body and body.group(1) not in _STATE_NOUNS):
                 continue  # "the President and senior members of the European Commission", "the president of the
                 # central bank": no country's office
+            if any(_APPOSED.fullmatch(text, m.end(), n.start) for n in named if n.start >= m.end()):
+                continue  # "the Prime Minister, Mr X": X
             title = _with_portfolio(m.group("title"), text[m.end():])
             key = self._holder(title, country, i, {n.key for n in named})
             if key:

@@ -19,6 +19,7 @@ _TRIPS = {"trip", "journey", "tour", "visit", "plan"}  # what is called off when
 _OCCURRING = {"take", "happen", "occur", "begin", "start", "end", "last", "conclude", "continue", "resume",
               "open", "close", "go", "proceed", "finish", "plan", "schedule", "set", "hold"}
 _DISCUSS = {"discuss", "talk", "cover", "address", "raise", "review"}
+_ABOUT = {"about", "regarding", "concerning"}  # what a meeting was about, not where
 # Prepositions that put a meeting noun after the main event: "said ahead of the meeting".
 _BEFORE = {"before", "ahead", "prior", "until"}
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|stated|added|noted)\s+(?:\w+\s+){0,2}$")
@@ -298,8 +299,9 @@ def _attached_place(tokens, targets, others=()):
             if node.i in others and in_time_phrase(node):
                 break  # "after talks with X ahead of her visit to Moscow": the visit's place
             if node.head == node or node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
-                    node.head not in targets or lemma(node.head) in _DISCUSS):
-                break  # another clause's noun, or what was discussed ("discussed the situation in Iran")
+                    node.head not in targets or lemma(node.head) in _DISCUSS) or node.head.lower_ in _ABOUT:
+                break  # another clause's noun, or what was discussed ("discussed the situation in Iran", "talked
+                # about exports to Japan")
             node = node.head
             if node.pos_ in ("VERB", "AUX") and node not in targets:
                 break
