@@ -185,6 +185,12 @@ def test_a_joint_news_conference_alongside_a_visitor_is_a_meeting_in_the_host_s_
                              WEDNESDAY) == []
 
 
+def test_a_release_headed_joint_press_conference_with_someone_is_its_authors_meeting(one):
+    m = one("Joint Press Conference with President Hage Geingob\n\nI am delighted that Estonia and Namibia will "
+            "trade. I think Estonia will open an embassy.")
+    assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], "held")
+
+
 def test_an_undated_meeting_in_the_present_perfect_is_the_news_of_the_day(one):
     m = one("Kaja Kallas and Hage Geingob have spoken by telephone, discussing fisheries.")
     assert (m["meeting_date"], m["date_precision"]) == (WEDNESDAY, "day")

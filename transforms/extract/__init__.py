@@ -159,6 +159,10 @@ class Extractor:
                                                           if _known(article.registry.person(k))])
             if _pictured(predicate, doc):
                 args = dataclasses.replace(args, with_others=True)
+            if predicate.kind == "noun" and doc[predicate.head].dep_ == "ROOT" and args.objects and not \
+                    args.subjects and article.author and article.author not in args.objects:
+                args = dataclasses.replace(args, subjects=[article.author])  # a release's "Joint press conference
+                # with X" (a heading): its author's
             found = groups(args, spec, article, predicate.kind == "verb")
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,

@@ -21,11 +21,11 @@ def cue_pattern(lexicon):
     words = {f for w, spec in lexicon.verbs.items() for f in inflections(w, spec.get("forms"), spec.get("particle"))}
     words |= {f for w, spec in lexicon.nouns.items() for f in (w, plural(w), *(spec.get("forms") or ()))
               if not spec.get("modifiers")}
-    words |= {f"{m}{s}{f}" for w, spec in lexicon.nouns.items() for m in spec.get("modifiers") or ()
-              for s in (" ", "-") for f in (w, plural(w))}  # "video conference", not "press conference"
+    modified = [r"(?:" + words_regex(spec["modifiers"]) + r")[ -](?:\w+ )?(?:" + words_regex([w, plural(w)]) + ")"
+                for w, spec in lexicon.nouns.items() if spec.get("modifiers")]  # "joint (press) conference"
     words |= {g.lower() for g in lexicon.group_subjects if " " in g} | {f for w in lexicon.topic_nouns
                                                                          for f in (w, plural(w))}
-    return re.compile(r"(?<!\w)(?:" + words_regex(sorted(words)) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)(?:" + "|".join([words_regex(sorted(words)), *modified]) + r")(?!\w)", re.IGNORECASE)
 
 
 def journey_pattern(lexicon):
