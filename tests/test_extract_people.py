@@ -93,6 +93,16 @@ def test_a_title_in_apposition_after_the_name(titles, gaz):
         ("Amina Diallo", "president", None, True)]
 
 
+@pytest.mark.parametrize("text, title", [
+    ("Ana Kovar, Chile's deputy minister of trade, arrived.", "minister"),
+    ("Ana Kovar, the Chilean foreign minister, arrived.", "minister"),
+    ("Talks with Ana Kovar, Chile's new President will say, matter.", None),  # a clause of its own
+    ("Ana Kovar, a minister, arrived.", None),
+])
+def test_a_title_with_a_possessive_country_in_apposition_after_the_name(titles, gaz, text, title):
+    assert found(text, titles, gaz)[0][1] == title
+
+
 def test_particles_and_arabic_articles_belong_to_the_name(titles, gaz):
     assert [f.name for f in names("Sheikh Tamim bin Hamad al-Thani met Ilse von der Brelje.", titles, gaz)] == [
         "Tamim bin Hamad al-Thani", "Ilse von der Brelje"]

@@ -109,7 +109,9 @@ class Titles:
             _TITLE_PATTERNS[id(self)] = {
                 "before": re.compile(r"\b" + heads + organisation + r"(?:\s+of(?:\s+the)?)?,?\s+$"),
                 # not the title of the next name of a list (", Foreign Secretary Geoffrey Howe")
-                "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+)*?" + heads + r"\b(?!\s+[A-Z][a-z])"),
+                "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)?\s+)*?(?:(?!(?:who|which|whose|and|or|"
+                                    r"a|an)\b)[a-z-]+\s+){0,2}" + heads + r"\b(?=\s*(?:[,;.()]|of\b|for\b|in\b|at\b|$))"),
+                # (", Japan's deputy minister of X"; not ", France's new President will" nor the next name's title)
                 "any": re.compile(r"\b" + heads + r"(?:e?s)?\b"),
             }
         return _TITLE_PATTERNS[id(self)]
