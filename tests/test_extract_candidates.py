@@ -55,6 +55,9 @@ def test_a_sentence_without_one_is_not(cue, text):
     "Read more: Kallas meets Ozola",
     "Related: Ozola visits the Baltic states",
     "Kallas greets Ozola at the harbour. Getty Images",
+    "From left, Kallas, Ozola and Balder talk at the summit in Riga",
+    "Right to left: Kallas, Ozola and Balder discuss the ferry line",
+    "(L-R) Kallas and Ozola meet in Riga",
 ])
 def test_captions_credits_bylines_and_links_are_furniture(text):
     assert candidates.is_furniture(text)
@@ -64,6 +67,7 @@ def test_captions_credits_bylines_and_links_are_furniture(text):
     "Kallas met Ozola in Tallinn.",
     "By the end of the talks, both leaders were satisfied.",
     "Related talks between the two foreign ministers continued in Riga.",
+    "From London, Kallas flew to Riga to meet Ozola.",
 ])
 def test_sentences_of_the_body_are_not_furniture(text):
     assert not candidates.is_furniture(text)

@@ -6,9 +6,10 @@ from transforms.extract.words import words_regex
 
 # "On the US side, X, Y", "From the Russian part -": the people of one side of a meeting (at the start).
 _SIDE = re.compile(r"(?:On|From|With|For) (?:the )?[A-Z][\w.]*(?:['’]s)?(?: side\b| part\b|\s+[–—-])")
-# Lines of page furniture: a picture's caption or credit, a byline, a link to another story.
+# Lines of page furniture: a picture's caption ("From left, X, Y and Z") or credit, a byline, a link to another story.
 _FURNITURE = re.compile(
-    r"^(?:(?:photo|photograph|picture|image|video|file photo|credit|caption)s?\b\s*[:|/(]|(?:read|see|watch) (?:more|"
+    r"^(?:(?:photo|photograph|picture|image|video|file photo|credit|caption)s?\b\s*[:|/(]|(?:from (?:left|right)|"
+    r"(?:from )?(?:left|right) to (?:right|left))\s*[:,]|\(l-r\)|l-r:|(?:read|see|watch) (?:more|"
     r"also)\b|related(?:\s*:|\s+(?:stories|articles|news|content|coverage|links|reading)\b)|more\b:|"
     r"by [A-Z][\w.'-]+(?: [A-Z][\w.'-]+){0,3}$)"
     r"|(?:photograph|photo|picture|image|credit)s?:\s*[^.]*$|\b(?:getty images|reuters|afp|ap photo|epa)\)?\s*$",

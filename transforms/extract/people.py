@@ -58,6 +58,11 @@ class Titles:
                    frozenset(config.get("first_word_names") or ()),
                    frozenset(w.lower() for w in config.get("resident") or ()))
 
+    @functools.cached_property
+    def not_names(self):
+        """Words that begin no name: office words, honorifics and function words."""
+        return self.office_words | self.honorifics | _FUNCTION_WORDS
+
     def consort(self, title):
         """Whether a title ('her royal highness princess') ends in a consort's title."""
         return self._ends_in(title, self.consorts)
@@ -251,7 +256,7 @@ def _split_run(words, text, titles, gaz):
         place = _place_length(run, start, gaz)
         if place:
             start += place
-        elif run[start].lower().rstrip(".") in titles.office_words | titles.honorifics | _FUNCTION_WORDS or \
+        elif run[start].lower().rstrip(".") in titles.not_names or \
                 run[start].lower() in _PARTICLES or titles.head(run[start:start + 1]):
             start += 1
         else:
