@@ -78,11 +78,16 @@ class Titles:
 
     def head(self, words):
         """The title these words are ('Prime Minister', 'Presidents'), in lower case and singular, or None."""
-        phrase = " ".join(words).lower().rstrip(".")
-        for form in (phrase, phrase[:-1] if phrase.endswith("s") else None):
-            if form and form in self.heads:
-                return form
-        return None
+        key = tuple(words)
+        if key not in self._heads_of:
+            phrase = " ".join(words).lower().rstrip(".")
+            self._heads_of[key] = next((form for form in (phrase, phrase[:-1] if phrase.endswith("s") else None)
+                                        if form and form in self.heads), None)
+        return self._heads_of[key]
+
+    @functools.cached_property
+    def _heads_of(self):
+        return {}  # words -> the title they are, as found
 
     def office(self, title, is_place):
         """The office a title names, without the nationality or honorifics before it ('ghanaian president':
@@ -372,8 +377,8 @@ class Registry:
                 set(fold(k).split()) & _PATRONYMICS or (p.title or "").rpartition(" ")[2] in _GIVEN_NAME_TITLES)]
             if not by_surname and len(by_given) == 1:
                 return by_given[0]
-            inner = [k for k in self.people if folded in fold(k).replace("-", " ").split()[1:-1]]
-            if not by_surname and not by_given and len(inner) == 1:  # "President Ortiz" after "Ana Ortiz Baeza"
+            inner = [] if by_surname or by_given else [k for k in self.people if folded in _inner_words(k)]
+            if len(inner) == 1:  # "President Ortiz" after "Ana Ortiz Baeza"
                 return inner[0]
         return None
 
@@ -403,6 +408,13 @@ def _one_letter_apart(a, b):
         return sum(x != y for x, y in zip(a, b)) == 1
     short, long = sorted((a, b), key=len)
     return any(long[:k] + long[k + 1:] == short for k in range(len(long)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 16)
+def _inner_words(name):
+    """The folded words of a name between its first and its last ('ortiz' of 'Ana Ortiz Baeza')."""
+    return frozenset(fold(name).replace("-", " ").split()[1:-1])
 
 
 @functools.lru_cache(maxsize=1 << 16)
