@@ -185,6 +185,13 @@ def test_a_joint_news_conference_alongside_a_visitor_is_a_meeting_in_the_host_s_
                              WEDNESDAY) == []
 
 
+def test_the_title_of_a_release_signs_its_i(extractor):
+    text = "Today I met President Hage Geingob in Windhoek. I welcomed the plans of Namibia."
+    assert extractor.extract(text, WEDNESDAY) == []
+    [m] = extractor.extract(text, WEDNESDAY, "STATEMENT BY THE PRIME MINISTER, THE HON KAJA KALLAS MP")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+
+
 def test_a_release_headed_joint_press_conference_with_someone_is_its_authors_meeting(one):
     m = one("Joint Press Conference with President Hage Geingob\n\nI am delighted that Estonia and Namibia will "
             "trade. I think Estonia will open an embassy.")

@@ -147,7 +147,7 @@ class ExtractFn(_Stage):
 
     def process(self, article):
         try:
-            found = self.extractor.extract(article["text"], article["published_date"])
+            found = self.extractor.extract(article["text"], article["published_date"], article.get("title"))
         except Exception as e:  # noqa: BLE001
             yield self.reject(article["source"], "internal_error", f"{type(e).__name__}: {e}", feed=article.get("feed"))
             return

@@ -39,8 +39,9 @@ class Extractor:
                    predicates.Lexicon.from_config(load("meetings")), Titles.from_config(load("titles")),
                    model or nlp.load())
 
-    def extract(self, text, published_date=None):
-        """Meeting records found in `text`, an article published on `published_date` (or unknown)."""
+    def extract(self, text, published_date=None, title=None):
+        """Meeting records found in `text`, an article published on `published_date` (or unknown) under `title`
+        (which may sign a release: 'STATEMENT BY THE PRIME MINISTER, THE HON P J X MP')."""
         sents = sentences(text)
         found_names = {}
 
@@ -59,7 +60,7 @@ class Extractor:
         found.update({i: predicates.find(doc, self.lexicon) for i, doc in after.items()})
         nlp.recognise(self.nlp, [docs[i] for i in docs if found[i]  # where names, titles and knowledge fall short
                                  and unknown_names(names_of(i), self.kb, self.gaz)])
-        article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date, names_of)
+        article = Article(sents, docs, self.kb, self.gaz, self.titles, published_date, names_of, title)
         events = []
         for i, sentence in enumerate(sents):
             where = [(article.traveller(i, at), loc, ahead) for at, loc, ahead in whereabouts(sentence.text, self.gaz)]

@@ -35,8 +35,9 @@ _DESTINATION = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|travel(?:s|led|li
 class Article:
     """The people of one article and how its sentences name them."""
 
-    def __init__(self, sentences, docs, kb, gaz, titles, published, names_of=None):
-        """`names_of(i)`: the `names` of sentence i, when the caller has them."""
+    def __init__(self, sentences, docs, kb, gaz, titles, published, names_of=None, heading=None):
+        """`names_of(i)`: the `names` of sentence i, when the caller has them; `heading`: the article's title."""
+        self.heading = heading or ""
         self.sentences, self.docs, self.kb, self.gaz, self.titles = sentences, docs, kb, gaz, titles
         found_names = [names_of(i) if names_of else names(s.text, titles, gaz) for i, s in enumerate(sentences)]
         self.names_of = found_names.__getitem__
@@ -155,7 +156,8 @@ class Article:
         names, else the one of the country it names most; else the one of the country the article names most
         often, other than the countries of the office holders it names (the author's counterparts, not a 'Mr X'
         of the author's country) and those it says its author travels to."""
-        signed = {id(a): a for s in self.sentences[:3] for run in _SIGNED.findall(s.text) for word in run.split()
+        signed = {id(a): a for text in (self.heading, *(s.text for s in self.sentences[:3]))
+                  for run in _SIGNED.findall(text) for word in run.split()
                   if len(word) > 2 for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
         if len(signed) == 1:
             return self._register(next(iter(signed.values())))
