@@ -5,10 +5,11 @@ the dev set's four public collections, leaving out the dev set's own (../shared/
 not tuned on; a new seed draws another sample.
 
 Usage: python benchmarks/realnews_unseen.py [--seed N] [--per-collection N] [--shared DIR] [--mirror DIR]
-                                            [--docs DIR] [--out DIR] [--gold FILE]
+                                            [--docs DIR] [--out DIR] [--gold FILE] [--only FILE]
 
 With --gold, the rows are also scored against a gold file made for that sample (benchmarks/unseen89/gold.jsonl is
-the gold of --seed 89, made by hand without seeing Parley's output).
+the gold of --seed 89, made by hand without seeing Parley's output; benchmarks/unseen97 that of the 107 articles of
+--seed 97 --per-collection 60 that no earlier sample drew, listed by --only with the half each is in).
 """
 import argparse
 import csv
@@ -122,6 +123,8 @@ def main():
     ap.add_argument("--docs", help="folder for the sampled texts (default: a temporary folder)")
     ap.add_argument("--out", help="output folder of the run (default: a temporary folder)")
     ap.add_argument("--gold", help="gold rows of this sample (JSON lines, ../shared/eval/realnews/GUIDE.md)")
+    ap.add_argument("--only", help="the sample's articles to keep, one 'HALF NAME' a line (the others are left out; "
+                                   "with --gold, each half is scored too)")
     a = ap.parse_args()
     realnews = pathlib.Path(a.shared) / "eval" / "realnews"
     if not realnews.is_dir():
@@ -134,6 +137,10 @@ def main():
         shutil.rmtree(out, ignore_errors=True)
         docs.mkdir(parents=True)
         sample(b, snap, json.loads((realnews / "docs.json").read_text()).values(), a.seed, a.per_collection, docs)
+        halves = dict(line.split()[::-1] for line in pathlib.Path(a.only).read_text().splitlines()) if a.only else {}
+        for path in docs.iterdir() if halves else ():
+            if path.name not in halves:
+                path.unlink()
         parley = shutil.which("parley", path=str(pathlib.Path(sys.executable).parent)) or "parley"
         done = subprocess.run([parley, "run", str(docs), "--out", str(out), "--quiet"], capture_output=True, text=True)
         if done.returncode:
@@ -145,21 +152,29 @@ def main():
                   f" | topics {m['topics']}\n    {' '.join(m['evidence'].split())[:240]}")
         print(f"{len(list(docs.iterdir()))} articles, {len(found)} meeting rows")
         if a.gold:
-            score(pathlib.Path(a.shared), pathlib.Path(a.gold), out)
+            score(pathlib.Path(a.shared), pathlib.Path(a.gold), out, halves)
     gold = f" --gold {a.gold}" if a.gold else ""
-    print(f"reproduce: python benchmarks/realnews_unseen.py --seed {a.seed} --per-collection {a.per_collection}{gold}")
+    only = f" --only {a.only}" if a.only else ""
+    print(f"reproduce: python benchmarks/realnews_unseen.py --seed {a.seed} --per-collection {a.per_collection}"
+          f"{gold}{only}")
 
 
-def score(shared, gold_file, out):
-    """Prints the meeting score of the run in `out` against the gold rows of `gold_file`."""
+def score(shared, gold_file, out, halves):
+    """Prints the meeting score of the run in `out` against the gold rows of `gold_file`, and of each half of
+    `halves` ({article name: half}) when given."""
     scorer = load_scorer(shared)
     gold = [json.loads(line) for line in gold_file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    result = scorer.score_meetings(gold, scorer.read_table(str(out / "articles")),
-                                   scorer.read_table(str(out / "meetings")))
-    m = result["meetings"]
-    fields = " ".join(f"{k} {v:.3f}" for k, v in result["fields"].items())
-    print(f"scored against {gold_file}: F1 {m['f1']:.3f} P {m['precision']:.3f} R {m['recall']:.3f} "
-          f"(tp {m['tp']} fp {m['fp']} fn {m['fn']}) | {fields}")
+    articles, meetings = scorer.read_table(str(out / "articles")), scorer.read_table(str(out / "meetings"))
+    for half in [None, *sorted(set(halves.values()))]:
+        keep = {a["article_id"] for a in articles if half is None or halves.get(
+            pathlib.Path(str(a["source"])).name) == half}
+        result = scorer.score_meetings([g for g in gold if half is None or halves.get(g["doc"]) == half],
+                                       [a for a in articles if a["article_id"] in keep],
+                                       [m for m in meetings if m["article_id"] in keep])
+        m = result["meetings"]
+        fields = " ".join(f"{k} {v:.3f}" for k, v in result["fields"].items())
+        print(f"{'half ' + half if half else 'all'}: F1 {m['f1']:.3f} P {m['precision']:.3f} R {m['recall']:.3f} "
+              f"(tp {m['tp']} fp {m['fp']} fn {m['fn']}) | {fields}")
 
 
 if __name__ == "__main__":
