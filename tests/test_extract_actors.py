@@ -81,6 +81,12 @@ def test_a_role_with_a_courtesy_titled_name_after_its_comma_is_that_name(read):
     assert who(0, "Minister") == ["Ana Kovar"]
 
 
+def test_the_prime_minister_of_a_story_about_a_foreign_visitor_is_the_hosts(read):
+    _, who = read("Namibian President Hage Geingob will make a state visit to Estonia next week. Namibia hopes for "
+                  "trade. The Prime Minister said she looked forward to it.", D(2022, 9, 13))
+    assert who(2, "Minister") == ["Kaja Kallas"]
+
+
 def test_names_and_later_surnames_are_one_person_with_country_title_and_actor(read):
     article, who = read("Prime Minister Kaja Kallas met President Gabriel Boric in Santiago. Kallas said the talks "
                         "were useful.", D(2022, 5, 4))

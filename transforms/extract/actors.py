@@ -4,6 +4,7 @@ presidents of Sri Lanka and Indonesia"), a pronoun (the person the sentence or t
 "I" of a release written in its head of government's first person."""
 import collections
 import datetime
+import functools
 import re
 
 from transforms.extract.kb import fold_title
@@ -184,6 +185,19 @@ class Article:
         """Whether a person is titled prime minister and heads a government on the article's day."""
         return (person.title or "").endswith("prime minister") and person.actor is not None and bool(
             self.day) and self._heads(person.actor)
+
+    @functools.cached_property
+    def _visited(self):
+        """Countries that people the article names from another country visit ('X will make a State Visit to B')."""
+        found = set()
+        for i, s in enumerate(self.sentences):
+            for m in _VISIT.finditer(s.text):
+                place = self.gaz.countries.get(m.group("place"))
+                keys = {self.registry.lookup(f.name) for f in self.names_of(i) if f.end <= m.start()} - {None}
+                visitors = {self.registry.person(k).country for k in keys}
+                if place and visitors and None not in visitors and place not in visitors:
+                    found.add(place)
+        return found
 
     def _destinations(self):
         """Countries a release's author says he travels to ('I will visit X', 'my visit to X', 'In X, I will')."""
@@ -507,7 +521,10 @@ class Article:
                 return named.pop()
         if not self.day or office not in _HEAD_OFFICES and country is None:
             return None  # other offices only of a country the text names ('the Indian foreign minister')
-        if country is None:  # someone other than the people named with that title: of another country
+        visited = self._visited if country is None else ()
+        if len(visited) == 1:  # "X of A will make a state visit to B ... the Prime Minister": B's
+            country = next(iter(visited))
+        elif country is None:  # someone other than the people named with that title: of another country
             country = home_country(self.sentences, self.gaz, exclude={
                 p.country for p in self.registry.people.values() if p.key in exclude or self._titled(p, title)})
         # "the Turkish leader": its head of state or of government
@@ -538,6 +555,7 @@ class Article:
         return tuple(held) if len(held) == 1 else ()
 
 
+_VISIT = re.compile(r"\b(?i:visit(?:s|ed|ing)?)\s+(?:to\s+)?(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
 _FIRST_PERSON_TRAVEL = re.compile(  # "I will visit X", "my visit to X", "In X, I will"
     r"(?:\b(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:visit|visiting|travel\s+to|travelling\s+to|fly\s+to|go\s+to|"
     r"arrive\s+in)|\b(?:[Mm]y|[Oo]ur)\s+(?:\w+\s+)?(?:visit|trip|time)\s+(?:to|in)|"
