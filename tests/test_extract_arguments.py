@@ -133,21 +133,21 @@ def test_the_subject_of_the_holding_or_governing_verb_takes_part(read, text):
 
 
 def test_the_agents_of_a_passive_verb_the_meeting_is_the_time_of_are_its_parties(read):
-    assert parties(read, "The plan was agreed on Monday by Kaja Kallas and Gabriel Boric at a summit in Riga.") == (
+    assert parties(read, "The accord was initialled on Monday by Kaja Kallas and Gabriel Boric at a summit in Riga.") == (
         ["Kaja Kallas", "Gabriel Boric"], [], [])
 
 
 def test_an_expletive_it_is_no_subject_of_a_meeting_in_its_clause(read):
-    assert parties(read, "Kaja Kallas said that after meeting Gabriel Boric, it was clear that Chile would sign.") == (
+    assert parties(read, "Kaja Kallas said that after meeting Gabriel Boric, it was plain that Chile would sign.") == (
         ["Kaja Kallas"], ["Gabriel Boric"], [])
 
 
 def test_who_reports_what_another_did_at_a_meeting_is_its_other_party(lexicon, parse):
-    doc = parse("Kaja Kallas said Gabriel Boric expressed satisfaction during a meeting yesterday.")
+    doc = parse("Kaja Kallas said Gabriel Boric raised fisheries during a meeting yesterday.")
     [p] = predicates.find(doc, lexicon)
     args = arguments.of(p, doc, resolve, lexicon.nouns[p.lemma], reporters=lexicon.reporting_verbs)
     assert (args.subjects, args.objects) == (["Gabriel Boric"], ["Kaja Kallas"])
-    doc = parse("Analysts said Gabriel Boric expressed satisfaction during a meeting yesterday.")
+    doc = parse("Analysts said Gabriel Boric raised fisheries during a meeting yesterday.")
     [p] = predicates.find(doc, lexicon)
     assert arguments.of(p, doc, resolve, lexicon.nouns[p.lemma], reporters=lexicon.reporting_verbs).objects == []
 

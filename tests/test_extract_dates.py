@@ -69,9 +69,9 @@ def test_a_weekday_beside_its_date_is_that_date(text, found):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("on Thursday, 2 April", datetime.date(2020, 4, 2)),  # a Thursday in 2020, not in 2021 or 2022
-    ("on Saturday, 3 April", datetime.date(2021, 4, 3)),
-    ("on 3 April", datetime.date(2022, 4, 3)),  # still to come: the next 3 April
+    ("on Saturday, 9 May", datetime.date(2020, 5, 9)),  # a Saturday in 2020, not in 2021 or 2022
+    ("on Sunday, 9 May", datetime.date(2021, 5, 9)),
+    ("on 9 May", datetime.date(2022, 5, 9)),  # still to come: the next 9 May
 ])
 def test_the_weekday_beside_a_date_without_a_year_tells_its_year(text, expected):
     assert resolve(find_dates(text)[0], PUBLISHED, future=True)[0] == expected

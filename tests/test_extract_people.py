@@ -57,7 +57,7 @@ def test_a_portfolio_is_no_name(titles, gaz):
 
 
 def test_a_title_in_apposition_before_a_courtesy_title_is_the_title(titles, gaz):
-    assert found("The Minister for Trade and Resources, Mr. Balder, met the Premier, Sir Jon Kovar.", titles, gaz) == [
+    assert found("The Minister for Fisheries and Forests, Mr. Balder, met the Premier, Sir Jon Kovar.", titles, gaz) == [
         ("Balder", "minister", None, True), ("Jon Kovar", "sir", None, True)]
 
 

@@ -210,7 +210,7 @@ class Extractor:
         """The parties who receive the others: the object of most verbs ('X met Y': Y), the subject of 'hosted',
         'received', 'welcomed', 'invited'; none when the parties are not named as subject and object, or the
         verb may be remote ('spoke to'); those not visiting when some are ('alongside visiting King X'); the
-        others when those are ambassadors ('X met the Japanese ambassador': in X's country)."""
+        others when those are ambassadors ('X met the Chilean ambassador': in X's country)."""
         if args.visitors and not spec.get("remote"):
             return tuple(k for k in parties if k not in args.visitors)
         if not (args.subjects and args.objects) or spec.get("remote"):

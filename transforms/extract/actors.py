@@ -188,7 +188,7 @@ class Article:
 
     @functools.cached_property
     def _visited(self):
-        """Countries that people the article names from another country visit ('X will make a State Visit to B')."""
+        """Countries that people the article names from another country visit ('X will make a state visit to B')."""
         found = set()
         for i, s in enumerate(self.sentences):
             for m in _VISIT.finditer(s.text):

@@ -48,7 +48,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
     token ends the name of a city or venue (the place of "the Geneva talks", not a party to them), `addressees`
     the verbs whose object is spoken to ("In a phone call, X told Y": Y is the other party), `journeys` the nouns
     of a journey ("a trip to X to meet Y": whoever makes the trip meets Y), `reporters` the verbs of reporting what
-    someone did ("X said Y agreed during a meeting": X met Y)."""
+    someone did ("X said Y raised fisheries during a meeting": X met Y)."""
     head = doc[predicate.head]
     args = Arguments()
     guest = visiting(head) or invited(head) if predicate.kind == "verb" else None
@@ -159,7 +159,7 @@ _INVITATIONS = {"invitation", "invitations", "invite"}
 def _subjects(verb):
     """The subject tokens of a verb, inherited from the clause it depends on when it has none ('wants to meet',
     'arrived and met', 'after meeting'), or the noun a relative clause is on ('Bush, who met'); an expletive 'it'
-    is no one ('X said that after meeting Y, it was clear that ...': X met Y)."""
+    is no one ('X said that after meeting Y, it was plain that ...': X met Y)."""
     for _ in range(5):
         found = [c for c in verb.children if c.dep_ in _SUBJECT and not _expletive(c)] or [
             a for p in verb.children if p.dep_ == "prep" and p.i < verb.i for o in p.children if o.dep_ == "pobj"
@@ -183,7 +183,7 @@ def _subjects(verb):
 
 
 def _expletive(subject):
-    """'it' before 'be' and an adjective with a clause after ('it was clear that ...')."""
+    """'it' before 'be' and an adjective with a clause after ('it was plain that ...')."""
     verb = subject.head
     said = [c for c in verb.children if c.dep_ == "acomp"]
     return subject.lower_ == "it" and lemma(verb) == "be" and any(
@@ -444,7 +444,7 @@ _GROUP_WORDS = {"they", "both", "leaders", "presidents", "ministers", "sides", "
 def _holder_subjects(noun, holder):
     """The subjects of the verb holding a meeting noun, but not the passive subject of a verb the noun is a time
     phrase of ('at the meeting, the issue of X was raised': what was raised is not a party), whose agents are
-    ('the plan was agreed by A and B at a summit')."""
+    ('the accord was initialled by A and B at a summit')."""
     timed = _timed(noun, holder)
     subjects = [t for t in _subjects(holder) if t != noun and not (
         timed and t.dep_ == "nsubjpass" and t.head == holder)]

@@ -301,7 +301,7 @@ def _attached_place(tokens, targets, others=()):
             if node.head == node or node.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and (
                     node.head not in targets or lemma(node.head) in _DISCUSS) or node.head.lower_ in _ABOUT:
                 break  # another clause's noun, or what was discussed ("discussed the situation in Iran", "talked
-                # about exports to Japan")
+                # about exports of wine to Chile")
             node = node.head
             if node.pos_ in ("VERB", "AUX") and node not in targets:
                 break

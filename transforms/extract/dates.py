@@ -90,7 +90,7 @@ def find_dates(text, words=None):
 
 def _beside_their_day(found, text):
     """The mentions without a weekday that names the day beside it ('Monday, Jan. 4, 2016': the day says it), the
-    day keeping the weekday, which tells its year when it has none ('Thursday, 3 April')."""
+    day keeping the weekday, which tells its year when it has none ('Friday, 9 May')."""
     def beside(a, b):
         return a.end <= b.start and b.start - a.end <= 3 and not text[a.end:b.start].strip(" ,(")
     out = []

@@ -68,7 +68,7 @@ class Titles:
         return self._ends_in(title, self.consorts)
 
     def envoy(self, title):
-        """Whether a title ('the japanese ambassador') is a resident envoy's."""
+        """Whether a title ('the chilean ambassador') is a resident envoy's."""
         return self._ends_in(title, self.resident)
 
     @staticmethod
@@ -121,7 +121,7 @@ class Titles:
                 # not the title of the next name of a list (", Foreign Secretary Geoffrey Howe")
                 "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)?\s+)*?(?:(?!(?:who|which|whose|and|or|"
                                     r"a|an)\b)[a-z-]+\s+){0,2}" + heads + r"\b(?=\s*(?:[,;.()]|of\b|for\b|in\b|at\b|$))"),
-                # (", Japan's deputy minister of X"; not ", France's new President will" nor the next name's title)
+                # (", Chile's deputy minister of X"; not ", Chile's new President will" nor the next name's title)
                 "any": re.compile(r"\b" + heads + r"(?:e?s)?\b"),
             }
         return _TITLE_PATTERNS[id(self)]
@@ -294,7 +294,7 @@ def _split_run(words, text, titles, gaz):
 
 
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministry|Department|Commissioner|Spokesman|Spokeswoman)\s+(?:for|of)"
-                        r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")  # "Minister for Trade and Resources"
+                        r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")  # "Minister for Fisheries and Forests"
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?$")
 

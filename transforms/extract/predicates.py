@@ -279,10 +279,10 @@ def status_of(token, lexicon):
             return found  # a finite verb with its own subject: its tense tells ("he said he met"; but "proposed
             # that they meet" is a proposal)
         if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in _CIRCUMSTANCE:  # "agreed in a phone call",
-            # "in talking with X, Y suggested": the call is
+            # "in talking with X, Y proposed": the call is
             verb = token.head.head  # where it was agreed, not what; "in a long-awaited call, X spoke": the tense tells
             modal = token.dep_ == "pcomp" and any(c.dep_ == "aux" and c.lower_ in lexicon.future_modals
-                                                  for c in verb.children)  # ("would leave after meeting X")
+                                                  for c in verb.children)  # ("would fly home after meeting X")
             return "planned" if modal else None if _finite(verb) else found
         bounded = bounded or _finite(token) and not _subjunctive(token)  # beyond a relative clause of its own, only
         # a cancellation counts
