@@ -152,6 +152,11 @@ def test_who_reports_what_another_did_at_a_meeting_is_its_other_party(lexicon, p
     assert arguments.of(p, doc, resolve, lexicon.nouns[p.lemma], reporters=lexicon.reporting_verbs).objects == []
 
 
+def test_a_relative_pronoun_object_is_the_noun_it_stands_for(read):
+    assert parties(read, "Gabriel Boric praised Kaja Kallas, whom Hage Geingob met with last week.") == (
+        ["Hage Geingob"], ["Kaja Kallas"], [])
+
+
 def test_a_relative_clause_meets_through_its_noun(read):
     assert parties(read, "Kaja Kallas, who met Gabriel Boric on Monday, left for Riga.") == (
         ["Kaja Kallas"], ["Gabriel Boric"], [])

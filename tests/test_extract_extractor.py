@@ -470,6 +470,13 @@ def test_the_parties_country_without_a_place_named_is_the_hosts(one):
     assert where(m) == (None, None, "Namibia")
 
 
+def test_the_date_and_place_of_a_journey_are_those_of_the_meeting_it_is_for(one):
+    m = one("Kaja Kallas will be travelling to Windhoek, Namibia, on Friday 24 February to meet President Hage "
+            "Geingob.")
+    assert (m["status"], m["meeting_date"], where(m), m["topics"]) == (
+        "planned", D(2023, 2, 24), (None, "Windhoek", "Namibia"), [])
+
+
 def test_an_ambassador_is_received_in_the_country_he_is_sent_to(one):
     m = one("Kallas held talks with the Namibian ambassador, Mr Jon Balder, on Monday.")
     assert where(m) == (None, None, "Estonia")

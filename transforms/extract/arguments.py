@@ -208,7 +208,8 @@ def _objects(verb, kinds):
     found = []
     for child in verb.children:
         if "direct" in kinds and child.dep_ in ("dobj", "dative", "oprd"):  # (an oprd alone: predicates._naming)
-            found.append(child)
+            found.append(verb.head if child.lower_ in _RELATIVE and verb.dep_ == "relcl" else child)  # "X, who(m)
+            # he met with": X
         elif child.dep_ == "prep" and child.lower_ in kinds:
             found.extend(_prep_objects(child))
         elif child.dep_ in ("prep", "agent") and child.lower_ in _MEDIUM:  # "spoke by telephone with X"

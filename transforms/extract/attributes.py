@@ -45,6 +45,8 @@ def anchors(predicate, doc):
         if verb.dep_ in ("xcomp", "advcl", "conj") and (lemma(verb.head) in _JOURNEYS or any(
                 c.dep_ == "dobj" and lemma(c) in _JOURNEYS | _JOURNEY_NOUNS for c in verb.head.children)):
             out.append(verb.head)  # "will travel to X to meet Y", "visited X and met Y", "made a trip ... to meet"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and lemma(verb.head.head) in _JOURNEYS:
+            out.append(verb.head.head)  # "travelling to X on Friday to meet Y", the purpose parsed on "on"
         if verb.dep_ == "acl" and lemma(verb.head) in _JOURNEYS | _JOURNEY_NOUNS:  # "his first test, a flight to
             out.extend(_journey_and_its_verb(verb.head))  # X to meet Y"
         out.extend(c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and lemma(c) in _JOURNEYS)

@@ -274,6 +274,8 @@ def status_of(token, lexicon):
         if here == "cancelled":  # "postponed a visit to X, where he was to meet Y": the whole plan is off
             return here
         found = found or (None if bounded else here)
+        if any(c.dep_ == "aux" and c.lower_ == "having" for c in token.children):
+            return found  # "Having met X, I look forward to ...": done before what the clause it is on says
         if token.dep_ not in _CLIMB or token.head == token or _finite(token) and token.dep_ != "relcl" and not (
                 _subjunctive(token) and lemma(token.head) in lexicon.status):
             return found  # a finite verb with its own subject: its tense tells ("he said he met"; but "proposed

@@ -504,8 +504,9 @@ def _phrase(token, lexicon, person=None):
     text = " ".join(text.split())
     bare = _WEEKDAY.sub("", _DAY_PART.sub("", text))
     when = find_dates(bare)
-    if len(when) == 1 and when[0].end - when[0].start >= len(bare) - 1:
-        return None  # "talks on Friday", "met on 7 April 2014", "dinner on Wednesday evening", "Friday November 14"
+    if len(when) == 1 and when[0].end - when[0].start >= len(bare) - 1 or _WEEKDAY.match(text):
+        return None  # "talks on Friday", "met on 7 April 2014", "dinner on Wednesday evening", "Friday November 14",
+        # "Friday 27" (the rest of its date parsed apart)
     return text if 2 <= len(text) <= 80 else None
 
 
