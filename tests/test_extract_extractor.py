@@ -477,6 +477,12 @@ def test_the_date_and_place_of_a_journey_are_those_of_the_meeting_it_is_for(one)
         "planned", D(2023, 2, 24), (None, "Windhoek", "Namibia"), [])
 
 
+def test_hosting_a_thing_is_no_reference_to_a_meeting(extractor):
+    [m] = extractor.extract("Kaja Kallas met Hage Geingob in Tallinn on Monday. The leaders committed to host a "
+                            "commemoration in Namibia next year.", WEDNESDAY)
+    assert where(m) == (None, "Tallinn", "Estonia")
+
+
 def test_an_ambassador_is_received_in_the_country_he_is_sent_to(one):
     m = one("Kallas held talks with the Namibian ambassador, Mr Jon Balder, on Monday.")
     assert where(m) == (None, None, "Estonia")

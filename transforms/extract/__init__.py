@@ -169,7 +169,8 @@ class Extractor:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
                                                                          published, spec, found_predicates, resolve,
                                                                          article))
-            if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]):
+            if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]) \
+                    and not (spec.get("person_object") and args.other_object):  # "to host a commemoration"
                 reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
                                           found_predicates, resolve, article)
                 reference.explicit = False
