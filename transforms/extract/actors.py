@@ -20,7 +20,7 @@ _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir
 _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcript's speaker label
 # a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP', 'THE PRIME MINISTER, MR. JOHN X'
 _SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
-_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
+_FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
 _APPOSED = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?")
 _LESSER = {"deputy", "vice", "assistant", "under", "junior", "shadow", "former", "associate"}
 _STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
@@ -619,5 +619,5 @@ def home_country(sentences, gaz, exclude=()):
 
 def _with_portfolio(title, after):
     """A title with the portfolio written after it: 'Minister' before ' for Foreign Affairs' is 'foreign minister'."""
-    portfolio = _PORTFOLIO.match(after)
+    portfolio = _FOR_PORTFOLIO.match(after)
     return f"{portfolio.group(1)} {title}".lower() if portfolio else title.lower()

@@ -411,7 +411,6 @@ def _one_letter_apart(a, b):
 
 
 @functools.lru_cache(maxsize=1 << 16)
-@functools.lru_cache(maxsize=1 << 16)
 def _inner_words(name):
     """The folded words of a name between its first and its last ('ortiz' of 'Ana Ortiz Baeza')."""
     return frozenset(fold(name).replace("-", " ").split()[1:-1])
