@@ -87,6 +87,12 @@ def test_the_prime_minister_of_a_story_about_a_foreign_visitor_is_the_hosts(read
     assert who(2, "Minister") == ["Kaja Kallas"]
 
 
+def test_a_visit_made_by_a_foreigner_to_a_country_makes_it_the_home_of_an_unnamed_office(read):
+    _, who = read("Namibia welcomed the visit made by President Hage Geingob and his wife to Estonia. Namibia "
+                  "hopes for trade. The Prime Minister said she looked forward to more.", D(2022, 9, 13))
+    assert who(2, "Minister") == ["Kaja Kallas"]
+
+
 def test_names_and_later_surnames_are_one_person_with_country_title_and_actor(read):
     article, who = read("Prime Minister Kaja Kallas met President Gabriel Boric in Santiago. Kallas said the talks "
                         "were useful.", D(2022, 5, 4))

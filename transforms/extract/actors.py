@@ -188,12 +188,13 @@ class Article:
 
     @functools.cached_property
     def _visited(self):
-        """Countries that people the article names from another country visit ('X will make a state visit to B')."""
+        """Countries that people the article names from another country visit ('X will make a state visit to B',
+        'the visit made by X to B')."""
         found = set()
         for i, s in enumerate(self.sentences):
             for m in _VISIT.finditer(s.text):
                 place = self.gaz.countries.get(m.group("place"))
-                keys = {self.registry.lookup(f.name) for f in self.names_of(i) if f.end <= m.start()} - {None}
+                keys = {self.registry.lookup(f.name) for f in self.names_of(i) if f.end <= m.start("place")} - {None}
                 visitors = {self.registry.person(k).country for k in keys}
                 if place and visitors and None not in visitors and place not in visitors:
                     found.add(place)
@@ -555,7 +556,8 @@ class Article:
         return tuple(held) if len(held) == 1 else ()
 
 
-_VISIT = re.compile(r"\b(?i:visit(?:s|ed|ing)?)\s+(?:to\s+)?(?:the\s+)?(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")
+_VISIT = re.compile(r"\b(?i:visit(?:s|ed|ing)?)\b(?:[^.;]{0,80}?\s+to)?\s+(?:the\s+)?"  # "visited B", "a visit (made
+                    r"(?P<place>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)")  # by X) to B"
 _FIRST_PERSON_TRAVEL = re.compile(  # "I will visit X", "my visit to X", "In X, I will"
     r"(?:\b(?:I|[Ww]e)\s+(?:\w+\s+){0,3}?(?:visit|visiting|travel\s+to|travelling\s+to|fly\s+to|go\s+to|"
     r"arrive\s+in)|\b(?:[Mm]y|[Oo]ur)\s+(?:\w+\s+)?(?:visit|trip|time)\s+(?:to|in)|"
