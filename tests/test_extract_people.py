@@ -113,6 +113,15 @@ def test_dates_and_places_are_not_names(titles, gaz):
     assert [f.name for f in names("On Monday in May the delegation left Accra for Riga.", titles, gaz)] == []
 
 
+def test_a_place_and_one_untitled_word_are_no_name(titles, gaz):
+    assert found("We met on Estonia Day, as Riga Radio said.", titles, gaz) == []
+    assert found("Prime Minister of Estonia Kovar spoke.", titles, gaz)[0][0] == "Kovar"
+
+
+def test_a_country_with_a_possessive_after_a_name_is_not_in_it(titles, gaz):
+    assert found("I told Mr Kovar Estonia's position.", titles, gaz) == [("Kovar", "mr", None, True)]
+
+
 def test_the_role_pattern_finds_offices_standing_for_people(titles, gaz):
     pattern = titles.role_pattern(gaz)
     groups = [(m.group("adj"), m.group("title"), m.group("of")) for m in pattern.finditer(

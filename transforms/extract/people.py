@@ -267,7 +267,8 @@ def _split_run(words, text, titles, gaz):
         else:
             break
     end = len(run)
-    while end > start + 1 and run[end - 1].lower() in titles.office_words:
+    while end > start + 1 and (run[end - 1].lower() in titles.office_words or end == len(run) and _POSSESSIVE.match(
+            text, words[-1][1]) and run[end - 1] in gaz.countries):  # "told Mr X Australia's position"
         end -= 1
     if start >= end or not _capital(run[start]) or titles.head(run[start:]):
         return []  # (and "Thank you, Prime Minister": a title alone)
@@ -275,6 +276,8 @@ def _split_run(words, text, titles, gaz):
     given = title_end and run[title_end - 1].lower().rstrip(".") in _GIVEN_NAME_TITLES  # "Sir X" is found as "Sir"
     outside = None if headed or given else titles.title_before(before)  # "spokesman X", "Governor of the Bank of
     # England X", "the Minister for Trade, Mr X"
+    if start and not title_end and not outside and end - start == 1:
+        return []  # a place's holiday, paper or team: "Australia Day", "Moscow Radio"
     if outside and start == 0 and end - start >= 3 and _OF_END.search(before):
         start = 1  # "Governor of the Bank of | England Robin Leigh-Pemberton": the organisation's last word
     name = " ".join(run[start:end])
@@ -297,6 +300,7 @@ _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministry|Department|Commission
                         r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")  # "Minister for Fisheries and Forests"
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
 _OF_END = re.compile(r"\bof\s+(?:the\s+)?$")
+_POSSESSIVE = re.compile(r"['’][sS]\b")
 
 
 def _place_length(run, start, gaz):
