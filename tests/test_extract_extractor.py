@@ -192,6 +192,22 @@ def test_the_title_of_a_release_signs_its_i(extractor):
     assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
 
 
+def test_a_head_of_government_no_knowledge_holds_signs_a_release_by_name(extractor):
+    text = ("Mrs. Balder will accompany me. I shall have talks with President Hage Geingob in Windhoek. The Prime "
+            "Minister's visit follows an invitation which he received from the Chilean President. He will see "
+            "President Gabriel Boric in Santiago.")
+    meetings = extractor.extract(text, WEDNESDAY, "STATEMENT BY THE PRIME MINISTER, THE RT. HON . JON BALDER, MP")
+    assert sorted(names(m["participants"]) for m in meetings) == [["Gabriel Boric", "Jon Balder"],
+                                                                  ["Hage Geingob", "Jon Balder"]]
+    assert {p["role"] for m in meetings for p in m["participants"] if p["name"] == "Jon Balder"} == {"Prime Minister"}
+
+
+def test_seeing_someone_is_meeting_them_and_seeing_them_as_something_is_not(extractor):
+    [m] = extractor.extract("Kaja Kallas saw Hage Geingob in Windhoek on Tuesday.", WEDNESDAY)
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+    assert extractor.extract("Kaja Kallas saw Hage Geingob as a partner. She sees progress.", WEDNESDAY) == []
+
+
 def test_a_release_headed_joint_press_conference_with_someone_is_its_authors_meeting(one):
     m = one("Joint Press Conference with President Hage Geingob\n\nI am delighted that Estonia and Namibia will "
             "trade. I think Estonia will open an embassy.")

@@ -8,7 +8,7 @@ import functools
 import re
 
 from transforms.extract.kb import fold_title
-from transforms.extract.people import (MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names,
+from transforms.extract.people import (MONTH_NAMES, Found, Mention, Person, Registry, first_person, in_quotes, names,
                                        pronoun_kind)
 from transforms.extract.predicates import speaker
 
@@ -19,7 +19,8 @@ _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir
                         r"Premier|Supreme Leader) of ")  # matched at the start of a role
 _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcript's speaker label
 # a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP', 'THE PRIME MINISTER, MR. JOHN X'
-_SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
+_SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\s?\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
+_FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our)\b")
 _FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
 _APPOSED = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?")
 _LESSER = {"deputy", "vice", "assistant", "under", "junior", "shadow", "former", "associate"}
@@ -162,6 +163,12 @@ class Article:
                   if len(word) > 2 for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
         if len(signed) == 1:
             return self._register(next(iter(signed.values())))
+        if not signed and (signer := self._signer()):
+            named = self.registry.lookup(signer.name)
+            if named and self.titles.consort(self.registry.person(named).title):  # 'Mrs X will accompany me'
+                self.registry.people[signer.name] = Person(signer.name, title=signer.title)
+                return signer.name
+            return self.registry.add(signer)
         interview = any(_SPEAKER.match(s.text) for s in self.sentences)  # an interview's "PRIME MINISTER:" turns
         leaders = [k for k, p in self.registry.people.items() if interview and self._prime_minister(p)]
         if leaders:
@@ -180,6 +187,18 @@ class Article:
         if len(holders) != 1:
             return None
         return self._register(holders[0])
+
+    def _signer(self):
+        """A head of government that a heading signs as the actor knowledge knows none ('STATEMENT BY THE PRIME
+        MINISTER, THE RT. HON. JOHN X MP'), as a found name ('John X'), else None."""
+        for text in (self.heading, *(s.text for s in self.sentences[:3])):
+            for m in _SIGNED.finditer(text):
+                title = self.titles.last(text[:m.start(1)])
+                words = [w.title() for w in m.group(1).split()
+                         if len(w.rstrip(".")) > 1 and w.lower() not in self.titles.post_nominals]
+                if title and self.titles.heads[title] == "head of government" and words:
+                    return Found(0, 0, " ".join(words), title=title)
+        return None
 
     def _prime_minister(self, person):
         """Whether a person is titled prime minister and heads a government on the article's day."""
@@ -514,6 +533,8 @@ class Article:
         `exclude`, named beside the role), else the office holder on the article's day (`any_head`: the one head
         of state or government, a leader's counterpart)."""
         office = self.titles.heads.get(title)
+        if country is None and self._author_as(title, i, exclude):
+            return self.author
         for j in range(i, -1, -1):  # the most recent person named with the title
             named = {m.key for m in self.registry.mentions.get(j, ()) if m.key not in exclude
                      and self._titled(self.registry.person(m.key), title)
@@ -543,6 +564,12 @@ class Article:
         if len(holders) != 1:
             return None
         return self._register(holders[0], title)
+
+    def _author_as(self, title, i, exclude):
+        """Whether a release's author, who bears `title`, is the one it stands for in sentence `i`: one that does
+        not speak as 'I' ('The Prime Minister's visit follows invitations', not 'The Prime Minister and I')."""
+        return self.author is not None and self.author not in exclude and self._titled(
+            self.registry.person(self.author), title) and not _FIRST_PERSON_WORD.search(self.sentences[i].text)
 
     def _register(self, actor, title=None):
         """The key of an actor the article names or that an office or a heading stands for, adding them."""

@@ -44,6 +44,7 @@ class Titles:
     consorts: frozenset = frozenset()  # "prince", "lady": a spouse or child beside the office holder
     first_word_names: frozenset = frozenset()  # countries whose people a name's first word alone names
     resident: frozenset = frozenset()  # "ambassador": an envoy who lives in the country he is sent to
+    post_nominals: frozenset = frozenset()  # "mp", "qc": letters after a name
 
     @classmethod
     def from_config(cls, config):
@@ -56,7 +57,8 @@ class Titles:
                    frozenset(w.lower().rstrip(".") for w in config.get("courtesy") or ()),
                    frozenset(w.lower() for w in config.get("consorts") or ()),
                    frozenset(config.get("first_word_names") or ()),
-                   frozenset(w.lower() for w in config.get("resident") or ()))
+                   frozenset(w.lower() for w in config.get("resident") or ()),
+                   frozenset(w.lower() for w in config.get("post_nominals") or ()))
 
     @functools.cached_property
     def not_names(self):
@@ -111,6 +113,11 @@ class Titles:
     def mentioned(self, text):
         """Whether `text` holds a title word, singular or plural ('presidents')."""
         return bool(self._patterns()["any"].search(text))
+
+    def last(self, text):
+        """The last title word `text` holds, in lower case and singular, or None."""
+        found = self._patterns()["any"].findall(text)
+        return self.head(found[-1].split()) if found else None
 
     def _patterns(self):
         if id(self) not in _TITLE_PATTERNS:
