@@ -278,6 +278,15 @@ def test_the_i_of_a_release_or_an_interview_is_its_head_of_government(read, text
     assert read(text, D(2022, 9, 13))[0].author == "Kaja Kallas"
 
 
+def test_the_prime_minister_a_transcripts_heading_names_after_with_is_not_its_i(parse, kb, packaged_extractor):
+    sents = sentences("PRIME MINISTER: Prime Minister Janis Berzs, today is a historic day. I think Estonia and Latvia "
+                      "will work together. I thank you. Estonia and Latvia will trade.")
+    docs = {i: parse(s.text) for i, s in enumerate(sents)}
+    article = Article(sents, docs, kb, packaged_extractor.gaz, packaged_extractor.titles, D(2022, 9, 13),
+                      heading="Remarks at the Signing Ceremony with Prime Minister Janis Berzs of Latvia")
+    assert article.author == "Kaja Kallas"
+
+
 def test_a_title_is_its_literal_holder_before_another_head_of_the_same_kind(parse, packaged_extractor):
     kb = KnowledgeBase(parse_people({"people": [
         {"name": "Queen Liv", "country": "Estonia", "offices": [{"role": "Queen of Estonia", "from": "2001-01-01"}]},

@@ -94,6 +94,12 @@ def test_what_someone_refusing_a_meeting_leaves_another_to_do_is_not_refused(fin
     assert [(word, p.status) for word, p in found] == [("meet", "proposed")]
 
 
+def test_a_statement_s_greeting_in_the_first_person_is_no_meeting(find):
+    assert find("I warmly welcome President Boric to Estonia.")[0] == []
+    assert [word for word, _ in find("Kallas welcomed Boric to Estonia. We welcomed Boric.")[0]] == [
+        "welcomed", "welcomed"]
+
+
 def test_an_invitation_to_visit_is_proposed(find):
     found, _ = find("Kallas invited Boric to visit Tallinn.")
     assert [(word, p.kind, p.status) for word, p in found] == [("invited", "verb", "proposed"),

@@ -20,6 +20,7 @@ _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir
 _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcript's speaker label
 # a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP', 'THE PRIME MINISTER, MR. JOHN X'
 _SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\s?\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
+_WITH = re.compile(r"\b[Ww]ith\b")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our)\b")
 _FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
 _APPOSED = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?")
@@ -170,13 +171,14 @@ class Article:
                 return signer.name
             return self.registry.add(signer)
         interview = any(_SPEAKER.match(s.text) for s in self.sentences)  # an interview's "PRIME MINISTER:" turns
-        leaders = [k for k, p in self.registry.people.items() if interview and self._prime_minister(p)]
+        leaders = [k for k, p in self.registry.people.items()
+                   if interview and self._prime_minister(p) and k not in self._guests]
         if leaders:
             return leaders[0]  # the first named
         counterparts = set() if interview else {  # (the one interviewed has no counterpart there)
             p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
                 w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
-        left_out = counterparts | self._destinations()
+        left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
             home = home_country(self.sentences, self.gaz, exclude=left_out)
             holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
@@ -199,6 +201,13 @@ class Article:
                 if title and self.titles.heads[title] == "head of government" and words:
                     return Found(0, 0, " ".join(words), title=title)
         return None
+
+    @functools.cached_property
+    def _guests(self):
+        """The people a heading names after 'with' ('Remarks at the Signing Ceremony with Prime Minister X'): the
+        author's counterparts."""
+        tail = _WITH.split(self.heading, 1)[1:]
+        return {self.registry.lookup(f.name) for f in names(tail[0], self.titles, self.gaz)} - {None} if tail else set()
 
     def _prime_minister(self, person):
         """Whether a person is titled prime minister and heads a government on the article's day."""

@@ -113,6 +113,8 @@ def find(doc, lexicon):
                 continue
             if spec.get("complement") and not _complemented(token, spec["complement"], lexicon):
                 continue
+            if spec.get("performative") and _performed(token):
+                continue  # "I warmly welcome X to Y": a greeting a statement makes
             if _in_person(token, spec) and any(c.dep_ in ("xcomp", "advcl", "ccomp") and c.pos_ == "VERB"
                                                for c in token.children):
                 continue  # "called on X to withdraw": urged, not visited
@@ -141,6 +143,11 @@ def _predicate(token, word, kind, holder, spec, lexicon):
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),
                      negated(token, holder), conditional(token), iterative(token, holder))
+
+
+def _performed(verb):
+    """Whether a verb is said in the first person of the simple present ('I welcome', 'we welcome')."""
+    return verb.tag_ == "VBP" and any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
 def _figurative(token):
