@@ -422,6 +422,27 @@ def test_a_visitor_meeting_several_leaders_meets_them_together(one):
     assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
 
 
+def test_a_leader_meeting_his_own_officials_meets_them_together(one, extractor):
+    m = one("Geingob met in State House shortly after the session ended with Foreign Minister Peya Mushelenga and "
+            "Namibian adviser Jon Balder.")
+    assert names(m["participants"]) == ["Hage Geingob", "Jon Balder", "Peya Mushelenga"]
+    meetings = extractor.extract("Boric met Geingob and Mushelenga in Windhoek on Monday.", WEDNESDAY)
+    assert sorted(names(m["participants"]) for m in meetings) == [["Gabriel Boric", "Hage Geingob"],
+                                                                  ["Gabriel Boric", "Peya Mushelenga"]]
+
+
+def test_an_acronym_in_brackets_does_not_end_a_list_of_people_met(extractor):
+    meetings = extractor.extract("Kallas held talks in Windhoek with President Hage Geingob, Foreign Minister Peya "
+                                 "Mushelenga and Baltic Fisheries Council (BFC) head Jon Balder.", WEDNESDAY)
+    assert sorted(names(m["participants"]) for m in meetings) == [
+        ["Hage Geingob", "Kaja Kallas"], ["Jon Balder", "Kaja Kallas"], ["Kaja Kallas", "Peya Mushelenga"]]
+
+
+def test_two_leaders_chairing_a_meeting_of_both_sides_ministers_meet(one):
+    m = one("Kallas and Geingob will chair a meeting of Estonian and Namibian ministers in Windhoek on Monday.")
+    assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], "planned")
+
+
 def test_the_place_of_a_where_clause(one):
     m = one("Kallas met Geingob in Swakopmund, where the two leaders signed a fisheries accord.")
     assert where(m) == (None, "Swakopmund", "Namibia")

@@ -341,8 +341,9 @@ class Extractor:
 def groups(args, spec, article, verb=False):
     """The participant sets of one predicate: the subjects with each object in turn (a visitor's rounds among one
     country's officials: 'met A and B'), or everyone together (a host's guests, leaders of several countries,
-    'the meeting between A, B and C', 'A and B met', 'met A, B and other officials'); none for a `verb` whose
-    subject no one names ('after meeting A and B, ...': whoever met them is not among them)."""
+    'the meeting between A, B and C', 'A and B met', 'met A, B and other officials', someone's own compatriots);
+    none for a `verb` whose subject no one names ('after meeting A and B, ...': whoever met them is not among
+    them)."""
     subjects, objects = args.subjects, _others(args.objects, args.subjects, article)
     if not objects:
         together = len(subjects) >= 2 and not spec.get("needs_object") and not args.other_object
@@ -350,9 +351,17 @@ def groups(args, spec, article, verb=False):
     if not subjects:
         return [objects] if len(objects) >= 2 and not args.unresolved_subject and not verb else []
     if spec.get("group") or len(objects) == 1 or args.with_others or args.direct and \
-            article.leaders_of_several_countries(objects):
+            article.leaders_of_several_countries(objects) or _compatriots(subjects, objects, article):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _compatriots(subjects, objects, article):
+    """Whether the subjects are of one country and so are all the objects whose country is known, two or more: a
+    leader meeting his own officials meets them together."""
+    home = {article.registry.person(k).country for k in subjects}
+    known = [c for c in (article.registry.person(k).country for k in objects) if c]
+    return len(home) == 1 and None not in home and len(known) >= 2 and set(known) == home
 
 
 def _perfect(predicate, doc):

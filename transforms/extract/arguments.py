@@ -217,9 +217,11 @@ def _objects(verb, kinds):
                          if c.dep_ == "prep" and c.lower_ in kinds for o in _prep_objects(c))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "visit X at the invitation of Y": Y receives
             found.extend(_inviters(child))
-        elif child.dep_ == "dobj" and "with" in kinds:  # "discuss X with Y", the parser hanging Y on X
+        elif (child.dep_ == "dobj" or child.dep_ == "advcl" and any(s.dep_ == "nsubj" and s.pos_ == "NOUN"
+                                                                     for s in child.children)) and "with" in kinds:
             found.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "with"
-                         for o in _prep_objects(c) if o.pos_ == "PROPN")
+                         for o in _prep_objects(c) if o.pos_ == "PROPN")  # "discuss X with Y", "met after the
+            # market closed with Y": the parser hanging Y on X or on the clause
     return _coordinated(found + _listed_after(verb, found) + _members_after(verb, found))
 
 
@@ -387,6 +389,8 @@ def _extend_list(objects, doc, resolve):
         return
     joined = False
     for token in doc[last.i + 1:]:
+        if _in_acronym(token):
+            continue  # "International Monetary Fund (IMF) head X"
         if token.pos_ == "ADP" and token.lower_ == "with" and doc[token.i - 1].lower_ in _THEN:
             joined = True  # "met first with A and then with B"
             continue
@@ -401,6 +405,13 @@ def _extend_list(objects, doc, resolve):
                 return  # (and "X, Y's nominee": an apposition)
             objects.extend(k for k in keys if k not in objects)
             joined = False
+
+
+def _in_acronym(token):
+    """Whether a token is of an acronym in brackets after a name: '(', 'IMF', ')'."""
+    doc, i = token.doc, token.i
+    return any(0 <= i - k and i - k + 2 < len(doc) and doc[i - k].text == "(" and doc[i - k + 2].text == ")"
+               and doc[i - k + 1].text.isupper() for k in (0, 1, 2))
 
 
 def _name_root(token, resolve):
@@ -487,11 +498,13 @@ def group_subject(predicate, doc):
 
 
 def _group(token):
-    """Whether a word names the parties as a group: 'they', 'the leaders', 'the two finance ministers' (not
-    'opposition leaders', 'EU leaders', 'Syrian rebel leaders': a group of others)."""
+    """Whether a word names the parties as a group: 'they', 'the leaders', 'the two finance ministers', 'the
+    Australian and Thai ministers' (not 'opposition leaders', 'EU leaders', 'Syrian rebel leaders': a group of
+    others)."""
     if token.lower_ not in _GROUP_WORDS:
         return False
-    counted = any(c.lower_ in ("two", "both", "three") for c in token.children)
+    counted = any(c.lower_ in ("two", "both", "three") or c.dep_ == "amod" and any(a.dep_ == "conj" for a in c.children)
+                  for c in token.children)
     return counted or not any(c.dep_ in ("compound", "nmod") and c.pos_ in ("NOUN", "PROPN") or
                               c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)
 
