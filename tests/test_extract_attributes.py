@@ -229,6 +229,13 @@ def test_a_place_before_a_title_is_no_whereabouts(gaz):
     assert [loc.country for _, loc, _ in whereabouts("Kallas visited Namibia Monday.", gaz)] == ["Namibia"]
 
 
+def test_a_city_of_the_country_someone_travels_to_named_later_is_where_they_go(gaz):
+    from transforms.extract.places import whereabouts
+    found = whereabouts("Kallas will travel to Namibia to attend a forum in Windhoek and then a dinner in Riga.", gaz)
+    assert [(loc.city, loc.country, ahead) for _, loc, ahead in found] == [
+        (None, "Namibia", True), ("Windhoek", "Namibia", True)]
+
+
 def test_a_subject_said_to_be_in_a_place_between_commas_is_there(gaz):
     from transforms.extract.places import whereabouts
     found = whereabouts("Kallas, in Windhoek on a tour of Africa, said fisheries mattered.", gaz)

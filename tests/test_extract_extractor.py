@@ -443,6 +443,14 @@ def test_two_leaders_chairing_a_meeting_of_both_sides_ministers_meet(one):
     assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], "planned")
 
 
+def test_a_meeting_ahead_naming_no_day_is_on_the_day_of_the_journey_just_announced(one):
+    m = one("Kallas will travel to Namibia to attend the annual forum on 17 March in Windhoek.\n\nShe looks forward "
+            "to meeting President Hage Geingob.")
+    assert (when(m), where(m), m["status"]) == ((D(2023, 3, 17), "day"), (None, "Windhoek", "Namibia"), "planned")
+    m = one("Kallas will travel to Namibia, her first visit since 2019.\n\nShe looks forward to meeting Geingob.")
+    assert when(m) == (None, None)
+
+
 def test_the_place_of_a_where_clause(one):
     m = one("Kallas met Geingob in Swakopmund, where the two leaders signed a fisheries accord.")
     assert where(m) == (None, "Swakopmund", "Namibia")

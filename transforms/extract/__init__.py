@@ -9,6 +9,7 @@ import re
 
 from transforms.extract import arguments, attributes, candidates, context, merge, nlp, predicates, topics
 from transforms.extract.actors import Article, names_someone, unknown_names
+from transforms.extract.dates import find_dates
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, fold, title_of
@@ -69,7 +70,8 @@ class Extractor:
                 if items:
                     purpose = topics.purposes(docs[i], self.lexicon, self.gaz, _person_of(
                         article.resolver(i, docs[i]))) if i in docs else []
-                    events.append(context.Event("whereabouts", sentence, items=items, topics=purpose, ahead=ahead))
+                    events.append(context.Event("whereabouts", sentence, items=items, topics=purpose, ahead=ahead,
+                                                date=ahead and _one_day(sentence.text, published_date)))
             if i in docs:
                 events.extend(self._events(i, docs[i], found[i], article.resolver(i, docs[i]), article,
                                            published_date))
@@ -354,6 +356,18 @@ def groups(args, spec, article, verb=False):
             article.leaders_of_several_countries(objects) or _compatriots(subjects, objects, article):
         return [subjects + objects]
     return [subjects + [o] for o in objects]
+
+
+def _one_day(text, published):
+    """(date, precision, text) of the one day or month a sentence about a journey ahead names (not 'since 1986'),
+    else None."""
+    found = find_dates(text)
+    date = attributes.resolve(found[0], published, True) if len(found) == 1 else (None, None)
+    return (*date, found[0].text) if date[1] in ("day", "month") and not _SINCE.search(text, 0, found[0].start) \
+        else None
+
+
+_SINCE = re.compile(r"\bsince\s+$")
 
 
 def _compatriots(subjects, objects, article):

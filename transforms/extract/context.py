@@ -29,13 +29,14 @@ class Event:
     country: str = None          # of an agenda: where the journey goes ("her visit to X")
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
+    date: tuple = None           # of whereabouts ahead: (date, precision, text) of the one day the sentence names
 
 
 def assemble(events, country_of):
     """Meetings from the events of an article, in reading order. The focus is the meetings the last sentence that
     named parties was about; what other sentences add goes to the one of them it fits. A visitor who meets his
     hosts is, from then on, in their country (`country_of(key)`)."""
-    meetings, focus, where, ahead, last = [], [], {}, {}, None
+    meetings, focus, where, ahead, due, last = [], [], {}, {}, {}, None
     agendas, journeys, travellers, goes_to = defaultdict(list), defaultdict(list), (), None
     for event in events:
         if event.kind == "agenda" and event.group:  # "the meetings with officials are to prepare X"
@@ -50,8 +51,11 @@ def assemble(events, country_of):
         if event.kind == "whereabouts":
             (ahead if event.ahead else where).update(
                 (key, (loc, event.topics, event.sentence.paragraph, event.ahead)) for key, loc in event.items)
+            if event.date:
+                due.update((key, (event.date, event.sentence.paragraph)) for key, _ in event.items)
             continue
         if event.kind == "mention":
+            _date_by_journey(event.mention, due)
             _place_by_whereabouts(event.mention, _known(where, ahead, event.mention))
             _follow_visitor(event.mention, where, country_of)
             meeting = _merge(meetings, event.mention)
@@ -150,6 +154,14 @@ def _known(where, ahead, mention):
         if mention.sentence.paragraph - entry[2] <= 1 and (key not in known or known[key][2] <= entry[2]):
             known[key] = entry
     return known
+
+
+def _date_by_journey(mention, due):
+    """A meeting ahead that names no day is on the day a party was just said to be going ('X will visit B on 29
+    March. I look forward to my talks with X')."""
+    if mention.date[0] is None and mention.status in ("planned", "proposed"):
+        mention.date = next((date for date, paragraph in (due[k] for k in mention.parties if k in due)
+                             if 0 <= mention.sentence.paragraph - paragraph <= 1), mention.date)
 
 
 def _place_by_whereabouts(mention, where):

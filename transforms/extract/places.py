@@ -76,6 +76,7 @@ _PRESENCE = re.compile(r"\b(?i:visit(?:s|ed|ing)?|trip|tour|stop(?:over|s|ped)?|
                        r"arriv(?:e|ed|es|ing|al)|land(?:ed|s|ing)?|fl(?:y|ies|ying|ew|own)|travel(?:led|s|ling|ed)?|"
                        r"is|was|were|be|are|been|left|leaves|leaving|guest of the Government of|while)"
                        r"(?:\s+(?:in|to|at|into|for|on))?(?:\s+the)?\s+$")
+_IN = re.compile(r"\bin\s+(?:the\s+)?$")
 _SUBJECT_IN = re.compile(r"\s*(?:[A-Z][\w'.-]+\s+){0,3}[A-Z][\w'.-]+,\s+in\s+$")  # "X, in Y on a tour, said"
 
 
@@ -100,13 +101,16 @@ def whereabouts(text, gaz):
     found = []
     series = gaz.find("series", text)
     event = gaz.series[series[0][2]] if series else None
-    for kind in ("city", "country"):
+    for kind in ("country", "city"):
         for start, end, form in gaz.find(kind, text):
+            city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])
             if (_PRESENCE.search(text, max(0, start - 40), start) or _SUBJECT_IN.fullmatch(text, 0, start)) and not (
                     kind == "country" and _attributive(text, end)):
                 ahead = bool(_FUTURE_BEFORE.search(text, max(0, start - 50), start) or _FUTURE_AFTER.match(text, end))
-                city, country = gaz.cities[form] if kind == "city" else (None, gaz.countries[form])
                 found.append((start, Location(city, country, None, event), ahead))
+            elif kind == "city" and _IN.search(text, 0, start):  # "will travel to X to attend a meeting in Y"
+                found.extend((start, Location(city, country, None, event), ahead) for at, loc, ahead in found[:]
+                             if at < start and loc.country == country and not loc.city)
     return sorted(found, key=lambda f: f[0])
 
 
