@@ -451,6 +451,12 @@ def test_a_meeting_ahead_naming_no_day_is_on_the_day_of_the_journey_just_announc
     assert when(m) == (None, None)
 
 
+def test_what_one_party_said_before_is_not_the_agenda_of_a_meeting_ahead(one):
+    m = one("Kaja Kallas looks forward to her talks with Hage Geingob.\n\nKallas stressed the need for fisheries "
+            "reform.")
+    assert (m["status"], m["topics"]) == ("planned", [])
+
+
 def test_the_place_of_a_where_clause(one):
     m = one("Kallas met Geingob in Swakopmund, where the two leaders signed a fisheries accord.")
     assert where(m) == (None, "Swakopmund", "Namibia")

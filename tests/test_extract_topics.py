@@ -59,6 +59,8 @@ def test_what_was_discussed_one_phrase_per_coordinated_item(about, text, expecte
     ("Kaja Kallas met Hage Geingob and discussed the situation in Myanmar.", ["Myanmar"]),
     ("Kaja Kallas held talks with Hage Geingob on efforts to conclude a free trade agreement.",
      ["free trade agreement"]),
+    ("Kaja Kallas met Hage Geingob and discussed major problems now current in the field of fisheries.",
+     ["field of fisheries"]),
 ])
 def test_framing_nouns_give_what_they_frame(about, text, expected):
     assert about(text) == expected
@@ -211,6 +213,7 @@ def test_the_purpose_of_a_trip(parse, lexicon):
     ("A chief purpose of Kallas's trip is to discuss fisheries.", [("Kallas", ["fisheries"])]),
     ("The purpose of the visit is to advance port investment.", [(None, ["port investment"])]),
     ("Kaja Kallas will make a visit to Namibia.", [("Kallas", [])]),
+    ("The visit by President Kallas will provide an opportunity to discuss fisheries.", [("Kallas", ["fisheries"])]),
 ])
 def test_what_a_journey_is_for_and_who_makes_it(parse, lexicon, text, expected):
     found = topics.agenda(parse(text), lexicon)
@@ -290,6 +293,8 @@ def test_a_second_object_the_parse_hangs_on_the_verb(said, text, expected):
     ("They discussed relations between Namibia and Estonia.", ["bilateral relations"]),
     ("They discussed the Namibian-Estonian relationship.", ["bilateral relations"]),
     ("They discussed ties between the two countries.", ["bilateral relations"]),
+    ("They discussed the bilateral relationship.", ["bilateral relations"]),
+    ("They discussed bilateral economic relationships.", ["bilateral economic relationships"]),
     ("They discussed the Franco-Namibian relationship.", ["bilateral relations"]),
     ("They discussed relations with the union.", ["relations with the union"]),
     ("They discussed public relations.", ["public relations"]),

@@ -201,9 +201,10 @@ class Extractor:
         stated = topics.stated(doc, self.lexicon, lambda t: self._parties_together(t, article) or bool(who(t)),
                                self.gaz, person)
         if stated:
-            subjects = [k for v in doc if topics.stating(v, self.lexicon) for c in topics.sides(v) for k in who(c)]
+            verbs = [v for v in doc if topics.stating(v, self.lexicon)]
+            subjects = [k for v in verbs for c in topics.sides(v) for k in who(c)]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
-                                group=not subjects)
+                                group=not subjects, past=all(v.tag_ == "VBD" for v in verbs))
         for travellers, aims, country in topics.agenda(doc, self.lexicon, self.gaz, person):
             keys = tuple(dict.fromkeys(k for t in travellers for k in resolve(t)))
             if aims or keys:

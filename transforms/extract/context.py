@@ -30,6 +30,7 @@ class Event:
     topics: list = field(default_factory=list)  # of whereabouts: what the traveller is there to discuss
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
     date: tuple = None           # of whereabouts ahead: (date, precision, text) of the one day the sentence names
+    past: bool = False           # of topics: said in the past tense ("X stressed Y"), so not of a meeting ahead
 
 
 def assemble(events, country_of):
@@ -73,6 +74,8 @@ def assemble(events, country_of):
             if not keyed and event.kind == "topics":  # "X was taken up with Y": Y's last meeting (the statement is
                 keyed = [m for m in meetings if _among(event.keys, m)][-1:]  # read only near a meeting word)
             targets = keyed
+        if event.past:
+            targets = [m for m in targets if merge.status(m) not in ("planned", "proposed")]
         if not targets:
             if event.kind == "reference" and event.group and event.pair:  # "X and Y agreed. The two spoke by
                 parties = tuple(dict.fromkeys(event.pair + event.keys))  # telephone": a meeting of the two

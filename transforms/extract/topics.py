@@ -133,6 +133,9 @@ def _purpose_clauses(targets, lexicon):
             clauses += aims + [c for c in target.head.children if aims and c.dep_ == "conj" and c.tag_ == "VB"]
             clauses += [c for a in target.head.children if a.dep_ == "attr" and lemma(a) in lexicon.purpose_nouns
                         for c in a.children if c.dep_ == "acl" and _infinitive(c)]
+        if target.dep_ == "nsubj":  # "the visit will provide an opportunity to X"
+            clauses += [c for o in target.head.children if o.dep_ == "dobj" and lemma(o) in lexicon.purpose_nouns
+                        for c in o.children if c.dep_ in ("acl", "advcl") and _infinitive(c)]
         if target.dep_ in ("nsubj", "nsubjpass"):  # "the meetings ... are expected to lay the groundwork for X"
             clauses += [c for v in (target.head, *target.head.conjuncts) if v.tag_ == "VBN" for c in v.children
                         if c.dep_ == "xcomp" and _infinitive(c) and _preparing(c, lexicon)]
@@ -153,7 +156,9 @@ def agenda(doc, lexicon, gaz=None, person=None):
         verb = noun
         while (verb.dep_ in ("pobj", "prep", "dobj") or verb.pos_ == "ADV") and verb.head != verb:  # "back from"
             verb = verb.head
-        travellers = [c for c in noun.children if c.dep_ == "poss"] or (
+        travellers = [c for c in noun.children if c.dep_ == "poss"] or [  # "X's visit", "the visit by X"
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+            for p in c.children if p.dep_ == "pobj"] or (
             subjects(verb) if verb.pos_ in ("VERB", "AUX") and verb != noun else [])
         items = [t for c in noun.children if c.dep_ in ("acl", "relcl")
                  for v in _complements(c) for t in _discussed(v, lexicon)]  # "a tour that will centre on Y"
@@ -402,9 +407,12 @@ def _meeting_name(token, lexicon, gaz):
 
 def _bilateral(token, lexicon, gaz):
     """'relations between Riga and Vilnius', 'the Franco-German relationship', 'ties between the two
-    countries' -> 'bilateral relations'; else None."""
+    countries', 'the bilateral relationship' -> 'bilateral relations'; else None."""
     if gaz is None or lemma(token) not in lexicon.relation_nouns:
         return None
+    modifiers = [c.lower_ for c in token.children if c.dep_ in ("amod", "compound", "nmod")]
+    if modifiers == ["bilateral"]:
+        return "bilateral relations"
     sides = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
              for p in c.children if p.dep_ == "pobj"]
     sides += [c for p in sides for c in p.conjuncts]
@@ -450,7 +458,9 @@ def _framed(token, lexicon):
     for _ in range(3):
         if token.lower_ not in _QUANTIFIERS and not {token.lower_, lemma(token)} & lexicon.light_nouns:
             return token
-        after = [c for c in token.children if c.dep_ == "prep"] or [  # "explored areas | for X" (on the verb)
+        after = [c for c in token.children if c.dep_ == "prep"] or [  # "problems now current | in X" (on an
+            c for a in token.children if a.dep_ == "amod" and a.i > token.i for c in a.children  # adjective after
+            if c.dep_ == "prep"] or [  # it); "explored areas | for X" (on the verb)
             c for c in token.head.children if c.dep_ == "prep" and c.i == token.right_edge.i + 1]
         inner = next((p for c in after if c.lower_ in ("of", "in", "to", "for", "on", "about", "over")
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
