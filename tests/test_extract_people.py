@@ -2,6 +2,8 @@
 honorifics stripped from names and kept as titles, the country an adjective before a title gives, one person for
 "Tomas K. Lindqvist", "Tomas Lindqvist" and "Lindqvist", a fuller name renaming an earlier short one, quotes and
 first-person releases. The titles are configs/titles.yaml's, the places the packaged gazetteer's."""
+from types import SimpleNamespace
+
 import pytest
 
 from transforms.extract.people import (Found, Mention, Registry, first_person, in_quotes, names, pronoun_kind,
@@ -159,8 +161,22 @@ def test_an_unknown_name_one_letter_from_a_known_surname_is_that_person():
     registry = Registry(None)
     registry.add(Found(0, 15, "Gabriel Boric", title="president"))
     assert registry.add(Found(0, 5, "Borie", title="president")) == "Gabriel Boric"  # an OCR misreading
+    assert registry.lookup("Borie") == "Gabriel Boric"  # and where the article names it again
     assert registry.add(Found(0, 12, "Maria Borics")) == "Maria Borics"  # another first name: another person
     assert registry.add(Found(0, 4, "Bori")) == "Bori"  # too short to tell
+
+
+def test_of_several_names_one_letter_from_a_misreading_the_one_the_knowledge_holds_is_it():
+    registry = Registry(None)
+    registry.add(Found(0, 17, "Karl von Steinner"))  # a misreading of its own
+    registry.add(Found(0, 15, "Karl von Steiner"), actor=SimpleNamespace(name="Karl von Steiner", country=None))
+    assert registry.add(Found(0, 10, "von Steiiner")) == "Karl von Steiner"
+
+
+def test_a_particle_is_no_first_name():
+    registry = Registry(None)
+    registry.add(Found(0, 15, "Karl von Steiner"))
+    assert registry.lookup("von Steiner") == "Karl von Steiner"
 
 
 def test_a_full_name_after_a_surname_renames_the_person_and_their_mentions():

@@ -342,6 +342,7 @@ class Registry:
     first_word_names: frozenset = frozenset()         # countries whose people a name's first word names
     people: dict = field(default_factory=dict)        # key -> Person
     mentions: dict = field(default_factory=dict)      # sentence index -> [Mention]
+    misspelt: dict = field(default_factory=dict)      # a name as misspelt -> the key of the one it stands for
 
     def person(self, key):
         return self.people[key]
@@ -353,6 +354,8 @@ class Registry:
             key = self.lookup(actor.name)  # "Biden" for the article's "Joe Biden", or his full name
         if key is None and actor is None:
             key = self._misspelt(found.name)
+            if key is not None:
+                self.misspelt[found.name] = key
         if key is None:
             key = actor.name if actor is not None and " " not in found.name else found.name
             self.people[key] = Person(key, found.country, found.title, actor)
@@ -371,6 +374,8 @@ class Registry:
         of that surname who holds one: 'President X' after 'X and his wife'), or None."""
         if name in self.people:
             return name
+        if name in self.misspelt:
+            return self.misspelt[name]
         folded = fold(name)
         matches = [k for k in self.people if _same_person(name, k) or fold(k) == folded]
         if len(matches) == 1:
@@ -395,11 +400,13 @@ class Registry:
 
     def _misspelt(self, name):
         """The one person named before whose surname is this unknown name's but for one letter ('President
-        Rarnos' after 'President Ramos' in an OCR'd text), or None."""
+        Rarnos' after 'President Ramos' in an OCR'd text; of several, the one the actor knowledge holds), or None."""
         words = fold(name).split()
         close = [k for k in self.people if words and len(words[-1]) >= 5
                  and _one_letter_apart(fold(surname(k)), words[-1])
                  and _same_person(" ".join([*words[:-1], fold(surname(k))]), k)]  # no other first name
+        if len(close) > 1:
+            close = [k for k in close if self.people[k].actor is not None]
         return close[0] if len(close) == 1 else None
 
     def _rename(self, key, fuller):
@@ -408,6 +415,7 @@ class Registry:
         self.people[fuller] = person
         for found in self.mentions.values():
             found[:] = [Mention(m.start, m.end, fuller) if m.key == key else m for m in found]
+        self.misspelt = {name: fuller if k == key else k for name, k in self.misspelt.items()}
         return person
 
 
@@ -429,11 +437,13 @@ def _inner_words(name):
 
 @functools.lru_cache(maxsize=1 << 16)
 def _same_person(a, b):
-    """'Baker' and 'James Baker', 'Jennie George' and 'Ms Jennie George', 'Paul D. Ryan' and 'Paul Ryan'."""
+    """'Baker' and 'James Baker', 'Jennie George' and 'Ms Jennie George', 'Paul D. Ryan' and 'Paul Ryan', 'von
+    Stein' and 'Karl von Stein'."""
     wa, wb = fold(a).split(), fold(b).split()
     if not wa or not wb or wa[-1] != wb[-1]:
         return False
-    firsts_a, firsts_b = [w for w in wa[:-1] if len(w.rstrip(".")) > 1], [w for w in wb[:-1] if len(w.rstrip(".")) > 1]
+    firsts_a, firsts_b = ([w for w in words[:-1] if len(w.rstrip(".")) > 1 and w not in _PARTICLES]
+                          for words in (wa, wb))
     return not firsts_a or not firsts_b or firsts_a[0] == firsts_b[0]
 
 
