@@ -457,6 +457,11 @@ def test_what_one_party_said_before_is_not_the_agenda_of_a_meeting_ahead(one):
     assert (m["status"], m["topics"]) == ("planned", [])
 
 
+def test_whoever_makes_a_journey_meets_those_its_purpose_is_to_meet(one):
+    m = one("The focus of Kallas's visit to Namibia will be to meet with President Hage Geingob.")
+    assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], "planned")
+
+
 def test_the_place_of_a_where_clause(one):
     m = one("Kallas met Geingob in Swakopmund, where the two leaders signed a fisheries accord.")
     assert where(m) == (None, "Swakopmund", "Namibia")

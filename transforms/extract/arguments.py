@@ -57,8 +57,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         _add(args.objects, guest[1], resolve)
         args.direct = True
     elif predicate.kind == "verb":
-        subjects = _subjects(head) or (_travellers(head.head) if head.dep_ == "acl" and lemma(head.head) in journeys
-                                       else [])
+        purpose = _purpose_of(head, journeys)  # (not the subject of "be": "the focus of my visit is to meet X")
+        subjects = (_travellers(purpose) if purpose is not None else []) or _subjects(head) or (
+            _travellers(head.head) if head.dep_ == "acl" and lemma(head.head) in journeys else [])
         _add(args.subjects, subjects, resolve)
         args.unresolved_subject = bool(subjects) and not args.subjects
         objects = [t for t in _objects(head, spec.get("object") or ("direct",)) if not _owned_by_organisation(t)
@@ -188,6 +189,15 @@ def _expletive(subject):
     said = [c for c in verb.children if c.dep_ == "acomp"]
     return subject.lower_ == "it" and lemma(verb) == "be" and any(
         d.dep_ in ("ccomp", "xcomp") for t in (verb, *said) for d in t.children) and bool(said)
+
+
+def _purpose_of(verb, journeys):
+    """The journey a clause is the purpose of ('the focus of my visit will be to meet X': visit), or None."""
+    if verb.dep_ != "xcomp" or lemma(verb.head) != "be":
+        return None
+    return next((p for s in verb.head.children if s.dep_ == "nsubj" for c in s.children
+                 if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                 if p.dep_ == "pobj" and lemma(p) in journeys), None)
 
 
 def _travellers(journey):
