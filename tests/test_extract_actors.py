@@ -287,6 +287,21 @@ def test_the_prime_minister_a_transcripts_heading_names_after_with_is_not_its_i(
     assert article.author == "Kaja Kallas"
 
 
+def test_an_interviewer_speaks_to_the_one_interviewed(read):
+    article, who = read("PRIME MINISTER: I think Estonia will trade with Chile. I think so.\nJOURNALIST:\nHow do you "
+                        "feel about your talks? I wonder.\nTEL: 24 Sep 2022\nPRIME MINISTER: I feel fine.",
+                        D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+    assert (who(3, "you"), who(4, "I")) == (["Kaja Kallas"], [])  # the interviewer's "you" and "I"
+    assert who(6, "I") == ["Kaja Kallas"]  # (a fax header is no speaker)
+
+
+def test_the_one_a_question_addresses_is_the_one_interviewed(read):
+    article, _ = read("QUESTION: Mr. Kallas, would you explain the visit? PRIME MINISTER: I think Namibia and Chile "
+                      "matter. I think so. QUESTION: And Chile?", D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"
+
+
 def test_a_title_is_its_literal_holder_before_another_head_of_the_same_kind(parse, packaged_extractor):
     kb = KnowledgeBase(parse_people({"people": [
         {"name": "Queen Liv", "country": "Estonia", "offices": [{"role": "Queen of Estonia", "from": "2001-01-01"}]},

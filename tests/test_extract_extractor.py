@@ -462,6 +462,13 @@ def test_whoever_makes_a_journey_meets_those_its_purpose_is_to_meet(one):
     assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], "planned")
 
 
+def test_someone_the_knowledge_lacks_is_read_beside_a_speaker_s_you(extractor):
+    text = ("PRIME MINISTER: I think Estonia will trade. I think so.\nJOURNALIST:\nHow do you feel about Jon Balder "
+            "cancelling his meeting with you?")
+    [m] = extractor.extract(text, WEDNESDAY)
+    assert (names(m["participants"]), m["status"]) == (["Jon Balder", "Kaja Kallas"], "cancelled")
+
+
 def test_the_place_of_a_where_clause(one):
     m = one("Kallas met Geingob in Swakopmund, where the two leaders signed a fisheries accord.")
     assert where(m) == (None, "Swakopmund", "Namibia")

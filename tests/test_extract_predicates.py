@@ -82,6 +82,9 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("In talking with Boric, Kallas had proposed that the ferry line open.", None),  # what was said while talking
     ("Kallas would fly home after meeting Boric this evening.", "planned"),
     ("Having met Boric in April, Kallas looks forward to closer ties.", None),  # done before
+    ("Kallas will raise fisheries when she meets Boric.", "planned"),  # a time clause of a future
+    ("Will you raise fisheries when you meet Boric?", "planned"),
+    ("Kallas raised fisheries when she met Boric.", None),
 ])
 def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status

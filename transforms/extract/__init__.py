@@ -122,14 +122,16 @@ class Extractor:
 
     def _worth_parsing(self, sents, chosen, names_of):
         """The chosen sentences that, or one of the two before them, may name someone (a meeting word in an article
-        about no one is not parsed)."""
+        about no one is not parsed), and those that name someone in full beside a speaker's 'I' or 'you' ('your
+        meeting with Jon Balder')."""
         someone = {}
 
         def names_one(j):
             if j not in someone:
                 someone[j] = names_someone(sents[j].text, names_of(j), self.kb, self.titles)
             return someone[j]
-        return [i for i in chosen if any(names_one(j) for j in range(max(0, i - 2), i + 1))]
+        return [i for i in chosen if any(names_one(j) for j in range(max(0, i - 2), i + 1)) or _SPEAKING.search(
+            sents[i].text) and any(" " in f.name for f in names_of(i))]
 
     def _parse(self, sents, chosen):
         """{index: parsed sentence} of the chosen sentences."""
@@ -368,6 +370,7 @@ def _one_day(text, published):
         else None
 
 
+_SPEAKING = re.compile(r"\b(?:I|me|my|[Yy]ou|[Yy]our)\b")
 _SINCE = re.compile(r"\bsince\s+$")
 
 

@@ -20,6 +20,10 @@ _HEAD_ROLE = re.compile(r"(?:President|Prime Minister|Chancellor|King|Queen|Emir
 _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcript's speaker label
 # a heading's 'THE HON P J X MP', 'RT HON JOHN X CH MP', 'THE PRIME MINISTER, MR. JOHN X'
 _SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\s?\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
+_LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}:(?!\s*\d)")  # a transcript's speaker label: "JOURNALIST:", "MR X:"
+# (not a fax header's "TEL: 24 Sep")
+_VOCATIVE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}:\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?")
+_VOCATIVE_AFTER = re.compile(r"\s*(?:,|(?:would|do|can|will|are|have|did|could)\s+you\b)")
 _WITH = re.compile(r"\b[Ww]ith\b")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our)\b")
 _FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
@@ -172,7 +176,8 @@ class Article:
             return self.registry.add(signer)
         interview = any(_SPEAKER.match(s.text) for s in self.sentences)  # an interview's "PRIME MINISTER:" turns
         leaders = [k for k, p in self.registry.people.items()
-                   if interview and self._prime_minister(p) and k not in self._guests]
+                   if interview and self._prime_minister(p) and k not in self._guests] or (
+            self._addressed() if interview else [])
         if leaders:
             return leaders[0]  # the first named
         counterparts = set() if interview else {  # (the one interviewed has no counterpart there)
@@ -201,6 +206,25 @@ class Article:
                 if title and self.titles.heads[title] == "head of government" and words:
                     return Found(0, 0, " ".join(words), title=title)
         return None
+
+    def _addressed(self):
+        """The one person an interviewer's question opens by addressing ('QUESTION: Mr. X, would you ...'), as a
+        list of their key, or []."""
+        found = {self.registry.lookup(f.name) for i, s in enumerate(self.sentences) if self._asked[i]
+                 for f in self.names_of(i) if _VOCATIVE_BEFORE.fullmatch(s.text, 0, f.start)
+                 and _VOCATIVE_AFTER.match(s.text, f.end)} - {None}
+        return list(found) if len(found) == 1 else []
+
+    @functools.cached_property
+    def _asked(self):
+        """For each sentence, whether a transcript gives it to someone other than the prime minister: after a
+        'JOURNALIST:' or 'KELLY:' label and before a 'PRIME MINISTER:' one."""
+        asked, out = False, []
+        for s in self.sentences:
+            if _LABEL.match(s.text):
+                asked = not _SPEAKER.match(s.text)
+            out.append(asked)
+        return out
 
     @functools.cached_property
     def _guests(self):
@@ -285,8 +309,9 @@ class Article:
         if kind == "third" and token.dep_ != "poss" or kind == "third" and token.head.pos_ == "NOUN":
             found = self._cataphor(token, mentions) or self.antecedent(i, at, self._clause_subject(token, mentions, i))
             return [found] if found else []
-        if kind == "first" and self.author and not in_quotes(self.sentences[i].text, at):
-            return [self.author]
+        if self.author and (kind == "first" and not self._asked[i] and not in_quotes(self.sentences[i].text, at)
+                            or token.lower_ in ("you", "your") and self._asked[i]):
+            return [self.author]  # (an interviewer's "you" is the one interviewed)
         said_by = speaker(token) if token.lower_ == "i" else None  # 'X said: "I met Y"': X
         if said_by is not None and said_by is not token:
             return [k for k in self._resolve(said_by, mentions, i) if pronoun_kind(said_by.text) != "first"][:1]

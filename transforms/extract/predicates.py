@@ -283,6 +283,10 @@ def status_of(token, lexicon):
         found = found or (None if bounded else here)
         if any(c.dep_ == "aux" and c.lower_ == "having" for c in token.children):
             return found  # "Having met X, I look forward to ...": done before what the clause it is on says
+        if _present_in_time_clause(token) and (any(c.dep_ == "aux" and c.lower_ in lexicon.future_modals
+                                                   for c in token.head.children) or _asks_ahead(token.doc, lexicon)):
+            return found or "planned"  # "(will you) raise X when you meet Y": the present of a time clause of a
+            # future
         if token.dep_ not in _CLIMB or token.head == token or _finite(token) and token.dep_ != "relcl" and not (
                 _subjunctive(token) and lemma(token.head) in lexicon.status):
             return found  # a finite verb with its own subject: its tense tells ("he said he met"; but "proposed
@@ -300,6 +304,20 @@ def status_of(token, lexicon):
             return found or (None if bounded or here == "accepted" else here)  # hold talks": B's talks are held
         token = token.head
     return found
+
+
+def _present_in_time_clause(token):
+    """'when you meet X', 'once they meet': a verb in the present in a clause of time."""
+    return token.dep_ == "advcl" and token.tag_ in ("VB", "VBP", "VBZ") and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "once", "after", "before", "while", "until")
+        for c in token.children)
+
+
+def _asks_ahead(doc, lexicon):
+    """Whether a sentence opens, after a speaker's label, with a future modal ('JOURNALIST: Will you ...')."""
+    start = next((k + 1 for k, t in enumerate(doc[:6]) if t.text == ":"), 0)
+    words = [t for t in doc[start:] if not t.is_space]
+    return bool(words) and words[0].lower_ in lexicon.future_modals and doc.text.rstrip().endswith("?")
 
 
 def _subjunctive(token):
