@@ -302,6 +302,19 @@ def test_the_one_a_question_addresses_is_the_one_interviewed(read):
     assert article.author == "Kaja Kallas"
 
 
+def test_a_name_the_parser_hangs_on_a_thing_in_apposition_is_not_that_thing(kb, packaged_extractor, nlp_model):
+    from spacy.tokens import Doc  # noqa: PLC0415
+    words = ["He", "welcomed", "the", "comment", "of", "the", "President", ",", "Hage", "Geingob", "."]
+    doc = Doc(nlp_model.vocab, words=words, heads=[1, 1, 3, 1, 3, 6, 4, 3, 9, 3, 1],
+              deps=["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct", "compound", "appos", "punct"],
+              pos=["PRON", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT"])
+    sents = sentences(doc.text)
+    article = Article(sents, {0: doc}, kb, packaged_extractor.gaz, packaged_extractor.titles, D(2022, 9, 13))
+    resolve = article.resolver(0, doc)
+    assert (resolve(doc[3]), resolve(doc[9])) == ([], ["Hage Geingob"])  # the comment is no one
+    assert article.personal(doc[6]) and not article.personal(doc[3])
+
+
 def test_a_title_is_its_literal_holder_before_another_head_of_the_same_kind(parse, packaged_extractor):
     kb = KnowledgeBase(parse_people({"people": [
         {"name": "Queen Liv", "country": "Estonia", "offices": [{"role": "Queen of Estonia", "from": "2001-01-01"}]},

@@ -469,6 +469,12 @@ def test_someone_the_knowledge_lacks_is_read_beside_a_speaker_s_you(extractor):
     assert (names(m["participants"]), m["status"]) == (["Jon Balder", "Kaja Kallas"], "cancelled")
 
 
+def test_their_after_a_pair_named_together_is_that_pair(one):
+    m = one("Boric said he welcomed a statement by President Kaja Kallas and President Hage Geingob issued at the "
+            "end of their talks in Windhoek.")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+
+
 def test_the_place_of_a_where_clause(one):
     m = one("Kallas met Geingob in Swakopmund, where the two leaders signed a fisheries accord.")
     assert where(m) == (None, "Swakopmund", "Namibia")

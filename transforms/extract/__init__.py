@@ -159,9 +159,12 @@ class Extractor:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
             args = _compatriots_aside(self._consorts_aside(args, article, kin), article)
-            if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person
-                args = dataclasses.replace(args, objects=[k for k in args.objects
-                                                          if _known(article.registry.person(k))])
+            if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person;
+                thing = args.other_object or any(  # "welcomed the comment of X"
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and not article.personal(c) and any(
+                        p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for c in doc[predicate.head].children)
+                args = dataclasses.replace(args, objects=[] if thing else [
+                    k for k in args.objects if _known(article.registry.person(k))])
             if _pictured(predicate, doc):
                 args = dataclasses.replace(args, with_others=True)
             if predicate.kind == "noun" and doc[predicate.head].dep_ == "ROOT" and args.objects and not \

@@ -297,7 +297,8 @@ class Article:
         for m in mentions:
             if m.start <= at < m.end:
                 return [m.key]
-        for appos in (c for c in token.children if c.dep_ == "appos"):  # "the foreign minister, X"
+        for appos in (c for c in token.children if c.dep_ == "appos" and self.personal(token)):  # "the foreign
+            # minister, X" (not "the comment of Y, X", the parser hanging X on the comment)
             named = [m.key for m in mentions if m.start <= appos.idx < m.end]
             if named:
                 return named
@@ -315,10 +316,30 @@ class Article:
         said_by = speaker(token) if token.lower_ == "i" else None  # 'X said: "I met Y"': X
         if said_by is not None and said_by is not token:
             return [k for k in self._resolve(said_by, mentions, i) if pronoun_kind(said_by.text) != "first"][:1]
-        if token.lower_ == "their" and token.dep_ == "poss":  # "X spoke with Y after their talks": X and Y
-            earlier = list(dict.fromkeys(m.key for m in mentions if m.end <= at))
-            return earlier if len(earlier) >= 2 else []
+        if token.lower_ == "their" and token.dep_ == "poss":  # "X spoke with Y after their talks": X and Y; "X
+            earlier = [m for m in mentions if m.end <= at]  # welcomed a statement by A and B after their talks": A, B
+            group = self._coordinated(token.doc, earlier[-1], mentions) if earlier else []
+            keys = list(dict.fromkeys(group if len(group) >= 2 else [m.key for m in earlier]))
+            return keys if len(keys) >= 2 else []
         return self._role(token, i)
+
+    def personal(self, token):
+        """Whether a noun may stand for a person: a name, a pronoun, a title ('counterpart') or a relative."""
+        return token.pos_ in ("PROPN", "PRON") or bool(self.titles.head([token.lower_])) or \
+            token.lower_ in self.titles.relatives
+
+    @staticmethod
+    def _coordinated(doc, mention, mentions):
+        """The people named in the coordination a mention is part of ('A and B', 'A, B and C'), in order."""
+        token = next((t for t in doc if mention.start <= t.idx < mention.end), None)
+        while token is not None and token.dep_ != "conj" and token.head != token and \
+                mention.start <= token.head.idx < mention.end:
+            token = token.head  # (the word of the name the parse hangs it on)
+        while token is not None and token.dep_ == "conj":
+            token = token.head
+        if token is None:
+            return []
+        return [m.key for t in (token, *token.conjuncts) for m in mentions if m.start <= t.idx < m.end]
 
     def pair_before(self, i, at):
         """The two people named in sentence `i` before position `at`, or when it names no one there, in the
