@@ -59,11 +59,13 @@ def load():
 
 
 def parse(nlp, texts):
-    """spaCy Docs of `texts`, in order, parsed in small batches; `lemma(token)` lemmatizes their words."""
+    """spaCy Docs of `texts`, in order, parsed in small batches; `lemma(token)` lemmatizes their words and
+    `text_of(doc)` gives their text."""
     docs = list(nlp.pipe(texts, batch_size=BATCH_SIZE))
     lemmatize = _lemmatizer(nlp)
-    for doc in docs:
+    for doc, text in zip(docs, texts):
         doc.user_data["lemmatize"] = lemmatize
+        doc.user_data["text"] = text  # the tokens' text, which Doc.text joins anew on each access
     return docs
 
 
@@ -71,6 +73,11 @@ def recognise(nlp, docs):
     """Runs the entity recogniser on `docs` (spaCy Docs from `parse`), in place."""
     for _ in nlp.get_pipe("ner").pipe(docs, batch_size=BATCH_SIZE):
         pass
+
+
+def text_of(doc):
+    """The text of a parsed sentence (kept by `parse`; spaCy's `Doc.text` joins its tokens on each access)."""
+    return doc.user_data.get("text") or doc.text
 
 
 def lemma(token):
