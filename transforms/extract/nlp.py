@@ -85,7 +85,7 @@ def text_of(doc):
 
 def lemma(token):
     """The lower-case lemma of a parsed token."""
-    if token.lemma_:
+    if token.lemma:  # (the id of the lemma a pipe set, else 0)
         return token.lemma_.lower()
     lemmatize = token.doc.user_data.get("lemmatize")
     return lemmatize(token) if lemmatize else token.lower_
@@ -98,7 +98,7 @@ def _lemmatizer(nlp):
         rules, cache = nlp.get_pipe("lemmatizer"), {}
 
         def lemmatize(token):
-            key = (token.lower_, token.pos_, token.tag_)  # the tag decides the morphology the rules read
+            key = (token.lower, token.pos, token.tag)  # (ids) the tag decides the morphology the rules read
             if key not in cache:
                 forms = rules.rule_lemmatize(token) or [token.lower_]
                 if token.pos_ in ("VERB", "AUX") and forms[0] + "e" in forms:  # "hopes": hope, not hop
