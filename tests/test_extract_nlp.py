@@ -89,3 +89,29 @@ def test_the_loaded_model_tags_parses_and_recognises_people(parse):
 def test_a_verb_is_lemmatised_to_its_dictionary_form(parse):
     doc = parse("Kallas hopes to meet Boric; she hoped so and used the chance.")
     assert [nlp.lemma(t) for t in doc if t.pos_ == "VERB"] == ["hope", "meet", "hope", "use"]
+
+
+def test_the_indexed_attribute_ruler_finds_the_matchers_matches(nlp_model):
+    from spacy.pipeline import AttributeRuler  # noqa: PLC0415
+    from transforms.extract import ruler  # noqa: PLC0415
+
+    texts = ["They're gonna win, y'all know it ain't over.", "Let's go  now.\n\nC'mon, there is  a   way.",
+             "I gotta go: it gets better, he got it.", "But then I did, and that is that.", "  ",
+             "Prime Minister Kaja Kallas met President Gabriel Boric in Tallinn on Tuesday."]
+    spacy_ruler = nlp_model.get_pipe("attribute_ruler")
+    assert "match" in vars(spacy_ruler)  # loaded with the index
+    with nlp_model.select_pipes(disable=["attribute_ruler"]):
+        docs = list(nlp_model.pipe(texts))
+    for doc in docs:
+        assert ruler.matcher(spacy_ruler)(doc) == AttributeRuler.match(spacy_ruler, doc)
+
+
+def test_a_pattern_the_index_cannot_read_keeps_the_matcher(nlp_model):
+    from spacy.pipeline import AttributeRuler  # noqa: PLC0415
+    from transforms.extract import ruler  # noqa: PLC0415
+
+    other = AttributeRuler(nlp_model.vocab)
+    other.add([[{"LOWER": "talks", "OP": "+"}]], {"POS": "NOUN"})
+    assert ruler.matcher(other) is None
+    ruler.index(other)
+    assert "match" not in vars(other)

@@ -262,7 +262,7 @@ class Extractor:
                    for c in token.children))
 
     def _mention(self, sentence, doc, predicate, parties, args, published, spec, found, resolve, article):
-        text = doc.text
+        text = nlp.text_of(doc)
         others = {p.head for p in found if p.head != predicate.head}  # the sentence's other meeting words
         future = predicate.status in ("planned", "proposed") or attributes.scheduled(predicate, doc)
         date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future, self.lexicon)

@@ -8,6 +8,7 @@ import functools
 import re
 
 from transforms.extract.kb import fold_title
+from transforms.extract.nlp import text_of
 from transforms.extract.people import (MONTH_NAMES, Found, Mention, Person, Registry, first_person, in_quotes, names,
                                        pronoun_kind)
 from transforms.extract.predicates import speaker
@@ -446,7 +447,7 @@ class Article:
         modifiers = [w.lower_ for t in token.children if t.dep_ in ("compound", "amod") and t.i < token.i
                      for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ")  # "national security adviser"
                      and not _is_place(w.text, self.gaz) and w.text not in self.gaz.adjectives]
-        title = _with_portfolio(" ".join([*modifiers[-2:], word]), token.doc.text[token.idx + len(token):])
+        title = _with_portfolio(" ".join([*modifiers[-2:], word]), text_of(token.doc)[token.idx + len(token):])
         if not (self.titles.head([word]) or self.titles.head(title.split()[-2:])):
             return []
         if token.pos_ not in ("NOUN", "PROPN") or any(

@@ -244,6 +244,7 @@ def _capital_after_particles(words, k):
     return k < len(words) and _capital(words[k][2])
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _capital(word):
     return (word[:1].isupper() or bool(_ARTICLE_NAME.match(word))) and not (
         len(word) > 3 and word.isupper() and "." not in word)

@@ -2,7 +2,7 @@
 phone call", "the Trump-Putin summit"), with what the words around them say of its status and format."""
 from dataclasses import dataclass
 
-from transforms.extract.nlp import lemma  # the steps after this one import it from here
+from transforms.extract.nlp import lemma, text_of  # (the steps after this one import lemma from here)
 
 # Verbs that report what someone said.
 SAYING = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
@@ -317,7 +317,7 @@ def _asks_ahead(doc, lexicon):
     """Whether a sentence opens, after a speaker's label, with a future modal ('JOURNALIST: Will you ...')."""
     start = next((k + 1 for k, t in enumerate(doc[:6]) if t.text == ":"), 0)
     words = [t for t in doc[start:] if not t.is_space]
-    return bool(words) and words[0].lower_ in lexicon.future_modals and doc.text.rstrip().endswith("?")
+    return bool(words) and words[0].lower_ in lexicon.future_modals and text_of(doc).rstrip().endswith("?")
 
 
 def _subjunctive(token):
