@@ -283,7 +283,7 @@ def test_the_prime_minister_a_transcripts_heading_names_after_with_is_not_its_i(
                       "will work together. I thank you. Estonia and Latvia will trade.")
     docs = {i: parse(s.text) for i, s in enumerate(sents)}
     article = Article(sents, docs, kb, packaged_extractor.gaz, packaged_extractor.titles, D(2022, 9, 13),
-                      heading="Remarks at the Signing Ceremony with Prime Minister Janis Berzs of Latvia")
+                      heading="Remarks at the Treaty Signing with Prime Minister Janis Berzs of Latvia")
     assert article.author == "Kaja Kallas"
 
 

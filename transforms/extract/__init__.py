@@ -161,8 +161,9 @@ class Extractor:
             args = _compatriots_aside(self._consorts_aside(args, article, kin), article)
             if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person;
                 thing = args.other_object or any(  # "welcomed the comment of X"
-                    c.dep_ == "dobj" and c.pos_ == "NOUN" and not article.personal(c) and any(
-                        p.dep_ == "prep" and p.lower_ == "of" for p in c.children) for c in doc[predicate.head].children)
+                    c.dep_ == "dobj" and c.pos_ == "NOUN" and not article.personal(c)
+                    and any(p.dep_ == "prep" and p.lower_ == "of" for p in c.children)
+                    for c in doc[predicate.head].children)
                 args = dataclasses.replace(args, objects=[] if thing else [
                     k for k in args.objects if _known(article.registry.person(k))])
             if _pictured(predicate, doc):

@@ -229,7 +229,7 @@ class Article:
 
     @functools.cached_property
     def _guests(self):
-        """The people a heading names after 'with' ('Remarks at the Signing Ceremony with Prime Minister X'): the
+        """The people a heading names after 'with' ('Remarks at the Treaty Signing with Prime Minister X'): the
         author's counterparts."""
         tail = _WITH.split(self.heading, 1)[1:]
         return {self.registry.lookup(f.name) for f in names(tail[0], self.titles, self.gaz)} - {None} if tail else set()

@@ -231,7 +231,7 @@ def _objects(verb, kinds):
                                                                      for s in child.children)) and "with" in kinds:
             found.extend(o for c in child.children if c.dep_ == "prep" and c.lower_ == "with"
                          for o in _prep_objects(c) if o.pos_ == "PROPN")  # "discuss X with Y", "met after the
-            # market closed with Y": the parser hanging Y on X or on the clause
+            # session ended with Y": the parser hanging Y on X or on the clause
     return _coordinated(found + _listed_after(verb, found) + _members_after(verb, found))
 
 
@@ -400,7 +400,7 @@ def _extend_list(objects, doc, resolve):
     joined = False
     for token in doc[last.i + 1:]:
         if _in_acronym(token):
-            continue  # "International Monetary Fund (IMF) head X"
+            continue  # "Baltic Fisheries Council (BFC) head X"
         if token.pos_ == "ADP" and token.lower_ == "with" and doc[token.i - 1].lower_ in _THEN:
             joined = True  # "met first with A and then with B"
             continue
@@ -509,7 +509,7 @@ def group_subject(predicate, doc):
 
 def _group(token):
     """Whether a word names the parties as a group: 'they', 'the leaders', 'the two finance ministers', 'the
-    Australian and Thai ministers' (not 'opposition leaders', 'EU leaders', 'Syrian rebel leaders': a group of
+    Estonian and Chilean ministers' (not 'opposition leaders', 'EU leaders', 'Syrian rebel leaders': a group of
     others)."""
     if token.lower_ not in _GROUP_WORDS:
         return False

@@ -276,7 +276,7 @@ def _split_run(words, text, titles, gaz):
             break
     end = len(run)
     while end > start + 1 and (run[end - 1].lower() in titles.office_words or end == len(run) and _POSSESSIVE.match(
-            text, words[-1][1]) and run[end - 1] in gaz.countries):  # "told Mr X Australia's position"
+            text, words[-1][1]) and run[end - 1] in gaz.countries):  # "told Mr X Estonia's position"
         end -= 1
     if start >= end or not _capital(run[start]) or titles.head(run[start:]):
         return []  # (and "Thank you, Prime Minister": a title alone)
@@ -285,7 +285,7 @@ def _split_run(words, text, titles, gaz):
     outside = None if headed or given else titles.title_before(before)  # "spokesman X", "Governor of the Bank of
     # England X", "the Minister for Trade, Mr X"
     if start and not title_end and not outside and end - start == 1:
-        return []  # a place's holiday, paper or team: "Australia Day", "Moscow Radio"
+        return []  # a place's holiday, paper or team: "Canada Day", "Riga Radio"
     if outside and start == 0 and end - start >= 3 and _OF_END.search(before):
         start = 1  # "Governor of the Bank of | England Robin Leigh-Pemberton": the organisation's last word
     name = " ".join(run[start:end])
