@@ -366,7 +366,7 @@ def groups(args, spec, article, verb=False):
 
 
 def _one_day(text, published):
-    """(date, precision, text) of the one day or month a sentence about a journey ahead names (not 'since 1986'),
+    """(date, precision, text) of the one day or month a sentence about a journey ahead names (not 'since 2019'),
     else None."""
     found = find_dates(text)
     date = attributes.resolve(found[0], published, True) if len(found) == 1 else (None, None)

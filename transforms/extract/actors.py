@@ -160,10 +160,11 @@ class Article:
 
     def _author(self):
         """The head of government whose release speaks as 'I': the one its heading names ('STATEMENT BY THE PRIME
-        MINISTER, THE HON P J X MP'); in a transcript of 'PRIME MINISTER:' turns, the first prime minister it
-        names, else the one of the country it names most; else the one of the country the article names most
+        MINISTER, THE HON P J X MP', in the actor knowledge or not); in a transcript of 'PRIME MINISTER:' turns,
+        the first prime minister it names but those its heading names after 'with', else the one its questions
+        address, else the one of the country it names most; else the one of the country the article names most
         often, other than the countries of the office holders it names (the author's counterparts, not a 'Mr X'
-        of the author's country) and those it says its author travels to."""
+        of the author's country), of its heading's guests and those it says its author travels to."""
         signed = {id(a): a for text in (self.heading, *(s.text for s in self.sentences[:3]))
                   for run in _SIGNED.findall(text) for word in run.split()
                   if len(word) > 2 for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
@@ -197,8 +198,8 @@ class Article:
         return self._register(holders[0])
 
     def _signer(self):
-        """A head of government that a heading signs as the actor knowledge knows none ('STATEMENT BY THE PRIME
-        MINISTER, THE RT. HON. JOHN X MP'), as a found name ('John X'), else None."""
+        """The head of government a heading signs when the actor knowledge does not hold them ('STATEMENT BY THE
+        PRIME MINISTER, THE RT. HON. JOHN X MP'), as a found name ('John X'), else None."""
         for text in (self.heading, *(s.text for s in self.sentences[:3])):
             for m in _SIGNED.finditer(text):
                 title = self.titles.last(text[:m.start(1)])
@@ -219,7 +220,7 @@ class Article:
     @functools.cached_property
     def _asked(self):
         """For each sentence, whether a transcript gives it to someone other than the prime minister: after a
-        'JOURNALIST:' or 'KELLY:' label and before a 'PRIME MINISTER:' one."""
+        'JOURNALIST:' or 'HOST:' label and before a 'PRIME MINISTER:' one."""
         asked, out = False, []
         for s in self.sentences:
             if _LABEL.match(s.text):

@@ -418,7 +418,7 @@ def _extend_list(objects, doc, resolve):
 
 
 def _in_acronym(token):
-    """Whether a token is of an acronym in brackets after a name: '(', 'IMF', ')'."""
+    """Whether a token is of an acronym in brackets after a name: '(', 'BFC', ')'."""
     doc, i = token.doc, token.i
     return any(0 <= i - k and i - k + 2 < len(doc) and doc[i - k].text == "(" and doc[i - k + 2].text == ")"
                and doc[i - k + 1].text.isupper() for k in (0, 1, 2))

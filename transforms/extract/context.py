@@ -160,8 +160,8 @@ def _known(where, ahead, mention):
 
 
 def _date_by_journey(mention, due):
-    """A meeting ahead that names no day is on the day a party was just said to be going ('X will visit B on 29
-    March. I look forward to my talks with X')."""
+    """A meeting ahead that names no day is on the day a party was just said to be going ('X will visit B on 4
+    June. I look forward to my talks with X')."""
     if mention.date[0] is None and mention.status in ("planned", "proposed"):
         mention.date = next((date for date, paragraph in (due[k] for k in mention.parties if k in due)
                              if 0 <= mention.sentence.paragraph - paragraph <= 1), mention.date)
