@@ -175,6 +175,12 @@ def test_valid_utf8_wins_over_a_stale_legacy_declaration():
     assert decode("plain ASCII".encode(), "text/plain; charset=koi8-r") == "plain ASCII"
 
 
+def test_lines_of_stray_bytes_keep_their_lines_whatever_codec_is_detected_for_them():
+    # (found by the hypothesis test: a codec detected for these lines, UTF-16, had no newline between them)
+    assert decode(b" \x80\n\x80").count("\n") == 1
+    assert decode("Grüße\n".encode() + "Grüße aus Zürich\n".encode("latin-1")).splitlines()[0] == "Grüße"
+
+
 def test_iso_2022_jp_is_detected_not_taken_for_control_characters():
     assert decode(f"{TEXTS['EUC-JP']}\n".encode("iso2022_jp")) == f"{TEXTS['EUC-JP']}\n"
 

@@ -222,8 +222,8 @@ def _line_by_line(data):
         if not invalid or sum(not c.isascii() for c in loose) > 2 * invalid:
             text[i] = loose
     others = [i for i in range(len(lines)) if i not in text]
-    rest = b"\n".join(lines[i] for i in others)
-    text.update(zip(others, to_unicode(rest, _detected(rest)).split("\n")))
+    codec = _detected(b"\n".join(lines[i] for i in others))
+    text.update((i, to_unicode(lines[i], codec)) for i in others)  # line by line: a codec may not split at "\n"
     return "\n".join(text[i] for i in range(len(lines)))
 
 
