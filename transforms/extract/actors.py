@@ -9,7 +9,7 @@ import re
 
 from transforms.extract.kb import fold_title
 from transforms.extract.nlp import text_of
-from transforms.extract.people import (MONTH_NAMES, Found, Mention, Person, Registry, first_person, in_quotes, names,
+from transforms.extract.people import (MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names,
                                        pronoun_kind)
 from transforms.extract.predicates import speaker
 
@@ -165,16 +165,16 @@ class Article:
         address, else the one of the country it names most; else the one of the country the article names most
         often, other than the countries of the office holders it names (the author's counterparts, not a 'Mr X'
         of the author's country), of its heading's guests and those it says its author travels to."""
-        signed = {id(a): a for text in (self.heading, *(s.text for s in self.sentences[:3]))
-                  for run in _SIGNED.findall(text) for word in run.split()
+        signatures = [(text[:m.start(1)], m.group(1)) for text in (self.heading, *(s.text for s in self.sentences[:3]))
+                      for m in _SIGNED.finditer(text)]  # (what precedes the name, the name's run)
+        signed = {id(a): a for _, run in signatures for word in run.split()
                   if len(word) > 2 for a in self.kb.by_surname(word.title()) if self.day and self._heads(a)}
         if len(signed) == 1:
             return self._register(next(iter(signed.values())))
-        if not signed and (signer := self._signer()):
+        if not signed and (signer := self._signer(signatures)):
             named = self.registry.lookup(signer.name)
             if named and self.titles.consort(self.registry.person(named).title):  # 'Mrs X will accompany me'
-                self.registry.people[signer.name] = Person(signer.name, title=signer.title)
-                return signer.name
+                return self.registry.add_apart(signer)
             return self.registry.add(signer)
         interview = any(_SPEAKER.match(s.text) for s in self.sentences)  # an interview's "PRIME MINISTER:" turns
         leaders = [k for k, p in self.registry.people.items()
@@ -197,16 +197,16 @@ class Article:
             return None
         return self._register(holders[0])
 
-    def _signer(self):
+    def _signer(self, signatures):
         """The head of government a heading signs when the actor knowledge does not hold them ('STATEMENT BY THE
-        PRIME MINISTER, THE RT. HON. JOHN X MP'), as a found name ('John X'), else None."""
-        for text in (self.heading, *(s.text for s in self.sentences[:3])):
-            for m in _SIGNED.finditer(text):
-                title = self.titles.last(text[:m.start(1)])
-                words = [w.title() for w in m.group(1).split()
-                         if len(w.rstrip(".")) > 1 and w.lower() not in self.titles.post_nominals]
-                if title and self.titles.heads[title] == "head of government" and words:
-                    return Found(0, 0, " ".join(words), title=title)
+        PRIME MINISTER, THE RT. HON. JOHN X MP'), as a found name ('John X'), else None; `signatures`: (the text
+        before, the run of capitalised words) of each signature."""
+        for before, run in signatures:
+            title = self.titles.last(before)
+            words = [w.title() for w in run.split()
+                     if len(w.rstrip(".")) > 1 and w.lower() not in self.titles.post_nominals]
+            if title and self.titles.heads[title] == "head of government" and words:
+                return Found(0, 0, " ".join(words), title=title)
         return None
 
     def _addressed(self):

@@ -370,6 +370,12 @@ class Registry:
         person.actor = person.actor or actor
         return person.key
 
+    def add_apart(self, found):
+        """The key of a found name as a person of their own, whoever the article named before ('John X' who signs
+        a release in which 'Mrs X' accompanies him)."""
+        self.people[found.name] = Person(found.name, found.country, found.title)
+        return found.name
+
     def lookup(self, name, office=False):
         """The key of a person the article has named, by full name or by surname (with an `office` title, the one
         of that surname who holds one: 'President X' after 'X and his wife'), or None."""
