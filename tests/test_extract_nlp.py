@@ -115,3 +115,25 @@ def test_a_pattern_the_index_cannot_read_keeps_the_matcher(nlp_model):
     assert ruler.matcher(other) is None
     ruler.index(other)
     assert "match" not in vars(other)
+
+
+def test_the_model_multiplies_with_numpys_blas_on_one_thread_and_parses_as_with_blis(nlp_model):
+    from thinc.api import NumpyOps  # noqa: PLC0415
+    from threadpoolctl import threadpool_info  # noqa: PLC0415
+
+    layers = [layer for _, pipe in nlp_model.components if getattr(pipe, "model", None) is not None
+              for layer in pipe.model.walk()]
+    assert {type(layer.ops).__name__ for layer in layers} == {"BlasOps"}
+    assert {pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"} == {1}
+    texts = ["Prime Minister Kaja Kallas met President Gabriel Boric in Tallinn on Tuesday to discuss trade.",
+             "The two leaders, who last spoke by telephone in May, will hold talks with Jon Balder next week."]
+    ours = [[(t.tag_, t.dep_, t.head.i) for t in doc] for doc in nlp.parse(nlp_model, texts)]
+    blas_ops = layers[0].ops
+    try:
+        for layer in layers:
+            layer.ops = NumpyOps()
+        theirs = [[(t.tag_, t.dep_, t.head.i) for t in doc] for doc in nlp.parse(nlp_model, texts)]
+    finally:
+        for layer in layers:
+            layer.ops = blas_ops
+    assert ours == theirs

@@ -58,7 +58,26 @@ def load():
     from transforms.extract import ruler  # noqa: PLC0415 - imports spaCy
     pipeline = spacy.load(folder, disable=list(ON_DEMAND))
     ruler.index(pipeline.get_pipe("attribute_ruler"))  # the same matches, found at a fifth of the Matcher's cost
+    _multiply_with_numpy(pipeline)
     return pipeline
+
+
+def _multiply_with_numpy(pipeline):
+    """Gives every layer of the pipeline's models thinc's NumPy backend with its matrix products done by NumPy's
+    BLAS (OpenBLAS) instead of blis, held to one thread: a worker runs on one core. About a tenth less time per
+    article, the same parses (benchmarks/extract_speed.py)."""
+    from thinc.api import NumpyOps  # noqa: PLC0415 - imported with spaCy
+    from thinc.backends.ops import Ops  # noqa: PLC0415
+    from threadpoolctl import threadpool_limits  # noqa: PLC0415
+
+    class BlasOps(NumpyOps):
+        gemm = Ops.gemm  # numpy.dot
+    threadpool_limits(1, user_api="blas")  # (OpenBLAS's threads would spin on matrices this small)
+    ops = BlasOps()
+    for _, pipe in pipeline.components:  # (the entity recogniser too, run on demand; the lemmatizer has no model)
+        model = getattr(pipe, "model", None)
+        for layer in model.walk() if model is not None else ():
+            layer.ops = ops
 
 
 def parse(nlp, texts):

@@ -244,9 +244,10 @@ def _speech(verb, lexicon):
 
 def _discussed_issues(token, lexicon):
     """'the issues discussed', 'the matters raised': a vague noun the participle of a discussion verb follows."""
-    after = token.nbor() if token.i + 1 < len(token.doc) else None
-    return lemma(token) in lexicon.vague_topics and after is not None and after.tag_ == "VBN" and \
-        lemma(after) in lexicon.discussion_verbs
+    if lemma(token) not in lexicon.vague_topics or token.i + 1 == len(token.doc):
+        return False
+    after = token.nbor()
+    return after.tag_ == "VBN" and lemma(after) in lexicon.discussion_verbs
 
 
 def stating(verb, lexicon):
