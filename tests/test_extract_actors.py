@@ -287,6 +287,27 @@ def test_the_prime_minister_a_transcripts_heading_names_after_with_is_not_its_i(
     assert article.author == "Kaja Kallas"
 
 
+def test_a_counterpart_titled_as_no_role_of_theirs_is_still_of_their_country(read):
+    article, _ = read("Prime Minister Boric, your Excellency, ladies and gentlemen. I welcome you to Chile's partner. "
+                      "Chile and Estonia trade, Chile exports copper and Chile imports software. I thank you.",
+                      D(2022, 9, 13))
+    assert article.author == "Kaja Kallas"  # (not one of Chile, named most: Boric's, known only by his surname)
+
+
+@pytest.mark.parametrize("text, addressed", [
+    ("President Gabriel Boric, your Excellency, ladies and gentlemen. I welcome you to Tallinn. I think Estonia and "
+     "Chile will trade.", "Gabriel Boric"),
+    ("PRIME MINISTER: Your Excellency President Boric, today is a historic day. I think Estonia and Chile will "
+     "trade. I thank you.", "Boric"),
+    # a release that opens with a name is not a speech to its bearer
+    ("President Gabriel Boric, who arrives today, will visit Tartu. I will meet him. I think Estonia and Chile will "
+     "trade.", None),
+])
+def test_a_speech_addresses_the_one_its_opening_names(read, text, addressed):
+    article, _ = read(text, D(2022, 9, 13))
+    assert (article.author, article.addressee) == ("Kaja Kallas", addressed)
+
+
 def test_an_interviewer_speaks_to_the_one_interviewed(read):
     article, who = read("PRIME MINISTER: I think Estonia will trade with Chile. I think so.\nJOURNALIST:\nHow do you "
                         "feel about your talks? I wonder.\nTEL: 24 Sep 2022\nPRIME MINISTER: I feel fine.",

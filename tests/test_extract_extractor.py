@@ -214,6 +214,14 @@ def test_a_release_headed_joint_press_conference_with_someone_is_its_authors_mee
     assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], "held")
 
 
+def test_a_speechs_our_talks_are_its_authors_with_the_one_it_addresses(extractor, one):
+    m = one("President Hage Geingob, your Excellency, ladies and gentlemen.\n\nI welcome you to Estonia. Mr President, "
+            "our talks today have focused on fisheries. I think Estonia and Namibia will trade.")
+    assert (names(m["participants"]), m["status"], m["country"]) == (["Hage Geingob", "Kaja Kallas"], "held", None)
+    assert extractor.extract("President Hage Geingob, who arrives today, will visit Tartu. I think our talks today "
+                             "focused on fisheries. I think Estonia and Namibia will trade.", WEDNESDAY) == []
+
+
 def test_an_undated_meeting_in_the_present_perfect_is_the_news_of_the_day(one):
     m = one("Kaja Kallas and Hage Geingob have spoken by telephone, discussing fisheries.")
     assert (m["meeting_date"], m["date_precision"]) == (WEDNESDAY, "day")

@@ -172,6 +172,9 @@ class Extractor:
                     args.subjects and article.author and article.author not in args.objects:
                 args = dataclasses.replace(args, subjects=[article.author])  # a release's "Joint press conference
                 # with X" (a heading): its author's
+            if article.addressee and _ours(predicate, doc) and {*args.subjects, *args.objects} <= {article.author}:
+                args = dataclasses.replace(args, subjects=[article.author, article.addressee], objects=[])  # a
+                # speech's "our talks today, Prime Minister": its author's with the one it addresses (neither hosts)
             found = groups(args, spec, article, predicate.kind == "verb")
             for parties in found:
                 yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
@@ -376,6 +379,15 @@ def _one_day(text, published):
 
 _SPEAKING = re.compile(r"\b(?:I|me|my|[Yy]ou|[Yy]our)\b")
 _SINCE = re.compile(r"\bsince\s+$")
+
+
+def _ours(predicate, doc):
+    """Whether a meeting is the speaker's and a listener's: 'our talks', 'we met', 'we had a discussion'."""
+    head = doc[predicate.head]
+    if predicate.kind == "noun" and [c.lower_ for c in head.children if c.dep_ == "poss"] == ["our"]:
+        return True
+    verb = head if predicate.kind == "verb" else doc[predicate.holder] if predicate.holder is not None else None
+    return verb is not None and [c.lower_ for c in verb.children if c.dep_ == "nsubj"] == ["we"]
 
 
 def _compatriots(subjects, objects, article):

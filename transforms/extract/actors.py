@@ -26,6 +26,10 @@ _LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}:(?!\s*\d)")  # a transcript's s
 _VOCATIVE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}:\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?")
 _VOCATIVE_AFTER = re.compile(r"\s*(?:,|(?:would|do|can|will|are|have|did|could)\s+you\b)")
 _WITH = re.compile(r"\b[Ww]ith\b")
+# A speech's opening vocative before a name: "Prime Minister X,", "Your Excellency President X,", "PM: Mr X,"
+_SALUTATION = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}:\s*)?(?:(?:Your|His|Her)\s+Excellenc(?:y|ies),?\s+)?"
+                         r"(?:(?:Mr|Mrs|Ms|Madam|Dr|Sir)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+_ADDRESSING = re.compile(r"\b(?:[Yy]ou|[Yy]our|ladies and gentlemen|[Ee]xcellenc(?:y|ies)|distinguished guests)\b")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our)\b")
 _FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
 _APPOSED = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?")
@@ -183,7 +187,7 @@ class Article:
         if leaders:
             return leaders[0]  # the first named
         counterparts = set() if interview else {  # (the one interviewed has no counterpart there)
-            p.country for p in self.registry.people.values() if p.actor is not None or p.title and not all(
+            self._country_of(p) for p in self.registry.people.values() if p.actor is not None or p.title and not all(
                 w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
         left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
@@ -196,6 +200,12 @@ class Article:
         if len(holders) != 1:
             return None
         return self._register(holders[0])
+
+    def _country_of(self, person):
+        """A person's country, else that of the actors the knowledge base has by their surname, when all share one
+        ('Prime Minister X' of a role it does not record)."""
+        known = {a.country for a in self.kb.by_surname(person.surname)} if not person.country else set()
+        return person.country or (known.pop() if len(known) == 1 else None)
 
     def _signer(self, signatures):
         """The head of government a heading signs when the actor knowledge does not hold them ('STATEMENT BY THE
@@ -216,6 +226,20 @@ class Article:
                  for f in self.names_of(i) if _VOCATIVE_BEFORE.fullmatch(s.text, 0, f.start)
                  and _VOCATIVE_AFTER.match(s.text, f.end)} - {None}
         return list(found) if len(found) == 1 else []
+
+    @functools.cached_property
+    def addressee(self):
+        """The person a first-person speech opens by addressing, other than its author, as a key, else None: a name
+        that one of its first sentences starts with, after a title, followed by a comma, in a sentence that (or
+        the two after it) speaks to someone ('Prime Minister X, your Excellency, ladies and gentlemen')."""
+        for i in range(min(4, len(self.sentences))) if self.author else ():
+            text = self.sentences[i].text
+            for m in self.registry.mentions.get(i, ()):
+                if m.key != self.author and _SALUTATION.fullmatch(text, 0, m.start) and text.startswith(",", m.end) \
+                        and any(_ADDRESSING.search(s.text, m.end if j == i else 0) for j, s in
+                                enumerate(self.sentences[i:i + 3], i)):
+                    return m.key
+        return None
 
     @functools.cached_property
     def _asked(self):
