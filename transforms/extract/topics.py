@@ -501,11 +501,13 @@ def _phrase(token, lexicon, person=None):
     if token.ent_type_ in _NOT_TOPICS or token.pos_ == "PRON":  # "talks on Monday", "talks on them"
         return None
     if lemma(token) in lexicon.vague_topics and not any(
-            c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _WEAK_ADJ for c in token.children):
-        return None  # "other topics ahead of the summit" (but "security issues")
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _WEAK_ADJ or c.dep_ == "prep" and
+            c.lower_ not in _TIME_PREPOSITIONS | {"of"} for c in token.children):
+        return None  # "other topics ahead of the summit", "the contribution of X" (but "security issues",
+        # "cooperation on X")
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
-    if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics or w.lower_ in lexicon.nouns
-           or lemma(w) in lexicon.nouns for w in content) or \
+    if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics or w.pos_ != "ADJ" and (
+            w.lower_ in lexicon.nouns or lemma(w) in lexicon.nouns) for w in content) or \
             lemma(token) in _PLACES_OF_EVENTS | _TIMES:
         return None  # "other issues", "the sidelines of the summit", "on the first day of the visit" (but "trade
         # issues")
