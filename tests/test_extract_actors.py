@@ -273,6 +273,8 @@ def test_a_first_person_release_speaks_for_its_head_of_government(read):
     # an interview's prime minister is of a country that has one
     "JOURNALIST: What about Chile? PM: I think Chile and Estonia will trade. JOURNALIST: Chile's copper? PM: I will "
     "ask Chile.",
+    # a release that names no country: of the country of the cities it names
+    "I have had a report from the minister after his talks in Tartu. I will meet Mr Mart Kask in Tallinn.",
 ])
 def test_the_i_of_a_release_or_an_interview_is_its_head_of_government(read, text):
     assert read(text, D(2022, 9, 13))[0].author == "Kaja Kallas"
@@ -412,6 +414,10 @@ def test_the_home_country_is_the_one_named_most(packaged_extractor):
     assert home_country(sentences("Estonia met Estonia."), gaz, exclude={"Estonia"}) == "Estonia"
     assert home_country(sentences("Nothing here."), gaz) is None
     assert home_country(sentences("A Downing Street spokesman said nothing."), gaz) == "United Kingdom"
+    # an article that names no country, by the cities it names ("the meeting in Tartu next week")
+    text = sentences("Talks in Tartu and Tallinn went well. Santiago waits.")
+    assert (home_country(text, gaz), home_country(text, gaz, by_cities=True)) == (None, "Estonia")
+    assert home_country(sentences("Talks in Tartu and Tallinn went well. Chile waits."), gaz, by_cities=True) == "Chile"
 
 
 @pytest.mark.parametrize("text, unknown", [

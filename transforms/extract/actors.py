@@ -191,7 +191,7 @@ class Article:
                 w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
         left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
-            home = home_country(self.sentences, self.gaz, exclude=left_out)
+            home = home_country(self.sentences, self.gaz, exclude=left_out, by_cities=True)
             holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
             if not interview or home in left_out or any(a.holds(f"Prime Minister of {home}", self.day)
                                                         for a in holders):
@@ -715,14 +715,17 @@ def _is_place(name, gaz):
     return name in gaz.countries or name in gaz.cities or name in gaz.adjectives or name in gaz.venues
 
 
-def home_country(sentences, gaz, exclude=()):
+def home_country(sentences, gaz, exclude=(), by_cities=False):
     """The country an article names most often (by name, adjective or seat of government: 'a Downing Street
-    spokesman'), leaving out `exclude` unless it names no other; None when it names none."""
+    spokesman'; with `by_cities`, by the cities it names when it names no country), leaving out `exclude` unless
+    it names no other; None when it names none."""
     counts = collections.Counter()
     for s in sentences:
         for kind, table in (("country", gaz.countries), ("adjective", gaz.adjectives), ("seat", gaz.seats)):
             for _, _, form in gaz.find(kind, s.text):
                 counts[table[form]] += 1
+    if not counts and by_cities:  # "talks in Melbourne next week"
+        counts.update(gaz.cities[form][1] for s in sentences for _, _, form in gaz.find("city", s.text))
     ranked = [c for c, _ in counts.most_common()]
     return next((c for c in ranked if c not in exclude), ranked[0] if ranked else None)
 
