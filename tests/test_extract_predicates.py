@@ -85,6 +85,8 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas will raise fisheries when she meets Boric.", "planned"),  # a time clause of a future
     ("Will you raise fisheries when you meet Boric?", "planned"),
     ("Kallas raised fisheries when she met Boric.", None),
+    ("The aim of my talks with Boric was to explore fisheries.", None),  # what they were for: the tense tells
+    ("The aim of Kallas is to meet Boric in June.", "planned"),
 ])
 def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status
