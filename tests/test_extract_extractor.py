@@ -222,6 +222,12 @@ def test_a_speechs_our_talks_are_its_authors_with_the_one_it_addresses(extractor
                              "focused on fisheries. I think Estonia and Namibia will trade.", WEDNESDAY) == []
 
 
+def test_the_one_met_whom_the_text_puts_abroad_is_a_visitor_not_a_host(one):
+    m = one("Namibian President Hage Geingob paid a state visit to Chile in March.\n\nNamibia exports fish.\n\n"
+            "Chile exports copper.\n\nPresident Gabriel Boric met Hage Geingob and discussed copper.")
+    assert (names(m["participants"]), where(m)) == (["Gabriel Boric", "Hage Geingob"], (None, None, "Chile"))
+
+
 def test_an_undated_meeting_in_the_present_perfect_is_the_news_of_the_day(one):
     m = one("Kaja Kallas and Hage Geingob have spoken by telephone, discussing fisheries.")
     assert (m["meeting_date"], m["date_precision"]) == (WEDNESDAY, "day")

@@ -57,6 +57,7 @@ def assemble(events, country_of):
             continue
         if event.kind == "mention":
             _date_by_journey(event.mention, due)
+            _visiting_hosts_aside(event.mention, where, country_of)
             _place_by_whereabouts(event.mention, _known(where, ahead, event.mention))
             _follow_visitor(event.mention, where, country_of)
             meeting = _merge(meetings, event.mention)
@@ -176,6 +177,13 @@ def _place_by_whereabouts(mention, where):
     if loc is not None and purpose and not mention.topics and (
             not mention.location.country or mention.location.country == loc.country):
         mention.topics = list(purpose)
+
+
+def _visiting_hosts_aside(mention, where, country_of):
+    """'X visited B. ... Y met X': a party named as the one met whom the text last put in another country than
+    their own is a visitor there, not a host."""
+    mention.hosts = tuple(k for k in mention.hosts if not (
+        k in where and where[k][0].country and country_of(k) and where[k][0].country != country_of(k)))
 
 
 def _follow_visitor(mention, where, country_of):
