@@ -372,6 +372,12 @@ def test_a_surname_alone_is_a_person_when_its_only_bearer_is_in_office(read, day
     assert [m.key for m in article.registry.mentions[0]] == known and not article.registry.mentions.get(1)
 
 
+def test_a_bare_office_among_several_holders_named_is_the_one_of_the_sentences_own_people(read):
+    _, who = read("President Gabriel Boric and President Ilze Kalnina spoke by phone. Prime Minister Janis Berzs went "
+                  "to see the president on Friday.", D(2022, 9, 13))
+    assert who(1, "president") == ["Ilze Kalnina"]
+
+
 def test_a_hyphenated_pair_of_leaders_is_two_people(read):
     article, _ = read("The Geingob-Kallas meeting took place in Tallinn.", D(2022, 9, 1))
     assert [(m.key, m.start, m.end) for m in article.registry.mentions[0]] == [

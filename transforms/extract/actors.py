@@ -620,6 +620,9 @@ class Article:
             named = {m.key for m in self.registry.mentions.get(j, ()) if m.key not in exclude
                      and self._titled(self.registry.person(m.key), title)
                      and country in (None, self.registry.person(m.key).country)}
+            if len(named) > 1 and country is None:  # "X went to see the president": X's own, of those named
+                named = {k for k in named if self.registry.person(k).country in {
+                    self.registry.person(e).country for e in exclude} - {None}} or named
             if len(named) == 1:
                 return named.pop()
         if not self.day or office not in _HEAD_OFFICES and country is None:
