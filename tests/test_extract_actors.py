@@ -273,6 +273,9 @@ def test_a_first_person_release_speaks_for_its_head_of_government(read):
     # an interview's prime minister is of a country that has one
     "JOURNALIST: What about Chile? PM: I think Chile and Estonia will trade. JOURNALIST: Chile's copper? PM: I will "
     "ask Chile.",
+    # a past leader of its own country named ('as Mr X hoped') is not one of its counterparts
+    "I will visit Chile and meet President Gabriel Boric. I think Chile and Estonia will trade, as Mr Arvo Tamm "
+    "hoped when Estonia and Chile first met. Chile exports copper. Namibia exports fish.",
     # a release that names no country: of the country of the cities it names
     "I have had a report from the minister after his talks in Tartu. I will meet Mr Mart Kask in Tallinn.",
 ])

@@ -354,6 +354,13 @@ def test_surnames_are_found_folded_with_or_without_particles_and_family_name_fir
     assert {a.name for a in kb.by_surname("Firefly")} == {"Rufus T. Firefly", "Groucho Wilbur Firefly"}
 
 
+def test_people_of_a_country_named_by_their_given_name_are_found_by_it():
+    kb = KnowledgeBase(parse_people({"people": [
+        {"name": "Somsak Kittipong", "country": "Thailand"}, {"name": "Somsak Tamm", "country": "Estonia"}]}))
+    assert [a.name for a in kb.by_surname("Somsak")] == ["Somsak Kittipong"]
+    assert [a.name for a in kb.by_surname("Kittipong")] == ["Somsak Kittipong"]
+
+
 def test_holders_follow_a_change_of_office():
     kb = _kb()
     for day, name in [(D(1995, 5, 31), "Recep Çelikkaya"), (D(1995, 6, 1), "Jan Martin Tesler"),

@@ -186,9 +186,10 @@ class Article:
             self._addressed() if interview else [])
         if leaders:
             return leaders[0]  # the first named
-        counterparts = set() if interview else {  # (the one interviewed has no counterpart there)
-            self._country_of(p) for p in self.registry.people.values() if p.actor is not None or p.title and not all(
-                w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
+        counterparts = set() if interview else {  # (the one interviewed has no counterpart there; nor is a past
+            self._country_of(p) for p in self.registry.people.values() if p.actor is not None and self._in_office(
+                p.actor) or p.title and not all(w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
+        # leader named as 'Mr X' one)
         left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
             home = home_country(self.sentences, self.gaz, exclude=left_out, by_cities=True)
@@ -200,6 +201,11 @@ class Article:
         if len(holders) != 1:
             return None
         return self._register(holders[0])
+
+    def _in_office(self, actor):
+        """Whether the actor holds a dated office on the article's day (any, without one)."""
+        return not self.day or any(start is not None and start <= self.day and (end is None or self.day < end)
+                                   for _, start, end in actor.offices)
 
     def _country_of(self, person):
         """A person's country, else that of the actors the knowledge base has by their surname, when all share one

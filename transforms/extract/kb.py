@@ -49,6 +49,9 @@ chairman chief acting former ex interim crown his her excellency majesty highnes
 PARTICLES = frozenset("al el bin ibn bint ben abu de del della der den di da das dos du la le van von ter".split())
 # Countries whose people carry two surnames, the father's then the mother's, and are named by the first ("Vicente
 # Fox" is "Vicente Fox Quesada").
+# Countries whose people are named by their given name alone ("Prime Minister X" for "X Y" of Thailand): the
+# first word is a surname's key too (and configs/titles.yaml's first_word_names lists them).
+GIVEN_NAMES = frozenset({"Thailand"})
 TWO_SURNAMES = frozenset(c.replace("_", " ") for c in """Spain Mexico Guatemala Honduras El_Salvador Nicaragua
 Costa_Rica Panama Cuba Dominican_Republic Colombia Venezuela Ecuador Peru Bolivia Chile Argentina Uruguay Paraguay
 Equatorial_Guinea""".split())
@@ -385,6 +388,8 @@ class KnowledgeBase:
                     words = form.split()
                     if words and words[-1] not in keys:
                         keys |= _particle_forms(" ".join(_surname_words(words)))
+            if actor.country in GIVEN_NAMES:
+                keys |= {form.split()[0] for form in forms if len(form.split()) >= 2}
             for key in keys:
                 bucket = surnames.get(key)
                 if bucket is None:
