@@ -90,6 +90,11 @@ def test_a_title_with_its_organisation_before_the_name(titles, gaz):
         ("Kojo Oppong Nkrumah", "spokesman", "Ghana", True)]
 
 
+def test_an_organisations_name_is_no_persons(titles, gaz):
+    text = "I met Mr. Jaan Kask, head of the United Nations Development Programme, and the World Health Organization."
+    assert [f[0] for f in found(text, titles, gaz)] == ["Jaan Kask"]
+
+
 def test_a_title_in_apposition_after_the_name(titles, gaz):
     assert found("Amina Diallo, President of the Senate, arrived.", titles, gaz) == [
         ("Amina Diallo", "president", None, True)]

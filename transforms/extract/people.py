@@ -45,12 +45,14 @@ class Titles:
     first_word_names: frozenset = frozenset()  # countries whose people a name's first word alone names
     resident: frozenset = frozenset()  # "ambassador": an envoy who lives in the country he is sent to
     post_nominals: frozenset = frozenset()  # "mp", "qc": letters after a name
+    bodies: frozenset = frozenset()  # "programme", "organization": words ending the name of a body
 
     @classmethod
     def from_config(cls, config):
         heads = {k.lower(): v for k, v in (config.get("heads") or {}).items()}
         honorifics = frozenset(w.lower().rstrip(".") for w in config.get("honorifics") or ())
-        return cls(heads, honorifics, frozenset(w.lower() for w in config.get("office_words") or ()),
+        bodies = frozenset(w.lower() for w in config.get("bodies") or ())
+        return cls(heads, honorifics, frozenset(w.lower() for w in config.get("office_words") or ()) | bodies,
                    frozenset(w.lower() for w in config.get("relatives") or ()),
                    frozenset(w for w in {*heads, *honorifics} if " " not in w and len(w) <= 4),
                    frozenset(w.lower() for w in config.get("generic") or ()),
@@ -58,7 +60,7 @@ class Titles:
                    frozenset(w.lower() for w in config.get("consorts") or ()),
                    frozenset(config.get("first_word_names") or ()),
                    frozenset(w.lower() for w in config.get("resident") or ()),
-                   frozenset(w.lower() for w in config.get("post_nominals") or ()))
+                   frozenset(w.lower() for w in config.get("post_nominals") or ()), bodies)
 
     @functools.cached_property
     def not_names(self):
@@ -254,6 +256,8 @@ def _split_run(words, text, titles, gaz):
     """The name at the end of a run of capitalised words, after its title, honorifics, places and office
     words ("Russian and U.S. Presidents Vladimir Putin", "Governor of the Bank of England Robin Leigh-Pemberton")."""
     run = [w[2] for w in words]
+    if run[-1].lower() in titles.bodies:
+        return []  # "the World Health Organization"
     title_end, titled, headed = None, False, False
     for k in range(len(run)):  # the last title word of the run ends the title: "Vice President George Bush"
         for n in (3, 2, 1):
