@@ -92,6 +92,18 @@ def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status
 
 
+@pytest.mark.parametrize("text, word, status", [
+    ("Prime Minister Kaja Kallas and President Gabriel Boric plan to discuss it in talks in Tallinn, officials said.",
+     "talks", "planned"),  # as the verb stands
+    ("Kallas and Boric agreed on fisheries in talks in Tallinn.", "talks", None),  # where it was agreed: the tense
+    ("After a call on Boric, Kallas will leave for Tartu.", "call", "planned"),  # before what is still to come
+])
+def test_a_meeting_word_of_a_circumstance_takes_the_status_of_what_it_is_the_circumstance_of(find, text, word,
+                                                                                            status):
+    found, _ = find(text)
+    assert [p.status for w, p in found if w == word] == [status]
+
+
 def test_what_someone_refusing_a_meeting_leaves_another_to_do_is_not_refused(find):
     found, _ = find("Kallas refused to meet Boric, leaving the envoy to instead hold talks with Geingob.")
     assert [(word, p.status) for word, p in found] == [("meet", "cancelled"), ("talks", None)]

@@ -296,9 +296,12 @@ def status_of(token, lexicon):
         if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in _CIRCUMSTANCE:  # "agreed in a phone call",
             # "in talking with X, Y proposed": the call is
             verb = token.head.head  # where it was agreed, not what; "in a long-awaited call, X spoke": the tense tells
-            modal = token.dep_ == "pcomp" and any(c.dep_ == "aux" and c.lower_ in lexicon.future_modals
-                                                  for c in verb.children)  # ("would fly home after meeting X")
-            return "planned" if modal else None if _finite(verb) else found
+            modal = any(c.dep_ == "aux" and c.lower_ in lexicon.future_modals
+                        for c in verb.children)  # ("would fly home after meeting X", "after a call on X, Y will")
+            if modal or _finite(verb) or found or lemma(verb) not in lexicon.verbs:
+                return "planned" if modal else None if _finite(verb) else found
+            token = verb  # "plan to discuss X in talks": as the meeting verb it is in stands
+            continue
         bounded = bounded or _finite(token) and not _subjunctive(token)  # beyond a relative clause of its own, only
         # a cancellation counts
         if token.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in token.head.children):
