@@ -141,6 +141,9 @@ def test_a_role_of_several_words_in_either_spelling_is_its_holder(read, text, da
 def test_a_role_apposed_to_a_name(read):
     _, who = read("The Estonian prime minister, Kaja Kallas, met Hage Geingob.", D(2022, 9, 13))
     assert who(0, "minister") == ["Kaja Kallas"]
+    _, who = read("Boric will visit Estonia at the invitation of the Governor-General, His Excellency General the "
+                  "Honourable Sir Jaan Kask.", D(2022, 9, 13))
+    assert who(0, "General") == ["Jaan Kask"]  # (not the head of state the office may stand for)
 
 
 def test_a_pronoun_is_the_person_last_named_as_subject(read):

@@ -73,6 +73,11 @@ def test_honorifics_are_stripped(titles, gaz):
         ("Maret Lindqvist", "dr", None, True), ("Kallas", "ms", None, True), ("Keith Holyoake", "sir", None, True)]
 
 
+def test_letters_after_a_name_are_not_in_it(titles, gaz):
+    assert [f[0] for f in found("Sir Jaan Kask AK MC and Kaja Kallas MP met.", titles, gaz)] == [
+        "Jaan Kask", "Kaja Kallas"]
+
+
 def test_offsets_cover_the_name_only(titles, gaz):
     text = "Foreign Minister Peya Mushelenga met Mr. Gabriel Boric."
     assert [text[f.start:f.end] for f in names(text, titles, gaz)] == ["Peya Mushelenga", "Gabriel Boric"]

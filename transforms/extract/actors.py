@@ -525,6 +525,10 @@ class Article:
         holder = self._holder(title, countries[0], i, {key}, any_head=leads) if title else None
         return [holder] if holder and holder != key else []
 
+    def _honouring(self, token):
+        """An honorific or a title word before a name (', His Excellency General the Honourable Sir X')."""
+        return token.lower_.rstrip(".") in self.titles.honorifics or bool(self.titles.head([token.text]))
+
     def _apposed(self, token, i):
         """The people named right after a role noun (and the countries it is of) and a comma or a dash ('the Turkish
         president, Recep Tayyip Erdoğan', 'the presidents, X and Y', 'the presidents of A and B – X and Y'), or []."""
@@ -547,7 +551,7 @@ class Article:
                 if hit.key not in keys:
                     keys.append(hit.key)
             elif doc[k].lower_ not in ("and", ",") and doc[k].pos_ not in ("PROPN",) and not (
-                    keys and doc[k].text == ","):
+                    keys and doc[k].text == ",") and not (not keys and self._honouring(doc[k])):
                 break
             k += 1
         plural = token.tag_ in ("NNS", "NNPS")

@@ -280,7 +280,8 @@ def _split_run(words, text, titles, gaz):
             break
     end = len(run)
     while end > start + 1 and (run[end - 1].lower() in titles.office_words or end == len(run) and _POSSESSIVE.match(
-            text, words[-1][1]) and run[end - 1] in gaz.countries):  # "told Mr X Estonia's position"
+            text, words[-1][1]) and run[end - 1] in gaz.countries or run[end - 1].isupper() and run[end - 1].lower(
+            ).replace(".", "") in titles.post_nominals):  # "told Mr X Estonia's position", "Sir X Y AK MC"
         end -= 1
     if start >= end or not _capital(run[start]) or titles.head(run[start:]):
         return []  # (and "Thank you, Prime Minister": a title alone)
