@@ -186,10 +186,10 @@ class Article:
             self._addressed() if interview else [])
         if leaders:
             return leaders[0]  # the first named
-        counterparts = set() if interview else {  # (the one interviewed has no counterpart there; nor is a past
+        counterparts = set() if interview else {  # (the one interviewed has no counterpart there; a past leader
             self._country_of(p) for p in self.registry.people.values() if p.actor is not None and self._in_office(
                 p.actor) or p.title and not all(w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
-        # leader named as 'Mr X' one)
+        # named as 'Mr X' is none)
         left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
             home = home_country(self.sentences, self.gaz, exclude=left_out, by_cities=True)
@@ -737,7 +737,7 @@ def home_country(sentences, gaz, exclude=(), by_cities=False):
         for kind, table in (("country", gaz.countries), ("adjective", gaz.adjectives), ("seat", gaz.seats)):
             for _, _, form in gaz.find(kind, s.text):
                 counts[table[form]] += 1
-    if not counts and by_cities:  # "talks in Melbourne next week"
+    if not counts and by_cities:  # "talks in Tartu next week"
         counts.update(gaz.cities[form][1] for s in sentences for _, _, form in gaz.find("city", s.text))
     ranked = [c for c, _ in counts.most_common()]
     return next((c for c in ranked if c not in exclude), ranked[0] if ranked else None)

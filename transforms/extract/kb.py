@@ -47,11 +47,11 @@ datuk dato datin tun tan sri seri haji hajji sayyid sayed justice judge senator 
 chairman chief acting former ex interim crown his her excellency majesty highness royal""".split())
 # Lower-case particles that belong to a surname ("al-Faisal", "de Gaulle", "van Rompuy").
 PARTICLES = frozenset("al el bin ibn bint ben abu de del della der den di da das dos du la le van von ter".split())
-# Countries whose people carry two surnames, the father's then the mother's, and are named by the first ("Vicente
-# Fox" is "Vicente Fox Quesada").
 # Countries whose people are named by their given name alone ("Prime Minister X" for "X Y" of Thailand): the
 # first word is a surname's key too (and configs/titles.yaml's first_word_names lists them).
 GIVEN_NAMES = frozenset({"Thailand"})
+# Countries whose people carry two surnames, the father's then the mother's, and are named by the first ("Vicente
+# Fox" is "Vicente Fox Quesada").
 TWO_SURNAMES = frozenset(c.replace("_", " ") for c in """Spain Mexico Guatemala Honduras El_Salvador Nicaragua
 Costa_Rica Panama Cuba Dominican_Republic Colombia Venezuela Ecuador Peru Bolivia Chile Argentina Uruguay Paraguay
 Equatorial_Guinea""".split())

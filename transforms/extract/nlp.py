@@ -64,7 +64,7 @@ def load():
 
 def _multiply_with_numpy(pipeline):
     """Gives every layer of the pipeline's models thinc's NumPy backend with its matrix products done by NumPy's
-    BLAS (OpenBLAS) instead of blis, held to one thread: a worker runs on one core. About a tenth less time per
+    BLAS (OpenBLAS) instead of blis, held to one thread: a worker runs on one core. About a fifth less time per
     article, the same parses (benchmarks/extract_speed.py)."""
     from thinc.api import NumpyOps  # noqa: PLC0415 - imported with spaCy
     from thinc.backends.ops import Ops  # noqa: PLC0415
