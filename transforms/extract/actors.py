@@ -23,12 +23,13 @@ _SPEAKER = re.compile(r"\s*(?:THE\s+)?(?:PRIME\s+MINISTER|PM)\s*:")  # a transcr
 _SIGNED = re.compile(r"\b(?:HON|MINISTER,\s+(?:MR|MRS|MS|DR|SIR))\s?\.?((?:\s+[A-Z][A-Z.'-]*){1,5})")
 _LABEL = re.compile(r"\s*[A-Z][A-Z.'’ -]{1,40}:(?!\s*\d)")  # a transcript's speaker label: "JOURNALIST:", "MR X:"
 # (not a fax header's "TEL: 24 Sep")
-_VOCATIVE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}:\s*)?(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?\s+)?")
+# What opens a vocative before a name: a speaker's label, "Your Excellency", an honorific and a title ("QUESTION:
+# Mr. X,", "Your Excellency President X,", "Prime Minister X,")
+_VOCATIVE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}:\s*)?(?:(?:Your|His|Her)\s+Excellenc(?:y|ies),?\s+)?"
+                              r"(?:(?:Mr|Mrs|Ms|Madam|Dr|Sir)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
 _VOCATIVE_AFTER = re.compile(r"\s*(?:,|(?:would|do|can|will|are|have|did|could)\s+you\b)")
 _WITH = re.compile(r"\b[Ww]ith\b")
-# A speech's opening vocative before a name: "Prime Minister X,", "Your Excellency President X,", "PM: Mr X,"
-_SALUTATION = re.compile(r"\s*(?:[A-Z][A-Z.'’ -]{1,40}:\s*)?(?:(?:Your|His|Her)\s+Excellenc(?:y|ies),?\s+)?"
-                         r"(?:(?:Mr|Mrs|Ms|Madam|Dr|Sir)\.?\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}")
+# Words that speak to someone present: "you", "ladies and gentlemen", "your Excellency"
 _ADDRESSING = re.compile(r"\b(?:[Yy]ou|[Yy]our|ladies and gentlemen|[Ee]xcellenc(?:y|ies)|distinguished guests)\b")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our)\b")
 _FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
@@ -187,9 +188,9 @@ class Article:
         if leaders:
             return leaders[0]  # the first named
         counterparts = set() if interview else {  # (the one interviewed has no counterpart there; a past leader
-            self._country_of(p) for p in self.registry.people.values() if p.actor is not None and self._in_office(
-                p.actor) or p.title and not all(w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
-        # named as 'Mr X' is none)
+            self._country_of(p) for p in self.registry.people.values()  # named as 'Mr X' is none)
+            if p.actor is not None and (not self.day or p.actor.in_office(self.day))
+            or p.title and not all(w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
         left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
             home = home_country(self.sentences, self.gaz, exclude=left_out, by_cities=True)
@@ -201,11 +202,6 @@ class Article:
         if len(holders) != 1:
             return None
         return self._register(holders[0])
-
-    def _in_office(self, actor):
-        """Whether the actor holds a dated office on the article's day (any, without one)."""
-        return not self.day or any(start is not None and start <= self.day and (end is None or self.day < end)
-                                   for _, start, end in actor.offices)
 
     def _country_of(self, person):
         """A person's country, else that of the actors the knowledge base has by their surname, when all share one
@@ -241,9 +237,9 @@ class Article:
         for i in range(min(4, len(self.sentences))) if self.author else ():
             text = self.sentences[i].text
             for m in self.registry.mentions.get(i, ()):
-                if m.key != self.author and _SALUTATION.fullmatch(text, 0, m.start) and text.startswith(",", m.end) \
-                        and any(_ADDRESSING.search(s.text, m.end if j == i else 0) for j, s in
-                                enumerate(self.sentences[i:i + 3], i)):
+                if m.key != self.author and _VOCATIVE_BEFORE.fullmatch(text, 0, m.start) and \
+                        text.startswith(",", m.end) and any(_ADDRESSING.search(s.text, m.end if j == i else 0)
+                                                            for j, s in enumerate(self.sentences[i:i + 3], i)):
                     return m.key
         return None
 

@@ -206,6 +206,10 @@ class Actor:
             return None
         return max(held, key=lambda o: (office_rank(o[0], self.country), o[1] or datetime.date.min))[0]
 
+    def in_office(self, day):
+        """Whether the actor holds a dated office on `day` (not only an undated one, 'Elite of X')."""
+        return any(start is not None and _active(start, end, day) for _, start, end in self.offices)
+
     def holds(self, role, day):
         """Whether the actor held `role` on `day` (at any time when None): a role as written ("Prime Minister of
         Japan"), or a title or head office of the actor's country ("Prime Minister", "head of government")."""
