@@ -114,6 +114,8 @@ def test_clauses_without_a_subject_and_the_parties_are_not_topics(about, text, e
     ("Kaja Kallas will return to Tallinn to welcome Hage Geingob and attend his address.", []),
     ("The purpose of the talks was to re-state the illegitimacy of the ban and discuss available responses.",
      ["available responses"]),
+    ("Kallas looked forward to welcoming President Geingob as the first Namibian head of state to visit Estonia.",
+     []),
 ])
 def test_what_a_meeting_or_visit_is_for(parse, lexicon, text, expected):
     doc = parse(text)
@@ -393,3 +395,38 @@ def test_examples_after_notably_or_a_framing_noun_and_abbreviations_in_brackets(
 ])
 def test_a_discussion_put_first_and_what_was_taken_up_with_a_party(said, text, expected):
     assert said(text, party=lambda t: t.text == "Kallas") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I look forward to discussing with Prime Minister Hage Geingob ways to strengthen our bilateral relationship, "
+     "including on fisheries, port fees and regional issues.",
+     ["bilateral relationship", "fisheries", "port fees", "regional issues"]),
+    ("I look forward to discussing with Prime Minister Hage Geingob prospects for closer cooperation in the field "
+     "of fisheries.", ["cooperation in the field of fisheries"]),
+])
+def test_what_is_discussed_with_someone_named_right_before_it(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kallas said the two leaders had talked about Namibia, the wider fishing dispute, the situation in the Baltic "
+     "and the ferry line.", ["Namibia", "fishing dispute", "Baltic", "ferry line"]),
+    ("Kallas talked today to the Namibian Ambassador Mr Geingob about exports of Estonian timber to Namibia and "
+     "about the fisheries agreement.", ["exports of Estonian timber to Namibia", "fisheries agreement"]),
+    ("The Minister spoke yesterday to the Chilean Ambassador Mr Boric about sale of Estonian timber to Chile and "
+     "about the wine agreement.", ["sale of Estonian timber to Chile", "wine agreement"]),
+    ("The meeting focused on strengthening the ferry line as well as enhancing cooperation on challenges such as "
+     "illegal fishing, piracy and port fees.",
+     ["ferry line", "cooperation on challenges", "illegal fishing", "piracy", "port fees"]),
+])
+def test_each_item_of_a_list_however_the_parse_hung_it(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Prime Minister our talks today have focused on the future on ways in which our port cooperation can be "
+     "deepened.", ["port cooperation"]),
+    ("Kallas met Geingob in Windhoek on his first official visit to Namibia.", []),
+])
+def test_what_talks_addressed_in_a_speech_and_not_the_occasion_of_a_journey(about, text, expected):
+    assert about(text) == expected

@@ -59,8 +59,10 @@ def about(doc, targets, lexicon, gaz=None, person=None):
         for verb in [target, *(c for c in target.children if c.dep_ == "acl")]:  # "his call congratulating Y on X"
             if lemma(verb) in lexicon.addressee_verbs:  # "in a phone call, X told Y that the budget must pass"
                 found.extend(_addressed(verb, lexicon))
-        if target.dep_ in ("nsubj", "nsubjpass"):  # "the talks covered X", "talks are expected to focus on X"
-            found.extend(t for verb in _complements(target.head) for t in _discussed(verb, lexicon) if t != target)
+        subject = target.head if target.dep_ == "appos" and target.head.dep_ in ("nsubj", "nsubjpass") else target
+        if subject.dep_ in ("nsubj", "nsubjpass"):  # "the talks covered X", "talks are expected to focus on X" (and
+            # "Prime Minister, our talks have focused on X", the talks parsed as the vocative's apposition)
+            found.extend(t for verb in _complements(subject.head) for t in _discussed(verb, lexicon) if t != target)
         if target.dep_ == "dobj" and lemma(target.head) in lexicon.agenda_verbs:
             found.extend(c for c in target.head.children if c.dep_ == "nsubj")  # "X dominated the talks"
         if target.dep_ == "pobj" and target.head.lower_ in _DURING:  # "at the meeting, X was raised", "during
@@ -140,7 +142,9 @@ def _purpose_clauses(targets, lexicon):
             clauses += [c for v in (target.head, *target.head.conjuncts) if v.tag_ == "VBN" for c in v.children
                         if c.dep_ == "xcomp" and _infinitive(c) and _preparing(c, lexicon)]
     clauses = [c for c in clauses if c not in targets]  # "will return to welcome X": the meeting itself
-    return clauses + [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return [c for c in clauses + [c for x in clauses for c in x.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+            if lemma(c) not in lexicon.verbs or lemma(c) in lexicon.discussion_verbs]  # ("welcoming X to visit Y":
+    # a journey or a meeting, not what one is for)
 
 
 def agenda(doc, lexicon, gaz=None, person=None):
@@ -300,7 +304,7 @@ def _statement_objects(verb, lexicon):
 def _prepositional(target, lexicon):
     """'talks on trade', 'met to talk about X' (the objects of a topic preposition on the meeting word)."""
     return [p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
-            for p in c.children if p.dep_ in ("pobj", "pcomp")]
+            for x in (c, *c.conjuncts) for p in x.children if p.dep_ in ("pobj", "pcomp")]  # "about X and about Y"
 
 
 def _topic_preposition(verb, prep, lexicon):
@@ -319,19 +323,32 @@ def _discussed(verb, lexicon):
            or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
     out += _put_first(verb)  # "also discussed were X"
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
-            or c.dep_ == "agent" for p in c.children if p.dep_ in ("pobj", "pcomp")]  # "dominated by X"
+            or c.dep_ == "agent" for x in (c, *c.conjuncts) for p in x.children
+            if p.dep_ in ("pobj", "pcomp")]  # "dominated by X", "about X and about Y"
     out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "discussed X, including Y"
+    out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children
+            if _named_before(p)]  # "discussing with President X ways to Y", parsed as one noun phrase
     out += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")]  # "touch on X and
     # the improvement of Y", "X was discussed, as well as Y": a second object the parse hung on the verb
     for c in verb.children:  # "touched on X", "focus primarily on X" (not "ahead of X")
         if c.dep_ in ("prt", "advmod") and c.lower_ not in _TIME_PREPOSITIONS:
             out += [p for g in c.children if g.dep_ == "prep" for p in g.children if p.dep_ == "pobj"]
+    out += [c for t in out if t.dep_ == "pcomp" and t.tag_ == "VBG" for c in t.children
+            if c.dep_ == "conj" and c.tag_ == "VBG"]  # "focused on strengthening X as well as enhancing Y"
     return [_object_of_clause(t) for t in out]
+
+
+def _named_before(token):
+    """Whether a common noun has a title and name or a full name compounded before it ('President X ways': the
+    parse of a verb's object put after the person it is discussed with; not "X's leaders")."""
+    return token.pos_ == "NOUN" and token.dep_ == "pobj" and any(
+        c.dep_ == "compound" and c.i < token.i and sum(t.pos_ == "PROPN" for t in c.subtree) >= 2
+        for c in token.children)
 
 
 def _object_of_clause(token):
     """'aimed at consolidating the upward trend of X': what the clause acts on, else the token."""
-    if token.dep_ == "pcomp" and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children):
+    if token.dep_ in ("pcomp", "conj") and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children):
         return next((c for c in token.children if c.dep_ == "dobj"), token)
     return token
 
@@ -437,9 +454,30 @@ def _items(head, lexicon):
         for t in dict.fromkeys((token, framing)):
             todo.extend(c for c in t.children if c.dep_ == "conj" and (t == token or c.i > token.i))
             todo.extend(_example(c) for c in t.children if _introduces_examples(c))
+            todo.extend(_example(c) for v in t.children if t != token and v.pos_ == "VERB"  # "ways to strengthen
+                        and v.dep_ in ("acl", "relcl") for c in v.children if _introduces_examples(c))  # X, including Y"
+            todo.extend(p for x in t.subtree if t == token and _repeats(x, t) for p in x.children if p.dep_ == "pobj")
+            todo.extend(_example(e) for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
+                        for e in p.children if _introduces_examples(e))  # "cooperation on challenges such as X"
             todo.extend(c for c in t.children if c.dep_ == "appos" and any(  # "issues, notably X"
-                a.dep_ == "advmod" and a.lower_ in _EXAMPLES for a in c.children))
+                a.dep_ == "advmod" and a.lower_ in _EXAMPLES for a in c.children) or _listed_apart(c))
     return items
+
+
+def _repeats(prep, item):
+    """'about X and about Y': a preposition in an item's words that repeats the one the item is the object of,
+    right after a conjunction (a second item the parse hung inside the first)."""
+    before = next((t for t in reversed(prep.doc[item.i:prep.i]) if not t.is_space), item)
+    return prep.pos_ == "ADP" and prep.i > item.i and item.dep_ == "pobj" and prep.lower_ == item.head.lower_ and \
+        before.dep_ == "cc"
+
+
+def _listed_apart(token):
+    """'X, the wider Y, the Z and W': items of a list the parse made appositions of the first (one of two or
+    more, or one with a coordinated item of its own)."""
+    if token.dep_ != "appos":
+        return False
+    return sum(c.dep_ == "appos" for c in token.head.children) >= 2 or any(c.dep_ == "conj" for c in token.children)
 
 
 def _introduces_examples(token):
@@ -471,8 +509,10 @@ def _framed(token, lexicon):
                 (g for c in token.children if c.dep_ == "relcl" for g in c.children
                  if g.dep_ in ("advcl", "xcomp") and _infinitive(g)), None)  # "ways to expand X", "steps it
             # could take to improve X"
+            verb = verb or next((c for c in token.children if c.dep_ == "relcl" and _in_which(c)), None)
             inner = next((c for c in verb.children if c.dep_ == "dobj" or verb.tag_ == "VBN" and c.dep_ == "prep"
-                          and c.lower_ in ("in", "on")), None) if verb is not None else None  # "progress made in X"
+                          and c.lower_ in ("in", "on") and not _in_which(verb) or c.dep_ == "nsubjpass"), None) \
+                if verb is not None else None  # "progress made in X", "ways in which X can be deepened"
             if inner is not None and inner.dep_ == "prep":
                 inner = next((p for p in inner.children if p.dep_ == "pobj"), None)
         if inner is None:
@@ -481,6 +521,12 @@ def _framed(token, lexicon):
             inner = next((c for c in inner.children if c.dep_ == "dobj"), inner)
         token = inner
     return token
+
+
+def _in_which(verb):
+    """'(ways) in which X can be deepened': a relative clause of manner."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(p.lower_ == "which" for p in c.children)
+               for c in verb.children)
 
 
 def _phrase(token, lexicon, person=None):
@@ -508,9 +554,10 @@ def _phrase(token, lexicon, person=None):
     content = [w for w in words if w.pos_ in ("NOUN", "PROPN", "ADJ", "VERB") and w.lower_ not in _WEAK_ADJ]
     if all(lemma(w) in lexicon.vague_topics or w.lower_ in lexicon.vague_topics or w.pos_ != "ADJ" and (
             w.lower_ in lexicon.nouns or lemma(w) in lexicon.nouns) for w in content) or \
-            lemma(token) in _PLACES_OF_EVENTS | _TIMES:
-        return None  # "other issues", "the sidelines of the summit", "on the first day of the visit" (but "trade
-        # issues")
+            lemma(token) in _PLACES_OF_EVENTS | _TIMES or token.head.lower_ == "on" and lemma(token) in \
+            lexicon.journey_nouns:
+        return None  # "other issues", "the sidelines of the summit", "on the first day of the visit", "on his first
+        # visit to X" (an occasion, not a topic; but "trade issues")
     text = "".join(w.text_with_ws if i + 1 < len(words) and words[i + 1].i == w.i + 1 else w.text + " "
                    for i, w in enumerate(words))
     text = _QUOTE.sub("", text) if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d") else text
@@ -555,6 +602,10 @@ def _left_out(child, parent, token, lexicon, person):
     """Whether `_span` leaves out a child and its subtree."""
     if child.dep_ in _DROP_DEPS and (parent == token or child.dep_ not in ("conj", "cc", "punct")):
         return not (_acronym(child) or child.text in ("(", ")") and any(_acronym(s) for s in parent.children))
+    if _repeats(child, token):
+        return True
+    if parent == token and child.dep_ == "compound" and child.pos_ == "PROPN" and _named_before(token):
+        return True  # ("President X" of "President X ways")
     return parent == token and child.i > parent.i and (child.dep_ == "amod" or child.dep_ == "prep" and any(
         lemma(p) in lexicon.topic_nouns for p in child.children)) or child.dep_ == "prep" and (
         child.lower_ in _TIME_PREPOSITIONS or _PHONE & {g.lower_ for g in child.children}) or _introduces_examples(
