@@ -11,7 +11,7 @@ With --gold, the rows are also scored against a gold file made for that sample (
 the gold of --seed 89, made by hand without seeing Parley's output; benchmarks/unseen97 that of the 107 articles of
 --seed 97 --per-collection 60 that no earlier sample drew, listed by --only with the half each is in; unseen101 the
 same for 100 articles of --seed 101 --per-collection 90, unseen103 for 100 of --seed 103 --per-collection 120,
-unseen107 for 100 of --seed 107 --per-collection 160).
+unseen107 for 100 of --seed 107 --per-collection 160, unseen113 for the 82 of --seed 113 --per-collection 220).
 """
 import argparse
 import csv
