@@ -821,3 +821,10 @@ def test_a_meeting_is_placed_in_the_country_as_it_was_named_that_day(extractor):
     text = "Prime Minister Kaja Kallas met Hage Geingob in Windhoek on Monday."
     assert [m["country"] for m in extractor.extract(text, D(1988, 3, 23))] == ["South West Africa"]
     assert [m["country"] for m in extractor.extract(text, WEDNESDAY)] == ["Namibia"]
+
+
+def test_the_talks_between_two_with_no_tense_of_their_own_are_those_the_article_reports(one):
+    text = ("Prime Minister Kaja Kallas will hold talks with President Hage Geingob in Windhoek on Friday. Fishing "
+            "firms are worried about the outcome of the talks between Kallas and Geingob.")
+    m = one(text)
+    assert (m["status"], when(m)) == ("planned", (D(2023, 2, 17), "day"))

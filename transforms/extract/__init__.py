@@ -271,7 +271,9 @@ class Extractor:
         future = predicate.status in ("planned", "proposed") or attributes.scheduled(predicate, doc)
         date_mention, (date, precision) = attributes.date_of(predicate, doc, text, published, future, self.lexicon)
         status = attributes.status(predicate, doc, date, published, self.lexicon)
-        if status != "held" and not future and date_mention is not None:
+        if status == "held" and date is None and attributes.tenseless(predicate, doc):
+            status = None  # (held, unless another mention of the same parties says otherwise)
+        if status not in ("held", None) and not future and date_mention is not None:
             date, precision = attributes.resolve(date_mention, published, True)
         anchors = attributes.anchors(predicate, doc)
         person = _person_of(resolve)

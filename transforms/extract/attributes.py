@@ -91,6 +91,14 @@ def status(predicate, doc, date, published, lexicon=None):
     return "held"
 
 
+def tenseless(predicate, doc):
+    """'(worried about the outcome of) the talks between X and Y': a definite meeting noun no verb of its own holds
+    and no word marks as held or ahead, which may be a meeting the article reports elsewhere, however it stands."""
+    head = doc[predicate.head]
+    return predicate.kind == "noun" and predicate.holder is None and predicate.status is None and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
 def scheduled(predicate, doc):
     """Whether the meeting verb is in the simple present of a timetable ('X meets Y on Friday'), whose weekday
     lies ahead."""
