@@ -828,3 +828,11 @@ def test_the_talks_between_two_with_no_tense_of_their_own_are_those_the_article_
             "firms are worried about the outcome of the talks between Kallas and Geingob.")
     m = one(text)
     assert (m["status"], when(m)) == ("planned", (D(2023, 2, 17), "day"))
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Kaja Kallas held talks in Tallinn with a Namibian delegation led by President Hage Geingob.",
+    "Prime Minister Kaja Kallas met the Namibian team headed by President Hage Geingob in Tallinn.",
+])
+def test_a_delegation_led_by_someone_is_met_through_its_leader(one, text):
+    assert names(one(text)["participants"]) == ["Hage Geingob", "Kaja Kallas"]

@@ -8,11 +8,12 @@ import functools
 import re
 
 from transforms.extract.kb import fold_title
-from transforms.extract.nlp import text_of
+from transforms.extract.nlp import lemma, text_of
 from transforms.extract.people import (MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names,
                                        pronoun_kind)
 from transforms.extract.predicates import speaker
 
+_LEADING = {"lead", "head"}  # "a delegation led by X", "the team headed by X": X
 _PERSON_LABELS = {"PERSON"}
 _OTHER_LABELS = {"GPE", "LOC", "NORP", "FAC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 _HEAD_OFFICES = ("head of state", "head of government")
@@ -330,6 +331,10 @@ class Article:
             named = [m.key for m in mentions if m.start <= appos.idx < m.end]
             if named:
                 return named
+        for p in (p for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in _LEADING
+                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+            if token.pos_ == "NOUN":  # "the X team headed by Y", "a delegation led by Y": Y
+                return self._resolve(p, mentions, i)
         if token.dep_ == "appos" and self.titles.head([token.lower_]):  # "X, Prime Minister of Y": X
             named = [m.key for m in mentions if m.start <= token.head.idx < m.end]
             if named:
