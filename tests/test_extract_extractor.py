@@ -836,3 +836,20 @@ def test_the_talks_between_two_with_no_tense_of_their_own_are_those_the_article_
 ])
 def test_a_delegation_led_by_someone_is_met_through_its_leader(one, text):
     assert names(one(text)["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. A second round of talks is set "
+    "for tomorrow.",
+    "Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. Another meeting is planned for "
+    "tomorrow.",
+])
+def test_a_second_round_of_talks_is_another_meeting_of_the_parties_last_named(extractor, text):
+    first, second = extractor.extract(text, WEDNESDAY)
+    assert names(first["participants"]) == names(second["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+    assert (first["status"], second["status"], when(second)) == ("held", "planned", (D(2023, 2, 16), "day"))
+
+
+def test_further_talks_to_look_forward_to_are_no_meeting_of_their_own(one):
+    one("Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. They look forward to further "
+        "talks on Friday.")

@@ -192,7 +192,7 @@ class Extractor:
                                     if group and not (args.subjects or spec.get("needs_object"))
                                     and _of_two(doc, predicate, found_predicates) else (),
                                     plan=group and _plan(predicate, doc, spec, self.lexicon),
-                                    plural=doc[predicate.head].tag_ == "NNS",
+                                    plural=doc[predicate.head].tag_ == "NNS", another=arguments.another(doc[predicate.head]),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
             elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials

@@ -25,6 +25,7 @@ _RETINUES = {"delegation", "delegations", "entourage", "retinue", "suite", "team
 _BETWEEN = {"between", "among", "amongst", "of"}
 _THEN = {"then", "later", "and", "also", "afterwards"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"
+_AGAIN = {"second", "third", "fourth", "fifth"}  # "a second round of talks" (not "further talks": any more of them)
 
 
 @dataclass
@@ -519,6 +520,13 @@ def _group(token):
                               c.dep_ == "amod" and c.text[:1].isupper() for c in token.children)
 
 
+def another(noun):
+    """'another meeting', 'a second round of talks': a meeting after one already reported."""
+    frame = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # ("round of talks")
+    return any(c.dep_ == "det" and c.lower_ == "another" or c.dep_ in ("amod", "advmod") and c.lower_ in _AGAIN
+               for t in {noun, frame} for c in t.children)
+
+
 def refers(predicate, doc, args):
     """Whether a predicate that names fewer than two parties still speaks of one particular meeting: 'the talks',
     'their meeting', 'the two leaders discussed', 'X was discussed', 'negotiations were planned at the summit'
@@ -536,6 +544,8 @@ def refers(predicate, doc, args):
         return True  # "this will be a conversation that will focus on X"
     if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in head.children):
         return True  # "a constructive meeting covering X": the meeting just named, described
+    if another(head):
+        return True  # "a second round of talks is set for Friday": the next meeting of the parties last named
     if any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "any", "every", "no") for c in head.children):
         return False
     if predicate.lemma in _GATHERINGS:  # "the summit": most often the gathering of many the article is about

@@ -31,6 +31,7 @@ class Event:
     ahead: bool = False          # of whereabouts: where the traveller will be ("will be in Peking")
     date: tuple = None           # of whereabouts ahead: (date, precision, text) of the one day the sentence names
     past: bool = False           # of topics: said in the past tense ("X stressed Y"), so not of a meeting ahead
+    another: bool = False        # of a reference: another meeting ("a second round of talks", "another meeting")
 
 
 def assemble(events, country_of):
@@ -82,7 +83,9 @@ def assemble(events, country_of):
                 parties = tuple(dict.fromkeys(event.pair + event.keys))  # telephone": a meeting of the two
                 focus = [_merge(meetings, replace(event.mention, parties=parties))]
             continue
-        if event.kind == "reference":
+        if event.kind == "reference" and event.another and _own(event.mention):  # "A second round of talks is
+            focus = [_merge(meetings, _as(event.mention, targets[-1]))]  # set for Friday": the last one's parties
+        elif event.kind == "reference":
             said = event.mention.status
             if not (event.group or event.keys or _cancels(event, targets)):
                 event.mention.status = None  # a bare "the meeting" adds what it says, but not how it stands
