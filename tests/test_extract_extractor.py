@@ -853,3 +853,27 @@ def test_a_second_round_of_talks_is_another_meeting_of_the_parties_last_named(ex
 def test_further_talks_to_look_forward_to_are_no_meeting_of_their_own(one):
     one("Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. They look forward to further "
         "talks on Friday.")
+
+
+@pytest.mark.parametrize("text, status, day", [
+    ("It is an honour to be here in Tallinn with President Hage Geingob of Namibia. I welcomed the new air link "
+     "between Estonia and Namibia. I think our countries will trade.", "held", D(2022, 9, 13)),
+    ("It will be a pleasure to welcome President Hage Geingob of Namibia to Tallinn. I welcomed the new air link "
+     "between Estonia and Namibia. I think our countries will trade.", "planned", None),
+])
+def test_an_honour_to_be_with_someone_is_a_meeting_of_whoever_says_it(one, text, status, day):
+    m = one(text, D(2022, 9, 13))
+    assert (names(m["participants"]), m["status"], m["meeting_date"]) == (
+        ["Hage Geingob", "Kaja Kallas"], status, day)
+
+
+def test_an_honour_to_be_with_someone_in_a_quote_is_the_speakers_meeting(one):
+    m = one('"It is an honour to be here in Tallinn with President Hage Geingob," Prime Minister Kaja Kallas said.')
+    assert (names(m["participants"]), m["status"], when(m)) == (["Hage Geingob", "Kaja Kallas"], "held",
+                                                                 (WEDNESDAY, "day"))
+
+
+def test_being_here_with_someone_is_no_meeting_without_the_words_of_a_greeting(extractor):
+    assert extractor.extract("It is important to be here in Tallinn with President Hage Geingob of Namibia. I "
+                             "welcomed the new air link between Estonia and Namibia. I think our countries will "
+                             "trade.", D(2022, 9, 13)) == []

@@ -13,7 +13,7 @@ from transforms.extract.dates import find_dates
 from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, fold, title_of
-from transforms.extract.people import Titles, names, surname
+from transforms.extract.people import Titles, in_quotes, names, surname
 from transforms.extract.places import Location, dateline, resolve_summit, whereabouts
 from transforms.extract.text import for_parser, sentences
 
@@ -148,7 +148,7 @@ class Extractor:
                     doc[predicate.head]) or predicates.purpose_of(predicate, doc, heads) or _before_or_after(
                     predicate, doc, found_predicates):
                 continue
-            spec = (self.lexicon.verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
+            spec = (self.lexicon.meeting_verbs if predicate.kind == "verb" else self.lexicon.nouns)[predicate.lemma]
             args = arguments.of(predicate, doc, resolve, spec, self._place, self.lexicon.addressee_verbs,
                                 self.lexicon.journey_nouns, self.lexicon.reporting_verbs)
             if predicate.kind == "noun" and predicates.attended(predicate, doc, self.lexicon) and \
@@ -158,6 +158,11 @@ class Extractor:
                 if len(args.objects) < 2:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
+            said = predicates.greeting(doc[predicate.head], self.lexicon) if predicate.kind == "verb" else None
+            if said is not None and not args.subjects:  # "It is an honour to be here with X": whoever says it
+                by = predicates.saying(said)
+                args = dataclasses.replace(args, subjects=resolve(by) if by is not None else [
+                    article.author] if article.author and not in_quotes(sentence.text, doc[predicate.head].idx) else [])
             args = _compatriots_aside(self._consorts_aside(args, article, kin), article)
             if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person;
                 thing = args.other_object or any(  # "welcomed the comment of X"
@@ -273,6 +278,12 @@ class Extractor:
         status = attributes.status(predicate, doc, date, published, self.lexicon)
         if status == "held" and date is None and attributes.tenseless(predicate, doc):
             status = None  # (held, unless another mention of the same parties says otherwise)
+        greeted = predicates.greeting(doc[predicate.head], self.lexicon) if predicate.kind == "verb" else None
+        if greeted is not None:  # "It is an honour to be here with X": as the "is" stands, today when it is now
+            status = "planned" if any(c.dep_ == "aux" and c.lower_ in self.lexicon.future_modals
+                                      for c in greeted.children) else "held"
+            if status == "held" and date is None and greeted.tag_ in ("VBZ", "VBP") and published:
+                date, precision = published, "day"
         if status not in ("held", None) and not future and date_mention is not None:
             date, precision = attributes.resolve(date_mention, published, True)
         anchors = attributes.anchors(predicate, doc)

@@ -19,7 +19,8 @@ _FURNITURE = re.compile(
 def cue_pattern(lexicon):
     """A pattern matching the inflected forms of the lexicon's meeting words as whole words (cheap to run on every
     sentence; the parse decides), and the group subjects of joint statements ('the two leaders')."""
-    words = {f for w, spec in lexicon.verbs.items() for f in inflections(w, spec.get("forms"), spec.get("particle"))}
+    words = {f for w, spec in lexicon.meeting_verbs.items()
+             for f in inflections(w, spec.get("forms"), spec.get("particle"))}
     words |= {f for w, spec in lexicon.nouns.items() for f in (w, plural(w), *(spec.get("forms") or ()))
               if not spec.get("modifiers")}
     modified = [r"(?:" + words_regex(spec["modifiers"]) + r")[ -](?:\w+ )?(?:" + words_regex([w, plural(w)]) + ")"

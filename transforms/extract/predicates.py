@@ -1,6 +1,7 @@
 """Meeting predicates of a parsed sentence: the verbs and nouns that report a meeting ("met", "held talks", "a
 phone call", "the Trump-Putin summit"), with what the words around them say of its status and format."""
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 
 from transforms.extract.nlp import lemma, text_of  # (the steps after this one import lemma from here)
 
@@ -58,6 +59,13 @@ class Lexicon:
     agenda_verbs: frozenset
     preparation_nouns: frozenset
     reporting_verbs: frozenset
+    greeting_words: frozenset = frozenset()
+    presence_verbs: dict = field(default_factory=dict)  # "be (here with X)": a meeting verb only with its particle
+
+    @functools.cached_property
+    def meeting_verbs(self):
+        """The verbs that may report a meeting, with their specs: `verbs` and `presence_verbs`."""
+        return {**self.presence_verbs, **self.verbs}
 
     @classmethod
     def from_config(cls, config):
@@ -81,7 +89,9 @@ class Lexicon:
                    frozenset(config.get("journey_nouns") or ()), frozenset(config.get("addressee_verbs") or ()),
                    frozenset(config.get("relation_nouns") or ()), frozenset(config.get("agenda_verbs") or ()),
                    frozenset(config.get("preparation_nouns") or ()),
-                   frozenset(config.get("reporting_verbs") or ()))
+                   frozenset(config.get("reporting_verbs") or ()),
+                   frozenset(config.get("greeting_words") or ()),
+                   {k: v or {} for k, v in (config.get("presence_verbs") or {}).items()})
 
 
 @dataclass(frozen=True)
@@ -105,9 +115,10 @@ def find(doc, lexicon):
         if token.pos_ not in _VERB_TAGS and token.pos_ not in _NOUN_TAGS:
             continue
         word = lemma(token)
-        if token.pos_ in _VERB_TAGS and word in lexicon.verbs:
-            spec = lexicon.verbs[word]
-            if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in token.children):
+        if token.pos_ in _VERB_TAGS and word in lexicon.meeting_verbs:
+            spec = lexicon.meeting_verbs[word]
+            if spec.get("particle") and not any(c.dep_ in ("prt", "advmod") and c.lower_ == spec["particle"]
+                                                for c in token.children):
                 continue
             if set(_particles(token)) & set(spec.get("not_with") or ()) or _naming(token) or _figurative(token):
                 continue
@@ -418,6 +429,26 @@ def conditional(token):
     return False
 
 
+def greeting(verb, lexicon):
+    """'It is an honour to be here with X', 'it is a pleasure to welcome X', 'it's great to see X': an infinitive
+    whose subject is whoever says the sentence, after an expletive 'it' and a word of pleasure. The 'is' it is
+    said with, or None."""
+    frame = verb.head
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or lemma(frame) not in \
+            lexicon.greeting_words or verb.dep_ not in ("relcl", "xcomp", "acl"):
+        return None
+    said = frame.head if frame.dep_ in ("attr", "acomp") else frame
+    return said if lemma(said) == "be" and any(
+        c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in said.children) else None
+
+
+def saying(clause):
+    """The subject token of the verb of saying a clause is quoted by ('"...," Y said'), or None."""
+    if clause.dep_ not in ("ccomp", "parataxis") or lemma(clause.head) not in SAYING:
+        return None
+    return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+
+
 def speaker(token):
     """Who says 'we' or 'I' in '"We discussed X," Y said', 'Y said: "I met X"': the subject token of the saying
     verb; else None."""
@@ -426,6 +457,4 @@ def speaker(token):
     verb = token.head
     while verb.dep_ == "conj":
         verb = verb.head
-    if verb.dep_ not in ("ccomp", "parataxis") or lemma(verb.head) not in SAYING:
-        return None
-    return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return saying(verb)
