@@ -877,3 +877,10 @@ def test_being_here_with_someone_is_no_meeting_without_the_words_of_a_greeting(e
     assert extractor.extract("It is important to be here in Tallinn with President Hage Geingob of Namibia. I "
                              "welcomed the new air link between Estonia and Namibia. I think our countries will "
                              "trade.", D(2022, 9, 13)) == []
+
+
+def test_a_meeting_something_was_said_in_is_held_when_it_was_said(one):
+    m = one("That was not said yesterday in my talks with President Hage Geingob of Namibia in Tallinn. I welcomed the "
+            "new air link between Estonia and Namibia. I think our countries will trade.")
+    assert (names(m["participants"]), m["status"], when(m)) == (["Hage Geingob", "Kaja Kallas"], "held",
+                                                                 (D(2023, 2, 14), "day"))

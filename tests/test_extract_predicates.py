@@ -150,6 +150,16 @@ def test_negated(find, text):
     assert one(find, text)[0].negated
 
 
+@pytest.mark.parametrize("text, negated", [
+    ("Kallas did not hold talks with Boric.", True),
+    ("Kallas did not attend the meeting with Boric.", True),
+    ("That was not said in my talks with Boric.", False),
+    ("In meetings with Boric, Kallas had not called for specific changes.", False),
+])
+def test_only_a_verb_that_holds_the_meeting_negates_it(find, text, negated):
+    assert one(find, text)[0].negated == negated
+
+
 def test_a_meeting_in_a_condition(find):
     found, _ = find("Kallas will hold talks with Boric if they meet in Tallinn.")
     assert [(word, p.conditional) for word, p in found] == [("talks", False), ("meet", True)]

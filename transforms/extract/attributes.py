@@ -222,7 +222,11 @@ def _called_off_on(mention, doc, lexicon):
 
 def _said_on(mention, doc, text, meeting):
     """'said on Monday', 'told reporters yesterday': the date of a statement, not of the meeting (but 'in a
-    phone call on Monday, X told Y': the date is on the `meeting` word)."""
+    phone call on Monday, X told Y': the date is on the `meeting` word; and 'was not said yesterday in my talks
+    with X': the meeting is when it was said)."""
+    if meeting.dep_ == "pobj" and meeting.head.lower_ in ("in", "during", "at") and \
+            lemma(meeting.head.head) in SAYING:
+        return False
     if _SAID_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         return True  # "Lula said on Monday he had spoken with ...", however the parse attached it
     for token in _tokens(mention, doc):

@@ -151,9 +151,16 @@ def _predicate(token, word, kind, holder, spec, lexicon):
     fmt = spec.get("format")
     if fmt and _in_person(token, spec):
         fmt = None  # "a courtesy call on X", "called on X": a visit
+    holding = holder if holder is not None and kind == "noun" and _holds(holder, lexicon) else None
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),
-                     negated(token, holder), conditional(token), iterative(token, holder))
+                     negated(token, holding), conditional(token), iterative(token, holder))
+
+
+def _holds(verb, lexicon):
+    """Whether a verb holds or attends a meeting noun ('did not hold talks', 'did not attend the meeting'), rather
+    than happening at its time ('that was not said in my talks with X': the talks were held)."""
+    return bool({phrasal(verb), lemma(verb)} & (lexicon.holding_verbs | lexicon.attendance_verbs))
 
 
 def _performed(verb):
