@@ -430,3 +430,12 @@ def test_each_item_of_a_list_however_the_parse_hung_it(about, text, expected):
 ])
 def test_what_talks_addressed_in_a_speech_and_not_the_occasion_of_a_journey(about, text, expected):
     assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas met Hage Geingob and discussed the cyber-security of ports.", ["cyber-security of ports"]),
+    ("Kaja Kallas met Hage Geingob and discussed cyber-security and agri-tech exports.",
+     ["cyber-security", "agri-tech exports"]),
+])
+def test_hyphenated_words_keep_their_hyphen(about, text, expected):
+    assert about(text) == expected

@@ -404,7 +404,7 @@ def _distributed(token, lexicon):
            for c in first.children):
         own = [t for t in first.subtree if t.i <= first.i]
         rest = token.doc[coordinated[1].left_edge.i:noun[-1].i + 1]
-        return [" ".join(t.text for t in own), rest.text]
+        return [token.doc[own[0].i:first.i + 1].text, rest.text]
     return [f"{m.text} {''.join(t.text for t in noun)}" for m in coordinated if m.lower_ not in _WEAK_ADJ]
 
 
@@ -600,7 +600,8 @@ def _span(token, lexicon, person=None):
 
 def _left_out(child, parent, token, lexicon, person):
     """Whether `_span` leaves out a child and its subtree."""
-    if child.dep_ in _DROP_DEPS and (parent == token or child.dep_ not in ("conj", "cc", "punct")):
+    if child.dep_ in _DROP_DEPS and child.tag_ != "HYPH" and (parent == token or child.dep_ not in ("conj", "cc",
+                                                                                                  "punct")):
         return not (_acronym(child) or child.text in ("(", ")") and any(_acronym(s) for s in parent.children))
     if _repeats(child, token):
         return True
