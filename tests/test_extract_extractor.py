@@ -884,3 +884,12 @@ def test_a_meeting_something_was_said_in_is_held_when_it_was_said(one):
             "new air link between Estonia and Namibia. I think our countries will trade.")
     assert (names(m["participants"]), m["status"], when(m)) == (["Hage Geingob", "Kaja Kallas"], "held",
                                                                  (D(2023, 2, 14), "day"))
+
+
+def test_two_people_who_witness_a_signing_together_meet(one, extractor):
+    m = one("Prime Minister Kaja Kallas and President Hage Geingob witnessed the signing of a fisheries agreement "
+            "today.")
+    assert (names(m["participants"]), m["status"], when(m)) == (["Hage Geingob", "Kaja Kallas"], "held",
+                                                                 (WEDNESDAY, "day"))
+    assert extractor.extract("Prime Minister Kaja Kallas witnessed the signing of a fisheries agreement with "
+                             "Namibia today.", WEDNESDAY) == []
