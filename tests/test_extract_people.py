@@ -110,6 +110,15 @@ def test_the_names_in_a_firms_name_are_no_persons(titles, gaz, text, expected):
     assert [f[0] for f in found(text, titles, gaz) if f[0] != "Analysts"] == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("On Monday the Namibian president met Prime Minister Kaja Kallas.", ("Kaja Kallas", "prime minister", None)),
+    ("Namibia's delegate, Jon Balder, replied.", ("Jon Balder", None, "Namibia")),
+    ("He met the Chilean special envoy Ana Kovar.", ("Ana Kovar", "envoy", "Chile")),
+])
+def test_the_country_before_a_name_is_not_that_of_another_title(titles, gaz, text, expected):
+    assert found(text, titles, gaz)[-1][:3] == expected
+
+
 def test_a_title_in_apposition_after_the_name(titles, gaz):
     assert found("Amina Diallo, President of the Senate, arrived.", titles, gaz) == [
         ("Amina Diallo", "president", None, True)]

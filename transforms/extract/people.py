@@ -320,7 +320,8 @@ def _split_run(words, text, titles, gaz):
         after = None
     lead = before[:before.lower().rfind(outside)] if outside else before  # "British | Chancellor of the Exchequer"
     of_country = _OF_COUNTRY.match(text, words[end - 1][1])  # "President X of Cyprus"
-    country = _title_country(run[:start], gaz) or _title_country(lead.split()[-3:], gaz, any_case=True) or (
+    country = _title_country(run[:start], gaz) or _title_country(_next_to(lead.split()[-3:], titles), gaz,
+                                                                 any_case=True) or (
         gaz.countries.get(of_country.group(1)) if of_country and titled else None)
     return [Found(words[start][0], words[end - 1][1], name, title or after, country,
                   titled or outside is not None or after is not None)]
@@ -343,6 +344,13 @@ def _place_length(run, start, gaz):
 
 def _place(word, gaz):
     return word in gaz.countries or word in gaz.adjectives or word in gaz.cities
+
+
+def _next_to(words, titles):
+    """The words right before a name that may say its country: those after the last title among them ('the
+    Pakistani', "Japan's delegate", but not 'Pakistani president met': the country of another title)."""
+    cut = max((k + 1 for k, w in enumerate(words) if titles.head([w.lower().rstrip(",")])), default=0)
+    return words[cut:]
 
 
 def _title_country(words, gaz, any_case=False):
