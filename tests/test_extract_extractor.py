@@ -893,3 +893,12 @@ def test_two_people_who_witness_a_signing_together_meet(one, extractor):
                                                                  (WEDNESDAY, "day"))
     assert extractor.extract("Prime Minister Kaja Kallas witnessed the signing of a fisheries agreement with "
                              "Namibia today.", WEDNESDAY) == []
+
+
+def test_the_talks_the_speaker_has_appreciated_with_someone_are_held_and_the_speakers(extractor):
+    held, planned = extractor.extract(
+        "Prime Minister Andris Kalnins of Latvia arrived in Tallinn today. I have greatly appreciated the talks so "
+        "far with the Prime Minister. I will meet him again in June. I welcomed the new air link between Estonia "
+        "and Latvia.", WEDNESDAY)
+    assert [(names(m["participants"]), m["status"]) for m in (held, planned)] == [
+        (["Andris Kalnins", "Kaja Kallas"], "held"), (["Andris Kalnins", "Kaja Kallas"], "planned")]

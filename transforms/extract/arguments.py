@@ -91,6 +91,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         own = len(_unique(args.objects))
         args.unresolved_subject = holder is None and bool(parties) and all(_via(t) == "to" for t in parties)
         # ("calls to the leaders of A and B": to each, from someone the parse does not give)
+        speakers = [c for c in head.head.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
+        if holder is None and own == 1 and head.dep_ == "dobj" and speakers:  # "I appreciated the talks with X"
+            _add(args.subjects, speakers, resolve)
         if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
             held_by = _holder_subjects(head, holder)
@@ -324,7 +327,9 @@ def _noun_parties(noun, spec=None, place=lambda token: False):
     extra = set((spec or {}).get("in_person") or ())
     framed = [c for o in noun.children if o.dep_ == "prep" and o.lower_ == "of" and (spec or {}).get("of")
               for p in o.children if p.lower_ in spec["of"] for c in p.children]  # "an exchange of views with X"
-    for child in [*noun.children, *framed]:
+    hung = [c for c in noun.head.children if noun.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ == "with"
+            and c.i > noun.i]  # "appreciated the talks so far with X", the parse hanging X on the verb
+    for child in [*noun.children, *framed, *hung]:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
             if child.dep_ == "compound" and place(child):
                 continue

@@ -93,10 +93,13 @@ def status(predicate, doc, date, published, lexicon=None):
 
 def tenseless(predicate, doc):
     """'(worried about the outcome of) the talks between X and Y': a definite meeting noun no verb of its own holds
-    and no word marks as held or ahead, which may be a meeting the article reports elsewhere, however it stands."""
-    head = doc[predicate.head]
-    return predicate.kind == "noun" and predicate.holder is None and predicate.status is None and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    and no word marks as held or ahead (not the object of a verb in the past: 'I have appreciated the talks with
+    X'), which may be a meeting the article reports elsewhere, however it stands."""
+    head, verb = doc[predicate.head], doc[predicate.head].head
+    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and lemma(c) == "have"
+                                                           for c in verb.children)
+    return predicate.kind == "noun" and predicate.holder is None and predicate.status is None and not (
+        head.dep_ != "pobj" and past) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def scheduled(predicate, doc):
