@@ -75,7 +75,7 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         _add(args.objects, [c for c in _agents(head)], resolve)
         _add(args.companions, _companions(head), resolve)
     else:
-        parties = _noun_parties(head, spec, place) + [  # "his call congratulating X"
+        parties = _noun_parties(head, spec, place, predicate.holder is None) + [  # "his call congratulating X"
             o for c in head.children if c.dep_ == "acl" and lemma(c) in addressees for o in _objects(c, ("direct",))]
         travellers = [t for t in parties if spec.get("needs_object") and t.dep_ == "poss" and t.pos_ == "PRON"]
         parties = [t for t in parties if t not in travellers]  # "their visit to X": they travel together
@@ -320,15 +320,16 @@ def _companions(verb):
     return _coordinated(found)
 
 
-def _noun_parties(noun, spec=None, place=lambda token: False):
+def _noun_parties(noun, spec=None, place=lambda token: False, unheld=False):
     """The parties named on a meeting noun: possessives, person compounds (not places: 'the Geneva talks') and
-    the objects of with, between, of (and 'on' for a courtesy call on X)."""
+    the objects of with, between, of (and 'on' for a courtesy call on X); of an `unheld` noun (no verb holds it),
+    also a 'with' the parse hung on the verb it is the object of ('appreciated the talks so far with X')."""
     found = []
     extra = set((spec or {}).get("in_person") or ())
     framed = [c for o in noun.children if o.dep_ == "prep" and o.lower_ == "of" and (spec or {}).get("of")
               for p in o.children if p.lower_ in spec["of"] for c in p.children]  # "an exchange of views with X"
-    hung = [c for c in noun.head.children if noun.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ == "with"
-            and c.i > noun.i]  # "appreciated the talks so far with X", the parse hanging X on the verb
+    hung = [c for c in noun.head.children if unheld and noun.dep_ == "dobj" and c.dep_ == "prep"
+            and c.lower_ == "with" and c.i > noun.i]
     for child in [*noun.children, *framed, *hung]:
         if child.dep_ == "poss" or child.dep_ in ("compound", "nmod") and child.pos_ == "PROPN":
             if child.dep_ == "compound" and place(child):
