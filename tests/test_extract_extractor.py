@@ -902,3 +902,13 @@ def test_the_talks_the_speaker_has_appreciated_with_someone_are_held_and_the_spe
         "and Latvia.", WEDNESDAY)
     assert [(names(m["participants"]), m["status"]) for m in (held, planned)] == [
         (["Andris Kalnins", "Kaja Kallas"], "held"), (["Andris Kalnins", "Kaja Kallas"], "planned")]
+
+
+@pytest.mark.parametrize("second, meets", [
+    ("The two will hold talks in Tallinn later this month.", True),
+    ("The two are due to visit Chile later this month for fisheries talks.", False),
+])
+def test_the_two_just_named_meet_unless_the_talks_are_what_they_travel_together_for(extractor, second, meets):
+    found = extractor.extract("Chile will tell Prime Minister Kaja Kallas and President Hage Geingob of its plans. "
+                              + second, WEDNESDAY)
+    assert [names(m["participants"]) for m in found] == ([["Hage Geingob", "Kaja Kallas"]] if meets else [])

@@ -195,7 +195,8 @@ class Extractor:
                                     keys=tuple(args.subjects + args.objects),
                                     pair=article.pair_before(i, doc[predicate.head].idx)
                                     if group and not (args.subjects or spec.get("needs_object"))
-                                    and _of_two(doc, predicate, found_predicates) else (),
+                                    and _of_two(doc, predicate, found_predicates)
+                                    and not self._journey_for(doc[predicate.head]) else (),
                                     plan=group and _plan(predicate, doc, spec, self.lexicon),
                                     plural=doc[predicate.head].tag_ == "NNS", another=arguments.another(doc[predicate.head]),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
@@ -252,6 +253,14 @@ class Extractor:
             c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in lexicon.discussion_prepositions and any(
                 p.dep_ == "pobj" and not p.ent_type_ and p.lower_ not in lexicon.phone | lexicon.video
                 for p in c.children) for c in verb.children)
+
+    def _journey_for(self, noun):
+        """Whether a meeting noun is what a journey is for ('the two will visit X for talks': they travel together,
+        to meet others)."""
+        verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("for", "to") else None
+        word = predicates.lemma(verb) if verb is not None and verb.pos_ == "VERB" else None
+        return bool(word) and (word in self.lexicon.journey_nouns or
+                               self.lexicon.meeting_verbs.get(word, {}).get("needs_object", False))
 
     def _multilateral(self, token):
         """'the G20 summit', 'an EU summit', 'a summit of EU leaders': a gathering of many, which those who attend
