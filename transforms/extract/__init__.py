@@ -198,7 +198,8 @@ class Extractor:
                                     and _of_two(doc, predicate, found_predicates)
                                     and not self._journey_for(doc[predicate.head]) else (),
                                     plan=group and _plan(predicate, doc, spec, self.lexicon),
-                                    plural=doc[predicate.head].tag_ == "NNS", another=arguments.another(doc[predicate.head]),
+                                    plural=doc[predicate.head].tag_ == "NNS",
+                                    another=arguments.another(doc[predicate.head]),
                                     new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
             elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials

@@ -455,7 +455,8 @@ def _items(head, lexicon):
             todo.extend(c for c in t.children if c.dep_ == "conj" and (t == token or c.i > token.i))
             todo.extend(_example(c) for c in t.children if _introduces_examples(c))
             todo.extend(_example(c) for v in t.children if t != token and v.pos_ == "VERB"  # "ways to strengthen
-                        and v.dep_ in ("acl", "relcl") for c in v.children if _introduces_examples(c))  # X, including Y"
+                        and v.dep_ in ("acl", "relcl") for c in v.children  # X, including Y"
+                        if _introduces_examples(c))
             todo.extend(p for x in t.subtree if t == token and _repeats(x, t) for p in x.children if p.dep_ == "pobj")
             todo.extend(_example(e) for c in t.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"
                         for e in p.children if _introduces_examples(e))  # "cooperation on challenges such as X"
@@ -600,8 +601,8 @@ def _span(token, lexicon, person=None):
 
 def _left_out(child, parent, token, lexicon, person):
     """Whether `_span` leaves out a child and its subtree."""
-    if child.dep_ in _DROP_DEPS and child.tag_ != "HYPH" and (parent == token or child.dep_ not in ("conj", "cc",
-                                                                                                  "punct")):
+    dropped = child.dep_ in _DROP_DEPS and child.tag_ != "HYPH"  # (a hyphen is a word's: "cyber-security")
+    if dropped and (parent == token or child.dep_ not in ("conj", "cc", "punct")):
         return not (_acronym(child) or child.text in ("(", ")") and any(_acronym(s) for s in parent.children))
     if _repeats(child, token):
         return True
