@@ -912,3 +912,13 @@ def test_the_two_just_named_meet_unless_the_talks_are_what_they_travel_together_
     found = extractor.extract("Chile will tell Prime Minister Kaja Kallas and President Hage Geingob of its plans. "
                               + second, WEDNESDAY)
     assert [names(m["participants"]) for m in found] == ([["Hage Geingob", "Kaja Kallas"]] if meets else [])
+
+
+def test_what_the_talks_in_named_countries_are_to_discuss_is_the_topic_of_each_meeting_there(extractor):
+    found = extractor.extract(
+        "In Namibia I shall have talks with President Hage Geingob.\n\nI welcomed the new air link between Estonia "
+        "and Namibia.\n\nIn Chile I will meet President Gabriel Boric.\n\nDuring the talks in both Namibia and "
+        "Chile, I will be discussing fisheries and port fees.", WEDNESDAY)
+    assert sorted((names(m["participants"]), m["topics"]) for m in found) == [
+        (["Gabriel Boric", "Kaja Kallas"], ["fisheries", "port fees"]),
+        (["Hage Geingob", "Kaja Kallas"], ["fisheries", "port fees"])]

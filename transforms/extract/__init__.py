@@ -220,7 +220,8 @@ class Extractor:
             verbs = [v for v in doc if topics.stating(v, self.lexicon)]
             subjects = [k for v in verbs for c in topics.sides(v) for k in who(c)]
             yield context.Event("topics", sentence, items=stated, keys=tuple(dict.fromkeys(subjects)),
-                                group=not subjects, past=all(v.tag_ == "VBD" for v in verbs))
+                                group=not subjects, past=all(v.tag_ == "VBD" for v in verbs),
+                                countries=self._talks_in(doc, found_predicates))
         for travellers, aims, country in topics.agenda(doc, self.lexicon, self.gaz, person):
             keys = tuple(dict.fromkeys(k for t in travellers for k in resolve(t)))
             if aims or keys:
@@ -254,6 +255,15 @@ class Extractor:
             c.dep_ == "agent" or c.dep_ == "prep" and c.lower_ in lexicon.discussion_prepositions and any(
                 p.dep_ == "pobj" and not p.ent_type_ and p.lower_ not in lexicon.phone | lexicon.video
                 for p in c.children) for c in verb.children)
+
+    def _talks_in(self, doc, found):
+        """The countries a sentence's meeting nouns are said to be in ('during the talks in A and B')."""
+        places = [p for predicate in found if predicate.kind == "noun" for c in doc[predicate.head].children
+                  if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"
+                  for p in (o, *o.conjuncts)]
+        names = [doc[p.left_edge.i:p.i + 1].text for p in places]
+        return tuple(self.gaz.countries[form] for name in names for start, end, form in self.gaz.find("country", name)
+                     if end == len(name))
 
     def _journey_for(self, noun):
         """Whether a meeting noun is what a journey is for ('the two will visit X for talks': they travel together,

@@ -32,6 +32,7 @@ class Event:
     date: tuple = None           # of whereabouts ahead: (date, precision, text) of the one day the sentence names
     past: bool = False           # of topics: said in the past tense ("X stressed Y"), so not of a meeting ahead
     another: bool = False        # of a reference: another meeting ("a second round of talks", "another meeting")
+    countries: tuple = ()        # of topics: the countries of the meetings they are of ("in the talks in A and B")
 
 
 def assemble(events, country_of):
@@ -66,7 +67,9 @@ def assemble(events, country_of):
                 focus, last = [], event.sentence
             focus.append(meeting)
             continue
-        if event.kind == "topics":  # what "the two leaders" discussed, far from any mention: the main meeting's
+        if event.kind == "topics" and event.countries:  # "during the talks in A and B, I will discuss X"
+            targets = [m for m in meetings if (m.value("country") or place(m, country_of)[1]) in event.countries]
+        elif event.kind == "topics":  # what "the two leaders" discussed, far from any mention: the main meeting's
             targets = [m for m in focus if event.sentence.paragraph - m.mentions[-1].sentence.paragraph <= 1] or (
                 [main(meetings)] if event.group and meetings else [])
         else:
