@@ -158,11 +158,11 @@ class Extractor:
                 if len(args.objects) < 2:
                     continue  # (but "X sat in on the meeting between A and B" names the meeting too)
                 args = dataclasses.replace(args, subjects=[], companions=[*args.companions, *present])
-            said = predicates.greeting(doc[predicate.head], self.lexicon) if predicate.kind == "verb" else None
-            if said is not None and not args.subjects:  # "It is an honour to be here with X": whoever says it
-                by = predicates.saying(said)
-                args = dataclasses.replace(args, subjects=resolve(by) if by is not None else [
-                    article.author] if article.author and not in_quotes(sentence.text, doc[predicate.head].idx) else [])
+            if predicate.greeting is not None and not args.subjects:  # "It is an honour to be here with X": whoever
+                by = predicates.saying(doc[predicate.greeting])  # says it (a quote's speaker, or a release's author)
+                quoted = in_quotes(sentence.text, doc[predicate.head].idx)
+                args = dataclasses.replace(args, subjects=resolve(by) if by is not None else (
+                    [article.author] if article.author and not quoted else []))
             args = _compatriots_aside(self._consorts_aside(args, article, kin), article)
             if spec.get("person_object"):  # "visit Harbour South": a name only the recogniser calls a person;
                 thing = args.other_object or any(  # "welcomed the comment of X"
@@ -298,7 +298,7 @@ class Extractor:
         status = attributes.status(predicate, doc, date, published, self.lexicon)
         if status == "held" and date is None and attributes.tenseless(predicate, doc):
             status = None  # (held, unless another mention of the same parties says otherwise)
-        greeted = predicates.greeting(doc[predicate.head], self.lexicon) if predicate.kind == "verb" else None
+        greeted = doc[predicate.greeting] if predicate.greeting is not None else None
         if greeted is not None:  # "It is an honour to be here with X": as the "is" stands, today when it is now
             status = "planned" if any(c.dep_ == "aux" and c.lower_ in self.lexicon.future_modals
                                       for c in greeted.children) else "held"

@@ -6,7 +6,7 @@ import re
 from transforms.extract import durations
 from transforms.extract.dates import find_dates, resolve
 from transforms.extract.places import DATELINE, locate
-from transforms.extract.predicates import SAYING, lemma, own_phrases, phrasal
+from transforms.extract.predicates import SAYING, lemma, own_phrases, perfect, phrasal
 
 _PAST = {"VBD", "VBN"}
 _PHONES = {"telephone", "phone"}
@@ -95,9 +95,8 @@ def tenseless(predicate, doc):
     """'(worried about the outcome of) the talks between X and Y': a definite meeting noun no verb of its own holds
     and no word marks as held or ahead (not the object of a verb in the past: 'I have appreciated the talks with
     X'), which may be a meeting the article reports elsewhere, however it stands."""
-    head, verb = doc[predicate.head], doc[predicate.head].head
-    past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(c.dep_ == "aux" and lemma(c) == "have"
-                                                           for c in verb.children)
+    head = doc[predicate.head]
+    past = head.head.tag_ == "VBD" or perfect(head.head)
     return predicate.kind == "noun" and predicate.holder is None and predicate.status is None and not (
         head.dep_ != "pobj" and past) and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 

@@ -105,6 +105,7 @@ class Predicate:
     negated: bool = False
     conditional: bool = False
     iterative: bool = False
+    greeting: int = None  # the "is" of "It is an honour to be here with X": whoever says it meets X
 
 
 def find(doc, lexicon):
@@ -152,9 +153,11 @@ def _predicate(token, word, kind, holder, spec, lexicon):
     if fmt and _in_person(token, spec):
         fmt = None  # "a courtesy call on X", "called on X": a visit
     holding = holder if holder is not None and kind == "noun" and _holds(holder, lexicon) else None
+    said = greeting(token, lexicon) if kind == "verb" else None
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),
-                     negated(token, holding), conditional(token), iterative(token, holder))
+                     negated(token, holding), conditional(token), iterative(token, holder),
+                     said.i if said is not None else None)
 
 
 def _holds(verb, lexicon):
@@ -352,9 +355,14 @@ def _subjunctive(token):
 
 def _finite(token):
     """A verb with its own subject and tense ('he met', 'I have met')."""
-    tensed = token.tag_ in _FINITE or token.tag_ == "VBN" and any(
-        c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve") for c in token.children)
+    tensed = token.tag_ in _FINITE or perfect(token)
     return tensed and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
+def perfect(token):
+    """Whether a verb is in a perfect tense ('have met', 'had met')."""
+    return token.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had", "'ve")
+                                       for c in token.children)
 
 
 def _status_here(token, lexicon):
