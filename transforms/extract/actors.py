@@ -331,10 +331,10 @@ class Article:
             named = [m.key for m in mentions if m.start <= appos.idx < m.end]
             if named:
                 return named
-        for p in (p for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in _LEADING
-                  for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
-            if token.pos_ == "NOUN":  # "the X team headed by Y", "a delegation led by Y": Y
-                return self._resolve(p, mentions, i)
+        leader = next((p for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN" and lemma(c) in _LEADING
+                       for a in c.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+        if leader is not None and token.pos_ == "NOUN":  # "the X team headed by Y", "a delegation led by Y": Y
+            return self._resolve(leader, mentions, i)
         if token.dep_ == "appos" and self.titles.head([token.lower_]):  # "X, Prime Minister of Y": X
             named = [m.key for m in mentions if m.start <= token.head.idx < m.end]
             if named:

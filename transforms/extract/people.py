@@ -213,19 +213,12 @@ def names(text, titles, gaz):
                                       and j + 2 < len(words) and _capital(words[j + 2][2])):
             j += 1
         run = [w for w in words[i:j + 1] if w[2] != "."]
-        if not (len(run) == 1 and _PORTFOLIO.search(text, max(0, run[0][0] - 40), run[0][0])
-                or _firm(run, text, titles)):
-            found.extend(_split_run(run, text, titles, gaz))  # (not "Minister for Sport", nor a firm)
+        if not (len(run) == 1 and _PORTFOLIO.search(text, max(0, run[0][0] - 40), run[0][0])):  # "Minister for Sport"
+            found.extend(_split_run(run, text, titles, gaz))
         i = j + 1
     _share_titles(found, text, gaz)
     return [f for f in found if any(len(w.rstrip(".")) > 1 for w in f.name.split())
             and (not all(w.lower().rstrip(".") in _CALENDAR for w in f.name.split()) or _month_as_name(f, text))]
-
-
-def _firm(run, text, titles):
-    """Whether a run of capitalised words names a firm: it ends in a firm's word, or the rest of a firm's name
-    follows it."""
-    return run[-1][2] in titles.firms or bool(titles.firm_after.match(text, run[-1][1]))
 
 
 def _month_as_name(found, text):
@@ -273,8 +266,8 @@ def _split_run(words, text, titles, gaz):
     """The name at the end of a run of capitalised words, after its title, honorifics, places and office
     words ("Russian and U.S. Presidents Vladimir Putin", "Governor of the Bank of England Robin Leigh-Pemberton")."""
     run = [w[2] for w in words]
-    if run[-1].lower() in titles.bodies:
-        return []  # "the World Health Organization"
+    if run[-1].lower() in titles.bodies or run[-1] in titles.firms or titles.firm_after.match(text, words[-1][1]):
+        return []  # "the World Health Organization", "X, Y, Z Inc", "X and Co"
     title_end, titled, headed = None, False, False
     for k in range(len(run)):  # the last title word of the run ends the title: "Vice President George Bush"
         for n in (3, 2, 1):
