@@ -153,7 +153,7 @@ def _predicate(token, word, kind, holder, spec, lexicon):
     if fmt and _in_person(token, spec):
         fmt = None  # "a courtesy call on X", "called on X": a visit
     holding = holder if holder is not None and kind == "noun" and _holds(holder, lexicon) else None
-    said = greeting(token, lexicon) if kind == "verb" else None
+    said = _greeting(token, lexicon) if kind == "verb" else None
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),
                      negated(token, holding), conditional(token), iterative(token, holder),
@@ -444,7 +444,7 @@ def conditional(token):
     return False
 
 
-def greeting(verb, lexicon):
+def _greeting(verb, lexicon):
     """'It is an honour to be here with X', 'it is a pleasure to welcome X', 'it's great to see X': an infinitive
     whose subject is whoever says the sentence, after an expletive 'it' and a word of pleasure. The 'is' it is
     said with, or None."""
