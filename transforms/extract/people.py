@@ -71,8 +71,8 @@ class Titles:
 
     @functools.cached_property
     def firm_after(self):
-        """The rest of a firm's name after a run of capitalised words: ', Unterberg, Towbin Inc', ' and Co' (not
-        'Co Antrim')."""
+        """The rest of a firm's name after a run of capitalised words: ', Sepp, Saar Inc', ' and Co' (not 'Co
+        Antrim')."""
         suffix = "|".join(sorted(map(re.escape, self.firms))) or "(?!)"
         return re.compile(rf"(?:,?[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w.'&-]*)*,?[ \t]+(?:(?:and|&)[ \t]+)?(?:{suffix})\b"
                           r"(?![ \t]+[A-Z][a-z])")
@@ -341,7 +341,7 @@ def _place(word, gaz):
 
 def _next_to(words, titles):
     """The words right before a name that may say its country: those after the last title among them ('the
-    Pakistani', "Japan's delegate", but not 'Pakistani president met': the country of another title)."""
+    Namibian', "Chile's delegate", but not 'Namibian president met': the country of another title)."""
     cut = max((k + 1 for k, w in enumerate(words) if titles.head([w.lower().rstrip(",")])), default=0)
     return words[cut:]
 
