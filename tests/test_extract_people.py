@@ -149,6 +149,12 @@ def test_a_place_and_one_untitled_word_are_no_name(titles, gaz):
     assert found("Prime Minister of Estonia Kovar spoke.", titles, gaz)[0][0] == "Kovar"
 
 
+def test_a_heading_s_word_of_the_occasion_is_no_name(titles, gaz):
+    assert found("Prime Minister Visit to Estonia by the President of Chile Ana Kovar", titles, gaz) == [
+        ("Ana Kovar", "president", "Chile", True)]
+    assert found("Joint Statement by Prime Minister Kovar Visit", titles, gaz) == [("Kovar", "prime minister", None, True)]
+
+
 def test_a_country_with_a_possessive_after_a_name_is_not_in_it(titles, gaz):
     assert found("I told Mr Kovar Estonia's position.", titles, gaz) == [("Kovar", "mr", None, True)]
 
