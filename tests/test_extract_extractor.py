@@ -922,3 +922,13 @@ def test_what_the_talks_in_named_countries_are_to_discuss_is_the_topic_of_each_m
     assert sorted((names(m["participants"]), m["topics"]) for m in found) == [
         (["Gabriel Boric", "Kaja Kallas"], ["fisheries", "port fees"]),
         (["Hage Geingob", "Kaja Kallas"], ["fisheries", "port fees"])]
+
+
+@pytest.mark.parametrize("destination, meets", [("Estonia", True), ("Ghana", False)])
+def test_a_foreign_leader_s_visit_to_the_author_s_country_is_a_planned_meeting_with_the_author(extractor, destination,
+                                                                                                meets):
+    found = extractor.extract(
+        f"I am pleased to announce that President Hage Geingob of Namibia will visit {destination} from 6 to 8 "
+        "March. Estonia values its ties with Namibia. My government and I will work for them. President Geingob will also visit Tartu, on his way back to Windhoek.", WEDNESDAY)
+    assert [(names(m["participants"]), m["status"], when(m), m["country"]) for m in found] == (
+        [(["Hage Geingob", "Kaja Kallas"], "planned", (D(2023, 3, 6), "day"), "Estonia")] if meets else [])

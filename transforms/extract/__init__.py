@@ -171,6 +171,10 @@ class Extractor:
                     for c in doc[predicate.head].children)
                 args = dataclasses.replace(args, objects=[] if thing else [
                     k for k in args.objects if _known(article.registry.person(k))])
+            hosted = not args.objects and spec.get("needs_object") and self._visits_author(predicate, doc, args,
+                                                                                            article)
+            if hosted:
+                args = dataclasses.replace(args, objects=[article.author])
             if _pictured(predicate, doc):
                 args = dataclasses.replace(args, with_others=True)
             if predicate.kind == "noun" and doc[predicate.head].dep_ == "ROOT" and args.objects and not \
@@ -182,9 +186,11 @@ class Extractor:
                 # speech's "our talks today, Prime Minister": its author's with the one it addresses (neither hosts)
             found = groups(args, spec, article, predicate.kind == "verb")
             for parties in found:
-                yield context.Event("mention", sentence, self._mention(sentence, doc, predicate, parties, args,
-                                                                         published, spec, found_predicates, resolve,
-                                                                         article))
+                mention = self._mention(sentence, doc, predicate, parties, args, published, spec, found_predicates,
+                                        resolve, article)
+                if hosted:  # (the country visited, not the other places of the journey: "on his way back to X")
+                    mention.location = Location(None, hosted)
+                yield context.Event("mention", sentence, mention)
             if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]) \
                     and not (spec.get("person_object") and args.other_object):  # "to host a commemoration"
                 reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
@@ -240,6 +246,22 @@ class Extractor:
         if all(self.titles.envoy(article.registry.person(k).title) for k in side):
             side = [k for k in parties if k not in side]
         return tuple(k for k in parties if k in side)
+
+    def _visits_author(self, predicate, doc, args, article):
+        """The author's country where a first-person release by its head of government says foreign public figures
+        will visit it ('X will visit Kalnia', 'X is to make a visit to Kalnia'): they are to meet the author, who
+        hosts them; else None. (Not 'X will also visit Kalnia City': a leg of the visit.)"""
+        if predicate.status != "planned" or not article.author or article.author in args.subjects or not args.subjects:
+            return None
+        home = article.registry.person(article.author).country
+        head = doc[predicate.head]
+        places = [c for c in head.children if c.dep_ == "dobj"] if predicate.kind == "verb" else [
+            o for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        visitors = [article.registry.person(k) for k in args.subjects]
+        named = any(self.gaz.countries.get(doc[t.left_edge.i:t.i + 1].text.removeprefix("the ")) == home
+                    for t in places)
+        return home if home and named and all(p.country not in (None, home) and self._public(p) for p in visitors) \
+            else None
 
     def _place(self, token):
         """Whether `token` ends the name of a city or venue ('the Downing Street talks')."""
