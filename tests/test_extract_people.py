@@ -149,6 +149,13 @@ def test_a_place_and_one_untitled_word_are_no_name(titles, gaz):
     assert found("Prime Minister of Estonia Kovar spoke.", titles, gaz)[0][0] == "Kovar"
 
 
+def test_the_country_of_a_title_in_apposition(titles, gaz):
+    assert found("We welcomed Her Excellency Ana Kovar, President of Chile, to Tallinn.", titles, gaz) == [
+        ("Ana Kovar", "her excellency", "Chile", True)]
+    assert found("We met Ana Kovar, President of the Chilean Senate.", titles, gaz) == [
+        ("Ana Kovar", "president", None, True)]
+
+
 def test_a_heading_s_word_of_the_occasion_is_no_name(titles, gaz):
     assert found("Prime Minister Visit to Estonia by the President of Chile Ana Kovar", titles, gaz) == [
         ("Ana Kovar", "president", "Chile", True)]

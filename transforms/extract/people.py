@@ -118,9 +118,10 @@ class Titles:
         return m.group("title").lower() if m else None
 
     def title_after(self, text):
-        """The title in apposition after a name (', President of the ACTU,'), or None."""
+        """(the title, the words after its 'of') in apposition after a name (', President of the ACTU,'), or
+        (None, None)."""
         m = self._patterns()["after"].match(text)
-        return m.group("title").lower() if m else None
+        return (m.group("title").lower(), m.group("of")) if m else (None, None)
 
     def mentioned(self, text):
         """Whether `text` holds a title word, singular or plural ('presidents')."""
@@ -139,7 +140,8 @@ class Titles:
                 "before": re.compile(r"\b" + heads + organisation + r"(?:\s+of(?:\s+the)?)?,?\s+$"),
                 # not the title of the next name of a list (", Foreign Secretary Geoffrey Howe")
                 "after": re.compile(r",\s+(?:the\s+)?(?:[A-Z][\w.-]*(?:['’]s)?\s+)*?(?:(?!(?:who|which|whose|and|or|"
-                                    r"a|an)\b)[a-z-]+\s+){0,2}" + heads + r"\b(?=\s*(?:[,;.()]|of\b|for\b|in\b|at\b|$))"),
+                                    r"a|an)\b)[a-z-]+\s+){0,2}" + heads + r"\b(?=\s*(?:[,;.()]|of\b|for\b|in\b|at\b|$))"
+                                    r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}))?"),
                 # (", Chile's deputy minister of X"; not ", Chile's new President will" nor the next name's title)
                 "any": re.compile(r"\b" + heads + r"(?:e?s)?\b"),
             }
@@ -308,14 +310,15 @@ def _split_run(words, text, titles, gaz):
     if acronym and outside and _OF_END.search(before):  # office, not a titled person
         outside = None
     title = outside or (" ".join(run[:title_end]).lower() if title_end else None)
-    after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of the ACTU"
+    after, of_after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of Y"
     if acronym and after and text[words[end - 1][1]:].startswith(" "):
         after = None
     lead = before[:before.lower().rfind(outside)] if outside else before  # "British | Chancellor of the Exchequer"
     of_country = _OF_COUNTRY.match(text, words[end - 1][1])  # "President X of Cyprus"
     country = _title_country(run[:start], gaz) or _title_country(_next_to(lead.split()[-3:], titles), gaz,
                                                                  any_case=True) or (
-        gaz.countries.get(of_country.group(1)) if of_country and titled else None)
+        gaz.countries.get(of_country.group(1)) if of_country and titled else None) or (
+        _country_first(of_after.split(), gaz) if after and of_after else None)
     return [Found(words[start][0], words[end - 1][1], name, title or after, country,
                   titled or outside is not None or after is not None)]
 
@@ -344,6 +347,11 @@ def _next_to(words, titles):
     Namibian', "Chile's delegate", but not 'Namibian president met': the country of another title)."""
     cut = max((k + 1 for k, w in enumerate(words) if titles.head([w.lower().rstrip(",")])), default=0)
     return words[cut:]
+
+
+def _country_first(words, gaz):
+    """The country whose name `words` begin with ('Chile', 'New Zealand Mr'), else None."""
+    return next((gaz.countries[" ".join(words[:n])] for n in (3, 2, 1) if " ".join(words[:n]) in gaz.countries), None)
 
 
 def _title_country(words, gaz, any_case=False):
