@@ -21,7 +21,7 @@ from petrarch_dictionary import COUNTRIES_FILE, INTERNATIONAL_FILE, parse_dictio
 from pipeline.config import ConfigError, load_text  # noqa: E402
 from transforms.extract.kb import (HEAD_OF_GOVERNMENT, HEAD_OF_STATE, TSV_COLUMNS, Actor,  # noqa: E402
                                    KnowledgeBase, fold, format_tsv_row, merge_people, parse_people, parse_tsv,
-                                   people_digest)
+                                   one_edit, people_digest)
 
 D = datetime.date
 
@@ -343,6 +343,22 @@ def test_names_are_found_folded_and_with_or_without_middle_names_and_initials():
     assert [a.name for a in kb.by_name("Groucho Firefly")] == ["Groucho Wilbur Firefly"]
     assert kb.by_name("Rufus Q. T. Firefly") == []  # a different first middle initial
     assert [a.name for a in kb.by_name("Luis Garcia")] == ["Luis Garcia Pons"]  # father's surname alone
+
+
+def test_a_long_surname_misspelt_by_one_letter_finds_the_one_actor_of_that_first_name():
+    kb = _kb()
+    for misspelt in ("Recep Celikaya", "Recep Celikkkaya", "Recep Celikkyaa", "Recep Celikkiya"):
+        assert [a.name for a in kb.by_name(misspelt)] == ["Recep Çelikkaya"], misspelt
+    assert kb.by_name("Recep Celikayaa") == []  # two letters apart
+    assert kb.by_name("Karel Vodnika") == []  # a surname of six letters or fewer is not guessed
+    assert kb.by_name("Paul Celikkaya") == []  # another first name
+
+
+@pytest.mark.parametrize("a, b, close", [("shevardnadze", "shevardnaze", True), ("abcd", "abdc", True),
+                                         ("abcd", "abce", True), ("abcd", "abcd", False), ("abcd", "acbe", False),
+                                         ("abcd", "ab", False)])
+def test_one_edit(a, b, close):
+    assert one_edit(a, b) is close and one_edit(b, a) is close
 
 
 def test_surnames_are_found_folded_with_or_without_particles_and_family_name_first():

@@ -272,7 +272,16 @@ class KnowledgeBase:
         for middle, actor in self._pairs.get((words[0], words[-1]), ()):
             if compatible_middles(words[1:-1], middle) and actor not in found:
                 found.append(actor)
-        return found
+        return found or self._misspelt(words)
+
+    def _misspelt(self, words):
+        """The one actor of the same first name whose long surname differs from the last of `words` by one letter
+        ("Eduard Shevardnaze"), as a list, else []."""
+        if len(words[-1]) < 7:
+            return []
+        found = {id(actor): actor for last, middle, actor in self._firsts.get(words[0], ())
+                 if len(last) >= 7 and one_edit(last, words[-1]) and compatible_middles(words[1:-1], middle)}
+        return list(found.values()) if len(found) == 1 else []
 
     def by_surname(self, word):
         """Actors whose surname is `word`, folded ("Faisal" and "al-Faisal" find "Saud al-Faisal")."""
@@ -335,7 +344,7 @@ class KnowledgeBase:
         self.actors = tuple(actors)
         self.horizon = horizon
         self.countries = frozenset(a.country for a in self.actors if a.country)
-        self._names, self._pairs, self._surnames = {}, {}, {}
+        self._names, self._pairs, self._surnames, self._firsts = {}, {}, {}, {}
         self._offices = {}  # place -> [(folded title, head kinds, from, effective end, actor, curated)]
         self._ranks = {}    # id(actor) -> [(rank, from, effective end, role)] of dated offices
         parsed = self._parse_offices()
@@ -383,6 +392,7 @@ class KnowledgeBase:
                 words = form.split()
                 if len(words) >= 2:
                     pairs.setdefault((words[0], words[-1]), []).append((words[1:-1], actor))
+                    self._firsts.setdefault(words[0], []).append((words[-1], words[1:-1], actor))
                     if two_surnames and len(words) >= 3:  # "Felipe Calderon (Hinojosa)"
                         pairs.setdefault((words[0], words[-2]), []).append((words[1:-2], actor))
             surname = fold(actor.surname) if actor.surname else " ".join(_surname_words(forms[0].split()))
@@ -459,6 +469,17 @@ def compatible_middles(short, long):
             return False
         at += 1
     return True
+
+
+def one_edit(a, b):
+    """Whether two words differ by one letter changed, added or dropped, or by two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) != len(b):
+        short, longer = sorted((a, b), key=len)
+        return short[i:] == longer[i + 1:]
+    return a[i + 1:] == b[i + 1:] or i + 1 < len(a) and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2:] == b[i + 2:]
 
 
 def _same_name(a, b):
