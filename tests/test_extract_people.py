@@ -156,6 +156,11 @@ def test_the_country_of_a_title_in_apposition(titles, gaz):
         ("Ana Kovar", "president", None, True)]
 
 
+def test_a_function_word_after_a_name_is_not_in_it(titles, gaz):
+    assert found("Statement by the Prime Minister, Mr. Jaak Tamm\nWith the approval of the Cabinet", titles, gaz) == [
+        ("Jaak Tamm", "prime minister", None, True)]
+
+
 def test_a_heading_s_word_of_the_occasion_is_no_name(titles, gaz):
     assert found("Prime Minister Visit to Estonia by the President of Chile Ana Kovar", titles, gaz) == [
         ("Ana Kovar", "president", "Chile", True)]

@@ -291,9 +291,7 @@ def _split_run(words, text, titles, gaz):
         else:
             break
     end = len(run)
-    while end > start + 1 and (run[end - 1].lower() in titles.office_words or end == len(run) and _POSSESSIVE.match(
-            text, words[-1][1]) and run[end - 1] in gaz.countries or run[end - 1].isupper() and run[end - 1].lower(
-            ).replace(".", "") in titles.post_nominals):  # "told Mr X Estonia's position", "Sir X Y AK MC"
+    while end > start + 1 and _not_of_name(run, end, _POSSESSIVE.match(text, words[-1][1]), titles, gaz):
         end -= 1
     if start >= end or not _capital(run[start]) or titles.head(run[start:]):
         return []  # (and "Thank you, Prime Minister": a title alone)
@@ -347,6 +345,16 @@ def _next_to(words, titles):
     Namibian', "Chile's delegate", but not 'Namibian president met': the country of another title)."""
     cut = max((k + 1 for k, w in enumerate(words) if titles.head([w.lower().rstrip(",")])), default=0)
     return words[cut:]
+
+
+def _not_of_name(run, end, possessive, titles, gaz):
+    """Whether the last word of `run[:end]` is no part of the name: an office or function word ('Gorton With', a
+    heading's line before the text's), a country before the run's possessive ("told Mr X Estonia's position"),
+    post-nominal letters ('Sir X Y AK MC')."""
+    word = run[end - 1]
+    return word.lower() in titles.office_words or word.lower() in _FUNCTION_WORDS or bool(
+        end == len(run) and possessive and word in gaz.countries) or (
+        word.isupper() and word.lower().replace(".", "") in titles.post_nominals)
 
 
 def _country_first(words, gaz):
