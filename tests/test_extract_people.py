@@ -164,7 +164,8 @@ def test_a_function_word_after_a_name_is_not_in_it(titles, gaz):
 def test_a_heading_s_word_of_the_occasion_is_no_name(titles, gaz):
     assert found("Prime Minister Visit to Estonia by the President of Chile Ana Kovar", titles, gaz) == [
         ("Ana Kovar", "president", "Chile", True)]
-    assert found("Joint Statement by Prime Minister Kovar Visit", titles, gaz) == [("Kovar", "prime minister", None, True)]
+    assert found("Joint Statement by Prime Minister Kovar Visit", titles, gaz) == [
+        ("Kovar", "prime minister", None, True)]
 
 
 def test_a_country_with_a_possessive_after_a_name_is_not_in_it(titles, gaz):
