@@ -7,9 +7,10 @@ import textwrap
 from types import SimpleNamespace
 
 import pytest
+from spacy.tokens import Doc
 
 from pipeline.config import load_yaml
-from transforms.extract import Extractor, _name, groups
+from transforms.extract import Extractor, _first_to, _name, groups
 from transforms.extract.arguments import Arguments
 from transforms.extract.kb import KnowledgeBase, parse_people
 
@@ -929,6 +930,19 @@ def test_a_foreign_leader_s_visit_to_the_author_s_country_is_a_planned_meeting_w
                                                                                                 meets):
     found = extractor.extract(
         f"I am pleased to announce that President Hage Geingob of Namibia will visit {destination} from 6 to 8 "
-        "March. Estonia values its ties with Namibia. My government and I will work for them. President Geingob will also visit Tartu, on his way back to Windhoek.", WEDNESDAY)
+        "March. Estonia values its ties with Namibia. My government and I will work for them. President Geingob "
+        "will also visit Tartu, on his way back to Windhoek.", WEDNESDAY)
     assert [(names(m["participants"]), m["status"], when(m), m["country"]) for m in found] == (
         [(["Hage Geingob", "Kaja Kallas"], "planned", (D(2023, 3, 6), "day"), "Estonia")] if meets else [])
+
+
+@pytest.mark.parametrize("dep, attr, first", [("xcomp", True, True), ("acl", True, True), ("xcomp", False, False)])
+def test_the_first_leader_of_a_country_to_visit_another_is_no_plan_to_visit_it(nlp_model, dep, attr, first):
+    # "Kalnins is the first president to visit Estonia" as the parser may read it, and "Kalnins is to visit Estonia"
+    words = ["Kalnins", "is", "the", "first", "president", "to", "visit", "Estonia"] if attr else [
+        "Kalnins", "is", "to", "visit", "Estonia"]
+    heads = [1, 1, 4, 4, 1, 6, 1 if dep == "xcomp" else 4, 6] if attr else [1, 1, 3, 1, 3]
+    deps = ["nsubj", "ROOT", "det", "amod", "attr", "aux", dep, "dobj"] if attr else [
+        "nsubj", "ROOT", "aux", dep, "dobj"]
+    doc = Doc(nlp_model.vocab, words=words, heads=heads, deps=deps)
+    assert _first_to(doc[words.index("visit")]) is first
