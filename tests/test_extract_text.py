@@ -46,6 +46,15 @@ def test_a_full_stop_after_a_hyphen_is_a_scanning_slip_and_the_parser_does_not_s
     assert for_parser(text) == "In Riga, Her Excellency the-  President of Latvia met Kallas. They left."
 
 
+def test_a_form_of_address_before_a_name_is_not_given_to_the_parser(parse):
+    text = "Kallas welcomed His Excellency Mr Ivars Kalnins to Tallinn for Her Majesty's Government."
+    assert for_parser(text) == text.replace("His Excellency", " " * 14)
+    assert for_parser("I look forward to meeting Their Majesties during their visit.") == \
+        "I look forward to meeting Their Majesties during their visit."  # (no name after it: they are the object)
+    doc = parse(for_parser(text))
+    assert [t.dep_ for t in doc if t.text == "Kalnins"] == ["dobj"]
+
+
 
 def test_acting_before_a_title_is_read_as_part_of_the_title(parse):
     text = "Kallas was to talk with Boric, and acting Latvian President Ivars Kalnins, who is acting as host."
