@@ -317,6 +317,9 @@ def _split_run(words, text, titles, gaz):
                                                                  any_case=True) or (
         gaz.countries.get(of_country.group(1)) if of_country and titled else None) or (
         _country_first(of_after.split(), gaz) if after and of_after else None)
+    if after and title and end - start >= 2 and all(w.rstrip(".") in titles.honorifics for w in title.split()):
+        title = after  # "His Excellency Mr X Y, President of Z": the office, not the courtesy ("Mr Y" alone is
+        # still found by the surname the actor knowledge holds)
     return [Found(words[start][0], words[end - 1][1], name, title or after, country,
                   titled or outside is not None or after is not None)]
 
