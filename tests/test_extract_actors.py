@@ -281,6 +281,10 @@ def test_a_first_person_release_speaks_for_its_head_of_government(read):
     "hoped when Estonia and Chile first met. Chile exports copper. Namibia exports fish.",
     # a release that names no country: of the country of the cities it names
     "I have had a report from the minister after his talks in Tartu. I will meet Mr Mart Kask in Tallinn.",
+    # the one country a foreign head of state visits is its host's, though its own minister and the guest's
+    # country are named as often
+    "I look forward to welcoming President Gabriel Boric. President Boric is the first Chilean president to visit "
+    "Estonia. His visit follows Foreign Minister Urmas Reinsalu's visit to Chile in May. I will host a dinner.",
 ])
 def test_the_i_of_a_release_or_an_interview_is_its_head_of_government(read, text):
     assert read(text, D(2022, 9, 13))[0].author == "Kaja Kallas"

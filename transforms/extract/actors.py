@@ -170,7 +170,8 @@ class Article:
         the first prime minister it names but those its heading names after 'with', else the one its questions
         address, else the one of the country it names most; else the one of the country the article names most
         often, other than the countries of the office holders it names (the author's counterparts, not a 'Mr X'
-        of the author's country), of its heading's guests and those it says its author travels to."""
+        of the author's country), of its heading's guests and those it says its author travels to; but the one
+        country that heads of other countries are said to visit is the host's, the author's."""
         signatures = [(text[:m.start(1)], m.group(1)) for text in (self.heading, *(s.text for s in self.sentences[:3]))
                       for m in _SIGNED.finditer(text)]  # (what precedes the name, the name's run)
         signed = {id(a): a for _, run in signatures for word in run.split()
@@ -193,8 +194,10 @@ class Article:
             if p.actor is not None and (not self.day or p.actor.in_office(self.day))
             or p.title and not all(w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
         left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
+        hosting = self._hosting if not interview else ()
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
-            home = home_country(self.sentences, self.gaz, exclude=left_out, by_cities=True)
+            home = next(iter(hosting)) if len(hosting) == 1 else home_country(self.sentences, self.gaz,
+                                                                               exclude=left_out, by_cities=True)
             holders = self.kb.holders("head of government", home, self.day) if home and self.day else []
             if not interview or home in left_out or any(a.holds(f"Prime Minister of {home}", self.day)
                                                         for a in holders):
@@ -271,14 +274,31 @@ class Article:
     def _visited(self):
         """Countries that people the article names from another country visit ('X will make a state visit to B',
         'the visit made by X to B')."""
-        found = set()
+        return {place for place, _ in self._visits}
+
+    @functools.cached_property
+    def _hosting(self):
+        """Countries that heads of state or government of other countries visit ('President X of A is the first
+        president of A to visit B')."""
+        return {place for place, people in self._visits if all(self._head(p) for p in people)}
+
+    def _head(self, person):
+        """Whether a person heads a state or government: by the actor knowledge, else by the title the text gives."""
+        return self._heads(person.actor) if person.actor is not None else \
+            self.titles.heads.get(person.title or "") in _HEAD_OFFICES
+
+    @functools.cached_property
+    def _visits(self):
+        """(country visited, its visitors) of each visit the article names by people from other countries."""
+        found = []
         for i, s in enumerate(self.sentences):
             for m in _VISIT.finditer(s.text):
                 place = self.gaz.countries.get(m.group("place"))
                 keys = {self.registry.lookup(f.name) for f in self.names_of(i) if f.end <= m.start("place")} - {None}
-                visitors = {self.registry.person(k).country for k in keys}
-                if place and visitors and None not in visitors and place not in visitors:
-                    found.add(place)
+                people = [self.registry.person(k) for k in keys]
+                countries = {p.country for p in people}
+                if place and people and None not in countries and place not in countries:
+                    found.append((place, people))
         return found
 
     def _destinations(self):
