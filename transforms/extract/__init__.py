@@ -251,10 +251,11 @@ class Extractor:
         """The author's country where a first-person release by its head of government says foreign public figures
         will visit it ('X will visit Kalnia', 'X is to make a visit to Kalnia'): they are to meet the author, who
         hosts them; else None. (Not 'X will also visit Kalnia City': a leg of the visit.)"""
-        if predicate.status != "planned" or not article.author or article.author in args.subjects or not args.subjects:
+        head = doc[predicate.head]
+        if predicate.status != "planned" or _first_to(head) or not article.author or not args.subjects or \
+                article.author in args.subjects:
             return None
         home = article.registry.person(article.author).country
-        head = doc[predicate.head]
         places = [c for c in head.children if c.dep_ == "dobj"] if predicate.kind == "verb" else [
             o for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
         visitors = [article.registry.person(k) for k in args.subjects]
@@ -518,6 +519,12 @@ def _others(objects, subjects, article):
     """The objects that are not one of the subjects under another name (one actor the article names two ways)."""
     actors = {id(article.registry.person(k).actor) for k in subjects if article.registry.person(k).actor}
     return [k for k in objects if id(article.registry.person(k).actor) not in actors]
+
+
+def _first_to(verb):
+    """'X is the first president to visit Kalnia since 1990': an infinitive saying what someone is (the first) to
+    do, no plan."""
+    return verb.dep_ == "acl" or verb.dep_ == "xcomp" and any(c.dep_ == "attr" for c in verb.head.children)
 
 
 def _known(person):
