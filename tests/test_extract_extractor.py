@@ -946,3 +946,9 @@ def test_the_first_leader_of_a_country_to_visit_another_is_no_plan_to_visit_it(n
         "nsubj", "ROOT", "aux", dep, "dobj"]
     doc = Doc(nlp_model.vocab, words=words, heads=heads, deps=deps)
     assert _first_to(doc[words.index("visit")]) is first
+
+
+def test_people_of_no_known_country_met_together_are_one_meeting(extractor):
+    found = extractor.extract("Labour minister Jaak Tamm met with Mart Kask, the head of the dockers' union, and "
+                              "Peeter Saar, the leader of the seamen, at the ministry on Monday.", WEDNESDAY)
+    assert [names(m["participants"]) for m in found] == [["Jaak Tamm", "Mart Kask", "Peeter Saar"]]

@@ -448,10 +448,13 @@ def _ours(predicate, doc):
 
 def _compatriots(subjects, objects, article):
     """Whether the subjects are of one country and so are all the objects whose country is known, two or more: a
-    leader meeting his own officials meets them together."""
+    leader meeting his own officials meets them together; so do people none of whom the text or the knowledge
+    gives a country (a minister and union leaders at home)."""
     home = {article.registry.person(k).country for k in subjects}
-    known = [c for c in (article.registry.person(k).country for k in objects) if c]
-    return len(home) == 1 and None not in home and len(known) >= 2 and set(known) == home
+    countries = [article.registry.person(k).country for k in objects]
+    known = [c for c in countries if c]
+    return len(home) == 1 and (None not in home and len(known) >= 2 and set(known) == home or
+                               None in home and not known)
 
 
 def _perfect(predicate, doc):
