@@ -67,6 +67,15 @@ def test_framing_nouns_give_what_they_frame(about, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas met Hage Geingob to discuss the issues facing the region.", []),
+    ("Kaja Kallas met Hage Geingob to discuss the maritime issues facing the region.",
+     ["maritime issues facing the region"]),
+])
+def test_what_a_framing_noun_faces_is_not_what_it_frames(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Kaja Kallas met Hage Geingob and explored areas for closer cooperation, including in fisheries and energy.",
      ["fisheries", "energy"]),
     ("Kaja Kallas met Hage Geingob and discussed topics such as shipping and tourism.", ["shipping", "tourism"]),

@@ -19,6 +19,8 @@ _NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MON
 _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
 _EXAMPLES = {"including", "like", "notably", "especially", "particularly", "namely"}
 _QUANTIFIERS = {"range", "number", "variety", "host", "series", "set", "list", "raft", "array", "lot"}
+_ABOUT_PARTICIPLES = {"surrounding", "concerning", "regarding", "involving", "relating", "touching"}  # of what a
+# framing noun is about ("situations surrounding X"; not "the issues facing X")
 _LEADING = {"DET", "PRON", "CCONJ", "PUNCT", "PART", "ADP"}
 _QUOTE = re.compile(r'["\u201c\u201d]')  # dropped from a phrase that opens a quote and does not close it
 _DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
@@ -505,8 +507,10 @@ def _framed(token, lexicon):
         inner = next((p for c in after if c.lower_ in ("of", "in", "to", "for", "on", "about", "over")
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
         if inner is None:
-            verb = next((c for c in token.children if c.pos_ == "VERB" and (
-                c.dep_ in ("acl", "xcomp") or c.dep_ in ("relcl", "advcl") and _infinitive(c))), None) or next(
+            verb = next((c for c in token.children if c.pos_ == "VERB" and (  # (not "the issues facing X")
+                c.dep_ == "xcomp" or c.dep_ == "acl" and (c.tag_ == "VBN" or c.lower_ in _ABOUT_PARTICIPLES or
+                                     _infinitive(c)) or
+                c.dep_ in ("relcl", "advcl") and _infinitive(c))), None) or next(
                 (g for c in token.children if c.dep_ == "relcl" for g in c.children
                  if g.dep_ in ("advcl", "xcomp") and _infinitive(g)), None)  # "ways to expand X", "steps it
             # could take to improve X"
