@@ -276,7 +276,7 @@ class KnowledgeBase:
 
     def _misspelt(self, words):
         """The one actor of the same first name whose long surname differs from the last of `words` by one letter
-        ("Eduard Shevardnaze"), as a list, else []."""
+        ("Andris Kalninsh" for Andris Kalnins), as a list, else []."""
         if len(words[-1]) < 7:
             return []
         found = {id(actor): actor for last, middle, actor in self._firsts.get(words[0], ())

@@ -351,9 +351,9 @@ def _next_to(words, titles):
 
 
 def _not_of_name(run, end, possessive, titles, gaz):
-    """Whether the last word of `run[:end]` is no part of the name: an office or function word ('Gorton With', a
-    heading's line before the text's), a country before the run's possessive ("told Mr X Estonia's position"),
-    post-nominal letters ('Sir X Y AK MC')."""
+    """Whether the last word of `run[:end]` is no part of the name: an office or function word ('Mr Jaak Tamm' at a
+    heading's line end, 'With the approval' on the next), a country before the run's possessive ("told Mr X
+    Estonia's position"), post-nominal letters ('Sir X Y AK MC')."""
     word = run[end - 1]
     return word.lower() in titles.office_words or word.lower() in _FUNCTION_WORDS or bool(
         end == len(run) and possessive and word in gaz.countries) or (
