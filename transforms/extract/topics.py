@@ -508,9 +508,8 @@ def _framed(token, lexicon):
                       for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
         if inner is None:
             verb = next((c for c in token.children if c.pos_ == "VERB" and (  # (not "the issues facing X")
-                c.dep_ == "xcomp" or c.dep_ == "acl" and (c.tag_ == "VBN" or c.lower_ in _ABOUT_PARTICIPLES or
-                                     _infinitive(c)) or
-                c.dep_ in ("relcl", "advcl") and _infinitive(c))), None) or next(
+                c.dep_ == "xcomp" or c.dep_ in ("relcl", "advcl") and _infinitive(c) or c.dep_ == "acl" and (
+                    c.tag_ == "VBN" or c.lower_ in _ABOUT_PARTICIPLES or _infinitive(c)))), None) or next(
                 (g for c in token.children if c.dep_ == "relcl" for g in c.children
                  if g.dep_ in ("advcl", "xcomp") and _infinitive(g)), None)  # "ways to expand X", "steps it
             # could take to improve X"
