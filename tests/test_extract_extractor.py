@@ -952,3 +952,12 @@ def test_people_of_no_known_country_met_together_are_one_meeting(extractor):
     found = extractor.extract("Labour minister Jaak Tamm met with Mart Kask, the head of the dockers' union, and "
                               "Peeter Saar, the leader of the seamen, at the ministry on Monday.", WEDNESDAY)
     assert [names(m["participants"]) for m in found] == [["Jaak Tamm", "Mart Kask", "Peeter Saar"]]
+
+
+@pytest.mark.parametrize("abroad, meets", [("", True), ("I will visit Chile next week. ", False)])
+def test_a_foreign_leader_who_will_be_here_is_to_meet_the_author_at_home(extractor, abroad, meets):
+    found = extractor.extract(
+        f"{abroad}Estonia and Namibia have agreed on fisheries. President Hage Geingob of Namibia will be here on 6 "
+        "March. My government and I will work for closer ties. I welcome the new air link.", WEDNESDAY)
+    assert [(names(m["participants"]), m["status"], when(m)) for m in found] == (
+        [(["Hage Geingob", "Kaja Kallas"], "planned", (D(2023, 3, 6), "day"))] if meets else [])

@@ -249,8 +249,9 @@ class Extractor:
 
     def _visits_author(self, predicate, doc, args, article):
         """The author's country where a first-person release by its head of government says foreign public figures
-        will visit it ('X will visit Kalnia', 'X is to make a visit to Kalnia'): they are to meet the author, who
-        hosts them; else None. (Not 'X will also visit Kalnia City': a leg of the visit.)"""
+        will visit it ('X will visit Kalnia', 'X is to make a visit to Kalnia', 'he will be here in April' where
+        the author says of no journey abroad): they are to meet the author, who hosts them; else None. (Not 'X
+        will also visit Kalnia City': a leg of the visit.)"""
         head = doc[predicate.head]
         if predicate.status != "planned" or _first_to(head) or not article.author or not args.subjects or \
                 article.author in args.subjects:
@@ -260,7 +261,7 @@ class Extractor:
             o for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
         visitors = [article.registry.person(k) for k in args.subjects]
         named = any(self.gaz.countries.get(doc[t.left_edge.i:t.i + 1].text.removeprefix("the ")) == home
-                    for t in places)
+                    for t in places) or predicate.lemma in self.lexicon.presence_verbs and not article.destinations
         return home if home and named and all(p.country not in (None, home) and self._public(p) for p in visitors) \
             else None
 

@@ -193,7 +193,7 @@ class Article:
             self._country_of(p) for p in self.registry.people.values()  # named as 'Mr X' is none)
             if p.actor is not None and (not self.day or p.actor.in_office(self.day))
             or p.title and not all(w.rstrip(".") in self.titles.courtesy for w in p.title.split())}
-        left_out = counterparts | self._destinations() | {self.registry.person(k).country for k in self._guests}
+        left_out = counterparts | self.destinations | {self.registry.person(k).country for k in self._guests}
         hosting = self._hosting if not interview else ()
         for _ in range(3):  # (an interview's prime minister is of a country that has one)
             home = next(iter(hosting)) if len(hosting) == 1 else home_country(self.sentences, self.gaz,
@@ -301,7 +301,8 @@ class Article:
                     found.append((place, people))
         return found
 
-    def _destinations(self):
+    @functools.cached_property
+    def destinations(self):
         """Countries a release's author says he travels to ('I will visit X', 'my visit to X', 'In X, I will')."""
         found = set()
         for s in self.sentences:
