@@ -161,6 +161,11 @@ def test_a_function_word_after_a_name_is_not_in_it(titles, gaz):
         ("Jaak Tamm", "prime minister", None, True)]
 
 
+def test_a_body_named_in_the_plural_is_no_name(titles, gaz):
+    assert found("He met Ana Kovar, Secretary General of the Estonian Council of Trade Unions.", titles, gaz) == [
+        ("Ana Kovar", "secretary general", None, True)]
+
+
 def test_a_heading_s_word_of_the_occasion_is_no_name(titles, gaz):
     assert found("Prime Minister Visit to Estonia by the President of Chile Ana Kovar", titles, gaz) == [
         ("Ana Kovar", "president", "Chile", True)]
