@@ -260,8 +260,8 @@ class Extractor:
         places = [c for c in head.children if c.dep_ == "dobj"] if predicate.kind == "verb" else [
             o for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
         visitors = [article.registry.person(k) for k in args.subjects]
-        named = any(self.gaz.countries.get(doc[t.left_edge.i:t.i + 1].text.removeprefix("the ")) == home
-                    for t in places) or predicate.lemma in self.lexicon.presence_verbs and not article.destinations
+        named = any(self._country_ending(t) == home for t in places) or \
+            predicate.lemma in self.lexicon.presence_verbs and not article.destinations
         return home if home and named and all(p.country not in (None, home) and self._public(p) for p in visitors) \
             else None
 
@@ -285,9 +285,13 @@ class Extractor:
         places = [p for predicate in found if predicate.kind == "noun" for c in doc[predicate.head].children
                   if c.dep_ == "prep" and c.lower_ == "in" for o in c.children if o.dep_ == "pobj"
                   for p in (o, *o.conjuncts)]
-        names = [doc[p.left_edge.i:p.i + 1].text for p in places]
-        return tuple(self.gaz.countries[form] for name in names for start, end, form in self.gaz.find("country", name)
-                     if end == len(name))
+        return tuple(c for c in map(self._country_ending, places) if c)
+
+    def _country_ending(self, token):
+        """The country whose name ends the phrase `token` heads ('Kalnia', 'the Republic of Kalnia'), else None."""
+        name = token.doc[token.left_edge.i:token.i + 1].text
+        return next((self.gaz.countries[form] for _, end, form in self.gaz.find("country", name) if end == len(name)),
+                    None)
 
     def _journey_for(self, noun):
         """Whether a meeting noun is what a journey is for ('the two will visit X for talks': they travel together,
@@ -452,8 +456,7 @@ def _compatriots(subjects, objects, article):
     leader meeting his own officials meets them together; so do people none of whom the text or the knowledge
     gives a country (a minister and union leaders at home)."""
     home = {article.registry.person(k).country for k in subjects}
-    countries = [article.registry.person(k).country for k in objects]
-    known = [c for c in countries if c]
+    known = [c for c in (article.registry.person(k).country for k in objects) if c]
     return len(home) == 1 and (None not in home and len(known) >= 2 and set(known) == home or
                                None in home and not known)
 
