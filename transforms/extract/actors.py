@@ -283,9 +283,9 @@ class Article:
         return {place for place, people in self._visits if all(self._head(p) for p in people)}
 
     def _head(self, person):
-        """Whether a person heads a state or government: by the actor knowledge, else by the title the text gives."""
-        return self._heads(person.actor) if person.actor is not None else \
-            self.titles.heads.get(person.title or "") in _HEAD_OFFICES
+        """Whether a person heads a state or government: by the actor knowledge or by the title the text gives."""
+        return person.actor is not None and self._heads(person.actor) or \
+            self.titles.heads.get(self.titles.last(person.title or "")) in _HEAD_OFFICES
 
     @functools.cached_property
     def _visits(self):
@@ -584,9 +584,7 @@ class Article:
         not one host's officials)."""
         people = [self.registry.person(k) for k in keys]
         countries = {p.country for p in people}
-        return None not in countries and len(countries) > 1 and all(
-            self.titles.heads.get((p.title or "").split()[-1] if p.title else "") in _HEAD_OFFICES
-            or p.actor is not None and self._heads(p.actor) for p in people)
+        return None not in countries and len(countries) > 1 and all(self._head(p) for p in people)
 
     def _titled(self, person, title):
         """Whether the article or the actor knowledge gives `person` the title ('prime minister', 'foreign
