@@ -156,21 +156,20 @@ def test_the_country_of_a_title_in_apposition(titles, gaz):
         ("Ana Kovar", "president", None, True)]
 
 
-def test_a_function_word_after_a_name_is_not_in_it(titles, gaz):
-    assert found("Statement by the Prime Minister, Mr. Jaak Tamm\nWith the approval of the Cabinet", titles, gaz) == [
-        ("Jaak Tamm", "prime minister", None, True)]
-
-
-def test_a_body_named_in_the_plural_is_no_name(titles, gaz):
-    assert found("He met Ana Kovar, Secretary General of the Estonian Council of Trade Unions.", titles, gaz) == [
-        ("Ana Kovar", "secretary general", None, True)]
-
-
-def test_a_heading_s_word_of_the_occasion_is_no_name(titles, gaz):
-    assert found("Prime Minister Visit to Estonia by the President of Chile Ana Kovar", titles, gaz) == [
-        ("Ana Kovar", "president", "Chile", True)]
-    assert found("Joint Statement by Prime Minister Kovar Visit", titles, gaz) == [
-        ("Kovar", "prime minister", None, True)]
+@pytest.mark.parametrize("text, expected", [
+    # a function word at a heading's line end is not in the name
+    ("Statement by the Prime Minister, Mr. Jaak Tamm\nWith the approval of the Cabinet",
+     [("Jaak Tamm", "prime minister", None, True)]),
+    # a body named in the plural
+    ("He met Ana Kovar, Secretary General of the Estonian Council of Trade Unions.",
+     [("Ana Kovar", "secretary general", None, True)]),
+    # a heading's word of the occasion
+    ("Prime Minister Visit to Estonia by the President of Chile Ana Kovar",
+     [("Ana Kovar", "president", "Chile", True)]),
+    ("Joint Statement by Prime Minister Kovar Visit", [("Kovar", "prime minister", None, True)]),
+])
+def test_words_of_offices_bodies_and_occasions_are_no_name(titles, gaz, text, expected):
+    assert found(text, titles, gaz) == expected
 
 
 def test_a_country_with_a_possessive_after_a_name_is_not_in_it(titles, gaz):
