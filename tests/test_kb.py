@@ -487,6 +487,11 @@ def _snapshot(tmp_path):
     folder.mkdir(parents=True)
     (folder / COUNTRIES_FILE).write_text(COUNTRIES, encoding="utf-8")
     (folder / INTERNATIONAL_FILE).write_text(INTERNATIONAL, encoding="utf-8")
+    archigos = tmp_path / "archigos"
+    archigos.mkdir()
+    (archigos / "archigos.csv").write_text("idacr,leader,startdate,enddate,exit,dbpedia.uri\n"
+                                           "RUR,Tamm,1930-01-01,1939-01-01,Regular,NA\n", encoding="utf-8")
+    (archigos / "leaders.csv").write_text("idacr,country\nRUR,Ruritania\n", encoding="utf-8")
     return tmp_path / "petrarch"
 
 
@@ -494,18 +499,24 @@ def test_the_build_writes_a_sorted_table_the_same_each_time(tmp_path):
     source = _snapshot(tmp_path)
     outputs = []
     for name in ("a.tsv", "b.tsv"):
-        assert build_actors.main(["--petrarch", str(source), "--out", str(tmp_path / name)]) == 0
+        assert build_actors.main(["--petrarch", str(source), "--archigos", str(tmp_path / "archigos"),
+                                  "--out", str(tmp_path / name)]) == 0
         outputs.append((tmp_path / name).read_text(encoding="utf-8"))
     assert outputs[0] == outputs[1]
     actors, horizon = parse_tsv(outputs[0])
     assert horizon == D(2005, 12, 31)  # the latest date in the dictionaries
     names = [fold(a.name) for a in actors]
     assert names == sorted(names) and "oskar iv" in names
-    assert len(actors) == len(_people_yaml()) + len(_derived()[0])  # none of these invented people is in it
+    assert [a.offices for a in actors if a.name == "Tamm"] == [
+        (("Head of Government of Ruritania", D(1930, 1, 1), D(1939, 1, 1)),)]  # before the derived heads
+    assert len(actors) == len(_people_yaml()) + len(_derived()[0]) + 1  # none of these invented people is in it
 
 
-def test_a_missing_snapshot_is_one_clear_line(tmp_path, capsys):
-    assert build_actors.main(["--petrarch", str(tmp_path / "nowhere"), "--out", str(tmp_path / "x.tsv")]) == 2
+@pytest.mark.parametrize("missing", ["--petrarch", "--archigos"])
+def test_a_missing_snapshot_is_one_clear_line(tmp_path, capsys, missing):
+    folders = {"--petrarch": _snapshot(tmp_path), "--archigos": tmp_path / "archigos", missing: tmp_path / "nowhere"}
+    assert build_actors.main([*(w for pair in folders.items() for w in map(str, pair)),
+                              "--out", str(tmp_path / "x.tsv")]) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "not found" in err and "fetch" in err and not (tmp_path / "x.tsv").exists()
 
@@ -523,7 +534,7 @@ def _people_yaml():
 def test_the_generated_table_says_what_made_it_and_under_which_licence():
     head = load_text("actors.tsv").splitlines()[0]
     for words in ("python scripts/build_actors.py", "PETRARCH2", "MIT licence", "Open Event Data Alliance",
-                  "people.yaml"):
+                  "Archigos 4.1", "Reddy Lee", "people.yaml"):
         assert words in head
 
 
