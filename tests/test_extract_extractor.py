@@ -404,6 +404,15 @@ def test_what_a_group_of_meetings_prepares_is_the_topic_of_those_that_follow(ext
     assert [m["topics"] for m in extractor.extract(far, WEDNESDAY)] == [[]]
 
 
+def test_what_was_also_discussed_goes_to_the_meeting_just_named(one):
+    text = ("Prime Minister Kaja Kallas met President Hage Geingob in Windhoek on Monday.\n\n"
+            "A new ferry line was also discussed.")
+    assert one(text)["topics"] == ["ferry line"]
+    planned = ("Prime Minister Kaja Kallas will meet President Hage Geingob in Windhoek on Friday.\n\n"
+               "A possible meeting between Kallas and Geingob was also discussed.")
+    assert one(planned)["topics"] == []  # (a meeting discussed: no topic, and no meeting held about it)
+
+
 def test_what_is_taken_up_with_a_party_goes_to_that_partys_meeting(extractor):
     text = ("Prime Minister Kaja Kallas met President Hage Geingob in Windhoek on Monday.\n\n"
             "Yesterday, she held talks with Foreign Minister Peya Mushelenga.\n\n"

@@ -67,6 +67,25 @@ def test_framing_nouns_give_what_they_frame(about, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas met Hage Geingob to discuss how the two countries can expand port investment.",
+     ["port investment"]),
+    ("Kaja Kallas talked with Hage Geingob about how to cooperate on maritime security.", ["maritime security"]),
+    ("Kaja Kallas met Hage Geingob to discuss whether to extend the fisheries accord.", ["fisheries accord"]),
+    ("Kaja Kallas spoke with Hage Geingob about how everything went at the press conference.", []),
+    ("Kaja Kallas met Hage Geingob to discuss how things were going.", []),
+])
+def test_what_a_how_or_whether_clause_acts_on(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said she would raise the subject of uranium exports when they meet.", ["uranium exports"]),
+])
+def test_the_subject_of_something_is_that_thing(said, text, expected):
+    assert said(text, party=lambda t: t.lower_ == "she") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Kaja Kallas met Hage Geingob to discuss the issues facing the region.", []),
     ("Kaja Kallas met Hage Geingob to discuss the maritime issues facing the region.",
      ["maritime issues facing the region"]),

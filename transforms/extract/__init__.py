@@ -191,8 +191,10 @@ class Extractor:
                 if hosted:  # (the country visited, not the other places of the journey: "on his way back to X")
                     mention.location = Location(None, hosted)
                 yield context.Event("mention", sentence, mention)
+            unsaid = arguments.unsaid(predicate, doc)  # ("the meeting of X and Y was discussed": not about it)
             if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]) \
-                    and not (spec.get("person_object") and args.other_object):  # "to host a commemoration"
+                    and not (spec.get("person_object") and args.other_object) and not (unsaid and any(
+                        p.head == c.i for p in found_predicates for c in doc[predicate.head].children)):
                 reference = self._mention(sentence, doc, predicate, args.subjects, args, published, spec,
                                           found_predicates, resolve, article)
                 reference.explicit = False
@@ -206,7 +208,7 @@ class Extractor:
                                     plan=group and _plan(predicate, doc, spec, self.lexicon),
                                     plural=doc[predicate.head].tag_ == "NNS",
                                     another=arguments.another(doc[predicate.head]),
-                                    new=predicate.kind == "verb" or doc[predicate.head].dep_ in (
+                                    new=predicate.kind == "verb" and not unsaid or doc[predicate.head].dep_ in (
                                         "nsubj", "nsubjpass", "dobj"))
             elif not found and args.unnamed and _several(doc[predicate.head]):  # "the meetings with officials
                 aims = topics.aims(attributes.anchors(predicate, doc), self.lexicon, self.gaz,  # are to prepare X"

@@ -533,6 +533,14 @@ def another(noun):
                for t in {noun, frame} for c in t.children)
 
 
+def unsaid(predicate, doc):
+    """'X was also discussed': a passive discussion verb with no agent, which says what a meeting named before was
+    about, not who met."""
+    head = doc[predicate.head]
+    return predicate.lemma == "discuss" and any(c.dep_ == "nsubjpass" for c in head.children) and not any(
+        c.dep_ == "agent" for c in head.children)
+
+
 def refers(predicate, doc, args):
     """Whether a predicate that names fewer than two parties still speaks of one particular meeting: 'the talks',
     'their meeting', 'the two leaders discussed', 'X was discussed', 'negotiations were planned at the summit'
@@ -540,11 +548,13 @@ def refers(predicate, doc, args):
     head = doc[predicate.head]
     if group_subject(predicate, doc):
         return True
+    if unsaid(predicate, doc):
+        return True  # "X was also discussed" (what, not who)
     if args.unnamed:
         return False  # "Turkish officials held talks": a meeting of others
-    if predicate.kind == "verb":  # "X was discussed", "Trump refused to meet" (one of the parties last named)
-        return predicate.lemma == "discuss" and any(c.dep_ == "nsubjpass" for c in head.children) or len(
-            args.subjects) == 1 and not args.objects and not args.other_object and not _objects(head, ("direct",))
+    if predicate.kind == "verb":  # "Trump refused to meet" (one of the parties last named)
+        return len(args.subjects) == 1 and not args.objects and not args.other_object and not _objects(
+            head, ("direct",))
     if head.dep_ == "attr" and lemma(head.head) == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in ("this", "it", "that") for c in head.head.children):
         return True  # "this will be a conversation that will focus on X"

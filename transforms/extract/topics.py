@@ -17,6 +17,8 @@ _USING = {"use", "seize"}
 _STATEMENT_PREPOSITIONS = {"on", "to", "about", "upon", "over"}
 _NOT_TOPICS = {"DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PHONE = {"phone", "telephone", "video", "videoconference", "videolink"}
+_CLAUSE_TOPIC_PREPOSITIONS = {"on", "about", "over", "in", "with", "against"}  # "how to cooperate on X"
+_WH = {"how", "whether"}  # what a clause they open is about is its object: "discussed how to expand trade"
 _EXAMPLES = {"including", "like", "notably", "especially", "particularly", "namely"}
 _QUANTIFIERS = {"range", "number", "variety", "host", "series", "set", "list", "raft", "array", "lot"}
 _ABOUT_PARTICIPLES = {"surrounding", "concerning", "regarding", "involving", "relating", "touching"}  # of what a
@@ -305,7 +307,7 @@ def _statement_objects(verb, lexicon):
 
 def _prepositional(target, lexicon):
     """'talks on trade', 'met to talk about X' (the objects of a topic preposition on the meeting word)."""
-    return [p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
+    return [_wh_object(p) or p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
             for x in (c, *c.conjuncts) for p in x.children if p.dep_ in ("pobj", "pcomp")]  # "about X and about Y"
 
 
@@ -322,7 +324,8 @@ def _discussed(verb, lexicon):
             c.dep_ == "neg" for c in verb.children):
         return []  # (not "X was not discussed")
     out = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
-           or c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"]  # "discuss opening markets"
+           or c.dep_ in ("xcomp", "ccomp") and (c.tag_ == "VBG" or _wh_object(c))]  # "discuss opening markets",
+    # "discussed how to expand X"
     out += _put_first(verb)  # "also discussed were X"
     out += [p for c in verb.children if c.dep_ == "prep" and _topic_preposition(verb, c, lexicon)
             or c.dep_ == "agent" for x in (c, *c.conjuncts) for p in x.children
@@ -349,10 +352,22 @@ def _named_before(token):
 
 
 def _object_of_clause(token):
-    """'aimed at consolidating the upward trend of X': what the clause acts on, else the token."""
+    """'aimed at consolidating the upward trend of X', 'talked about how to cooperate on X': what the clause acts
+    on, else the token."""
     if token.dep_ in ("pcomp", "conj") and token.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in token.children):
         return next((c for c in token.children if c.dep_ == "dobj"), token)
-    return token
+    return _wh_object(token) or token
+
+
+def _wh_object(token):
+    """What a clause that 'how' or 'whether' opens acts on ('how we can pursue X', 'whether to cooperate on X'),
+    else None."""
+    if token.pos_ != "VERB" or token.dep_ not in ("ccomp", "pcomp", "xcomp") or not any(
+            c.lower_ in _WH and c.i < token.i for c in token.children):
+        return None
+    return next((c for c in token.children if c.dep_ == "dobj"), None) or next(
+        (p for c in token.children if c.dep_ == "prep" and c.lower_ in _CLAUSE_TOPIC_PREPOSITIONS
+         for p in c.children if p.dep_ == "pobj"), None)
 
 
 def purposes(doc, lexicon, gaz=None, person=None):
