@@ -56,6 +56,15 @@ def test_a_form_of_address_before_a_name_is_not_given_to_the_parser(parse):
 
 
 
+def test_an_editors_insertion_in_square_brackets_is_read_in_parentheses(parse):
+    text = ("On national television, President Ivo Tamm addressed millions of watching viewers: \u201cAs a result of a "
+            "dialogue, which included a phone conversation I had yesterday with President [Gabriel] Boric, we have "
+            "been able to make headway.")
+    assert for_parser(text) == text.replace("[", "(").replace("]", ")")
+    doc = parse(for_parser(text))
+    assert "Boric" in [t.text for w in doc if w.text == "with" for t in w.subtree]  # (the one called)
+
+
 def test_acting_before_a_title_is_read_as_part_of_the_title(parse):
     text = "Kallas was to talk with Boric, and acting Latvian President Ivars Kalnins, who is acting as host."
     assert for_parser(text) == text.replace("acting Latvian", "Acting Latvian")
