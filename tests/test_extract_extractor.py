@@ -877,6 +877,13 @@ def test_an_honour_to_be_with_someone_is_a_meeting_of_whoever_says_it(one, text,
         ["Hage Geingob", "Kaja Kallas"], status, day)
 
 
+def test_the_i_of_a_quote_a_colon_opens_is_the_subject_before_it(one):
+    text = ("Prime Minister Kaja Kallas addressed the nation on Tuesday: \u201cAs a result of a dialogue, which included"
+            " a phone conversation I had yesterday with President [Hage] Geingob, we have made headway.\u201d")
+    m = one(text)
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"] and m["format"] == "phone"
+
+
 def test_an_honour_to_be_with_someone_in_a_quote_is_the_speakers_meeting(one):
     m = one('"It is an honour to be here in Tallinn with President Hage Geingob," Prime Minister Kaja Kallas said.')
     assert (names(m["participants"]), m["status"], when(m)) == (["Hage Geingob", "Kaja Kallas"], "held",

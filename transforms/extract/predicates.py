@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from transforms.extract.nlp import lemma, text_of  # (the steps after this one import lemma from here)
 
 # Verbs that report what someone said.
+_OPENING = {'"', "\u201c", "``"}  # quotation marks that open a quote
 SAYING = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
           "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
 
@@ -465,11 +466,18 @@ def saying(clause):
 
 
 def speaker(token):
-    """Who says 'we' or 'I' in '"We discussed X," Y said', 'Y said: "I met X"': the subject token of the saying
-    verb; else None."""
+    """Who says 'we' or 'I' in '"We discussed X," Y said', 'Y said: "I met X"', 'Y told the nation: "As a result of
+    a call I had with X, ..."': the subject token of the saying verb, else of the clause whose colon opens the quote
+    the word is in; else None."""
     if token.lower_ not in ("we", "i"):
         return None
     verb = token.head
     while verb.dep_ == "conj":
         verb = verb.head
-    return saying(verb)
+    said = saying(verb)
+    if said is not None:
+        return said
+    colon = next((t for t in reversed(token.doc[:token.i]) if t.text == ":"), None)
+    if colon is None or colon.head.i > colon.i or colon.i + 1 >= token.i or token.doc[colon.i + 1].text not in _OPENING:
+        return None
+    return next((c for c in colon.head.children if c.dep_ == "nsubj" and c.i < colon.i), None)
