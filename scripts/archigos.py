@@ -7,7 +7,7 @@ presidential system's president, a communist state's party leader), leaders.csv 
 PETRARCH2's lists start in the 1960s to 1990s for most countries. An Archigos term is added only where no derived
 head of the country's government overlaps it by more than OVERLAP_DAYS: to the one derived actor of that country
 with its surname (and first name, when Archigos gives one), else as a new actor. Its name is that of its DBpedia
-page, else Archigos' own ("Yoshida, Shigeru" read as "Shigeru Yoshida")."""
+page, else Archigos' own ("Kask, Ene" read as "Ene Kask")."""
 import collections
 import csv
 import dataclasses
@@ -89,9 +89,9 @@ def _day(text):
 
 
 def _name(leader, uri, family_first):
-    """(name, surname) of a leader: the DBpedia page's title when there is one ("Harold_Holt"), else Archigos'
+    """(name, surname) of a leader: the DBpedia page's title when there is one ("Ivo_Tamm"), else Archigos'
     name with a "Surname, First" turned round; the surname is Archigos' one-word name when the full name holds it
-    ("Holt"), else the last word (the first for family-first countries)."""
+    ("Tamm"), else the last word (the first for family-first countries)."""
     page = urllib.parse.unquote(uri.rsplit("/", 1)[-1]) if uri.startswith("http") else ""
     if page and not _NOT_A_NAME.match(page):
         name = re.sub(r"\s*\(.*\)$", "", page.replace("_", " "))

@@ -70,7 +70,7 @@ def for_parser(text):
     before a capitalised word written as part of the title it is ('and acting President X', which the parser
     otherwise reads as a verb taking X as its object), and no form of address before a name ('welcomed His
     Excellency Mr X', which the parser reads as two noun phrases), and an editor's insertion in square brackets
-    put in parentheses ('President [Barack] Obama', which the parser breaks apart, reads as an apposition)."""
+    put in parentheses ('President [Gabriel] X', which the parser breaks apart, reads as an apposition)."""
     text = _ACTING.sub("Acting", text.replace("\n", " ").replace("-.", "- ").translate(_BRACKETS))
     return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
