@@ -63,6 +63,7 @@ def test_an_editors_insertion_in_square_brackets_is_read_in_parentheses(parse):
     assert for_parser(text) == text.replace("[", "(").replace("]", ")")
     doc = parse(for_parser(text))
     assert "Boric" in [t.text for w in doc if w.text == "with" for t in w.subtree]  # (the one called)
+    assert for_parser("all Estonian-Chilean [summit] meetings [1]") == "all Estonian-Chilean [summit] meetings [1]"
 
 
 def test_acting_before_a_title_is_read_as_part_of_the_title(parse):

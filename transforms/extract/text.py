@@ -10,7 +10,7 @@ _ABBREVIATION = re.compile(
     r"No|vs|Capt|Maj|Adm|Sgt|Rev|Hon|Jr|Sr|MR|MRS|MS|DR|PROF|GEN|LT|COL|SEN|REP|GOV|CAPT|REV|HON)"
     r"|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z]|\b[ap]\.m)\.$")  # ... "3 p.m. Monday"
 _LINE = re.compile(r"[^\n]*")
-_BRACKETS = str.maketrans("[]", "()")  # an editor's insertion, read as an apposition
+_INSERTED_NAME = re.compile(r"\[([A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)*)\]")  # an editor's "[Gabriel]"
 _ADDRESS = re.compile(r"\b(?:His|Her|Their)\s+(?:Excellenc(?:y|ies)|Majest(?:y|ies)|(?:Royal\s+)?Highness(?:es)?|"
                       r"Holiness)(?=\s+[A-Z])")
 _ACTING = re.compile(r"\bacting(?= [A-Z])")
@@ -69,9 +69,10 @@ def for_parser(text):
     """A sentence as the parser reads it, of the same length: one line, no full stop after a hyphen, 'acting'
     before a capitalised word written as part of the title it is ('and acting President X', which the parser
     otherwise reads as a verb taking X as its object), and no form of address before a name ('welcomed His
-    Excellency Mr X', which the parser reads as two noun phrases), and an editor's insertion in square brackets
+    Excellency Mr X', which the parser reads as two noun phrases), and a name an editor inserted in square brackets
     put in parentheses ('President [Gabriel] X', which the parser breaks apart, reads as an apposition)."""
-    text = _ACTING.sub("Acting", text.replace("\n", " ").replace("-.", "- ").translate(_BRACKETS))
+    text = _ACTING.sub("Acting", text.replace("\n", " ").replace("-.", "- "))
+    text = _INSERTED_NAME.sub(lambda m: f"({m.group(1)})", text)
     return _ADDRESS.sub(lambda m: " " * len(m.group()), text)
 
 
