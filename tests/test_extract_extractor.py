@@ -241,6 +241,35 @@ def test_leaders_named_after_the_group_they_form_meet_together(one):
     assert names(m["participants"]) == ["Juri Tamm", "Kaja Kallas", "Mari Kask", "Urmas Reinsalu"]
 
 
+def test_talks_after_a_welcome_in_the_past_were_held_on_the_same_visit(one, extractor):
+    m = one("Kaja Kallas welcomed Hage Geingob to Tallinn with military honours on Monday before their talks.")
+    assert (m["status"], when(m)) == ("held", (D(2023, 2, 13), "day"))
+    found = extractor.extract("Kaja Kallas met Hage Geingob on Monday ahead of their talks with Gabriel Boric.",
+                              WEDNESDAY)  # (talks with someone else: still ahead)
+    assert sorted((names(m["participants"]), m["status"]) for m in found) == [
+        (["Gabriel Boric", "Hage Geingob", "Kaja Kallas"], "planned"), (["Hage Geingob", "Kaja Kallas"], "held")]
+
+
+def test_playing_host_to_leaders_is_one_meeting_with_them(one, extractor):
+    m = one("President Hage Geingob played host to Kaja Kallas and Gabriel Boric in Windhoek on Monday.")
+    assert names(m["participants"]) == ["Gabriel Boric", "Hage Geingob", "Kaja Kallas"]
+    assert where(m)[1:] == ("Windhoek", "Namibia")
+    assert extractor.extract("Hage Geingob played a key role in the talks on Monday.", WEDNESDAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The deal follows a trilateral summit held on Monday in Windhoek at which Kallas and Geingob clashed over quotas.",
+    "The summit, at which Kaja Kallas and Hage Geingob agreed a plan, ended on Monday.",
+    "The deal is an advance over a summit held on Monday in Windhoek when Kallas and Geingob clashed over quotas."])
+def test_the_people_a_clause_on_a_meeting_says_did_something_at_it_met(one, text):
+    assert names(one(text)["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+
+
+def test_people_who_praised_a_summit_did_not_attend_it_for_that(extractor):
+    assert extractor.extract("The summit held in Windhoek, which Kallas and Geingob praised, ended on Monday.",
+                             WEDNESDAY) == []
+
+
 def test_a_dinner_the_meeting_came_before_is_not_another_meeting_of_its_parties(one):
     m = one("Kaja Kallas met with Hage Geingob late on Monday ahead of a dinner honoring veterans.")
     assert (m["status"], when(m)) == ("held", (D(2023, 2, 13), "day"))
@@ -878,8 +907,8 @@ def test_an_honour_to_be_with_someone_is_a_meeting_of_whoever_says_it(one, text,
 
 
 def test_the_i_of_a_quote_a_colon_opens_is_the_subject_before_it(one):
-    text = ("Prime Minister Kaja Kallas addressed the nation on Tuesday: \u201cAs a result of a dialogue, which included"
-            " a phone conversation I had yesterday with President [Hage] Geingob, we have made headway.\u201d")
+    text = ("Prime Minister Kaja Kallas addressed the nation on Tuesday: \u201cAs a result of a dialogue, which "
+            "included a phone conversation I had yesterday with President [Hage] Geingob, we have made headway.\u201d")
     m = one(text)
     assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"] and m["format"] == "phone"
 

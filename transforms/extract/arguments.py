@@ -343,7 +343,21 @@ def _noun_parties(noun, spec=None, place=lambda token: False, unheld=False):
                          if not find_dates(t.doc[t.left_edge.i:t.right_edge.i + 1].text))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
-    return _coordinated(found)
+    return _coordinated(found + _clause_parties(noun))
+
+
+def _clause_parties(noun):
+    """'a summit at which X and Y clashed', 'the talks held in Z when X and Y met': the subjects, two or more, of a
+    clause that says what happened at the meeting."""
+    held = [c for c in noun.children if c.dep_ == "acl"]  # (and "held in Z at which", the clause hung on Z)
+    clauses = [c for c in noun.children if c.dep_ == "relcl"] + [
+        a for c in held for a in c.children if a.dep_ in ("advcl", "relcl")] + [
+        r for c in held for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+        for r in o.children if r.dep_ == "relcl"]
+    return [s for clause in clauses if any(w.i < clause.i and (w.lower_ in ("where", "when") and w.dep_ == "advmod" or
+                                                               w.lower_ == "which" and w.dep_ == "pobj")
+                                           for c in clause.children for w in (c, *c.children))
+            for s in clause.children if s.dep_ == "nsubj" and s.conjuncts]
 
 
 def _via(token):

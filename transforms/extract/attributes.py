@@ -74,7 +74,7 @@ def status(predicate, doc, date, published, lexicon=None):
         return "planned"  # "are meeting today": the report comes before the meeting
     head = doc[predicate.head]
     if head.dep_ == "pobj" and head.head.lower_ in _BEFORE | {"of"} and (
-            head.head.lower_ != "of" or head.head.head.lower_ in _BEFORE):
+            head.head.lower_ != "of" or head.head.head.lower_ in _BEFORE) and not _met_before(head, lexicon):
         return "planned"  # "said ahead of a meeting with X"
     if verb is not None and lexicon is not None and any(  # "In my talks with X, I shall raise Y"
             c.dep_ == "aux" and c.lower_ in lexicon.future_modals for c in verb.children):
@@ -89,6 +89,14 @@ def status(predicate, doc, date, published, lexicon=None):
         prep = head.head if head.dep_ == "pobj" else None
         return "planned" if prep is not None and prep.lower_ in _BEFORE else "held"
     return "held"
+
+
+def _met_before(noun, lexicon):
+    """'X welcomed Y with honours before their talks': a meeting verb in the past that a meeting noun of no parties
+    of its own followed, on the same visit (so held as well; not 'met Y ahead of their talks with Z')."""
+    verb = noun.head.head if noun.head.lower_ != "of" else noun.head.head.head
+    return lexicon is not None and verb.tag_ == "VBD" and lemma(verb) in lexicon.verbs and not any(
+        c.dep_ == "prep" and c.lower_ in ("with", "between", "of") for c in noun.children)
 
 
 def tenseless(predicate, doc):

@@ -119,8 +119,8 @@ def find(doc, lexicon):
         word = lemma(token)
         if token.pos_ in _VERB_TAGS and word in lexicon.meeting_verbs:
             spec = lexicon.meeting_verbs[word]
-            if spec.get("particle") and not any(c.dep_ in ("prt", "advmod") and c.lower_ == spec["particle"]
-                                                for c in token.children):
+            if spec.get("particle") and not any(c.dep_ in ("prt", "advmod", "dobj") and c.lower_ == spec["particle"]
+                                                for c in token.children):  # "sat down with", "played host to"
                 continue
             if set(_particles(token)) & set(spec.get("not_with") or ()) or _naming(token) or _figurative(token):
                 continue
