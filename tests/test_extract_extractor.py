@@ -270,6 +270,27 @@ def test_people_who_praised_a_summit_did_not_attend_it_for_that(extractor):
                              WEDNESDAY) == []
 
 
+def test_not_meeting_during_a_summit_is_no_meeting(extractor, one):
+    assert extractor.extract("Kaja Kallas and Hage Geingob did not meet during the summit.", WEDNESDAY) == []
+    m = one("Kallas said that in meetings with President Hage Geingob she had not called for new quotas.")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]  # ("not called for": no meeting verb)
+
+
+def test_two_meeting_nouns_one_verb_holds_are_one_meeting_of_the_format_the_first_says(one):
+    m = one("Kaja Kallas and Hage Geingob held a virtual summit on Monday, their first talks since the election.")
+    assert m["format"] == "video"
+
+
+def test_a_call_on_a_day_is_a_call_and_a_call_on_someone_a_visit(one):
+    assert one("Kaja Kallas had a call on Monday with Hage Geingob.")["format"] == "phone"
+    assert one("Kaja Kallas paid a call on Hage Geingob in Windhoek on Monday.")["format"] == "in_person"
+
+
+def test_what_a_call_the_parties_spoke_on_was_about_is_the_topic(one):
+    m = one("Kaja Kallas spoke with Hage Geingob on a call on Monday about fishing quotas.")
+    assert (m["format"], m["topics"]) == ("phone", ["fishing quotas"])
+
+
 def test_a_dinner_the_meeting_came_before_is_not_another_meeting_of_its_parties(one):
     m = one("Kaja Kallas met with Hage Geingob late on Monday ahead of a dinner honoring veterans.")
     assert (m["status"], when(m)) == ("held", (D(2023, 2, 13), "day"))

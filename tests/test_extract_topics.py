@@ -79,6 +79,14 @@ def test_what_a_how_or_whether_clause_acts_on(about, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Kaja Kallas spoke with Hage Geingob on a call about the ferry line.", ["ferry line"]),
+    ("Kaja Kallas held talks with Hage Geingob on the fisheries negotiations.", ["fisheries negotiations"]),
+])
+def test_what_a_call_spoken_on_is_about_but_negotiations_talked_about_are_the_topic(about, text, expected):
+    assert about(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("Officials said she would raise the subject of uranium exports when they meet.", ["uranium exports"]),
 ])
 def test_the_subject_of_something_is_that_thing(said, text, expected):

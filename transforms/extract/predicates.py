@@ -1,12 +1,14 @@
 """Meeting predicates of a parsed sentence: the verbs and nouns that report a meeting ("met", "held talks", "a
 phone call", "the Trump-Putin summit"), with what the words around them say of its status and format."""
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from transforms.extract.dates import find_dates
 from transforms.extract.nlp import lemma, text_of  # (the steps after this one import lemma from here)
 
-# Verbs that report what someone said.
+_ON_A_CALL = {"on", "over", "by", "via", "during", "in"}  # "spoke with X on a call" (not "met X after a call")
 _OPENING = {'"', "\u201c", "``"}  # quotation marks that open a quote
+# Verbs that report what someone said.
 SAYING = {"say", "tell", "state", "add", "note", "stress", "announce", "declare", "insist", "warn", "claim",
           "write", "tweet", "testify", "comment", "reply", "respond", "report", "quote"}
 
@@ -140,20 +142,44 @@ def find(doc, lexicon):
                 continue  # "a press conference", "an exchange of prisoners"
             found.append(_predicate(token, token.lower_ if token.lower_ in lexicon.nouns else word, "noun",
                                     _holder(token, lexicon), spec, lexicon))
-    return found
+    return _one_format(found, doc)
+
+
+def _one_format(found, doc):
+    """Meeting nouns one verb holds are one meeting told twice ('held a virtual summit, their first talks since
+    X'): the format the first says is that of the others naming no party of their own; and a meeting verb takes the
+    format of a meeting noun in a phrase on it ('spoke with X on a call')."""
+    said, out = {}, []
+    for p in found:
+        if p.kind == "noun" and p.holder is not None:
+            if p.format is None and said.get(p.holder) and not any(
+                    c.dep_ == "prep" and c.lower_ in ("with", "between") for c in doc[p.head].children):
+                p = replace(p, format=said[p.holder])
+            said.setdefault(p.holder, p.format)
+        elif p.kind == "verb" and p.format is None:
+            p = replace(p, format=next((n.format for n in found if n.kind == "noun" and n.format and doc[
+                n.head].dep_ == "pobj" and doc[n.head].head.lower_ in _ON_A_CALL and doc[n.head].head.head.i == p.head),
+                None))
+        out.append(p)
+    return out
 
 
 def _in_person(token, spec):
-    """Whether words on a call make it a visit: 'a courtesy call', 'called on X' (a preposition right after it)."""
+    """Whether words on a call make it a visit: 'a courtesy call', 'called on X' (a preposition right after it; not
+    'a call on Monday')."""
     words = spec.get("in_person") or ()
-    return any(c.lower_ in words and (c.dep_ != "prep" or c.i == token.i + 1) for c in token.children)
+    return any(c.lower_ in words and (c.dep_ != "prep" or c.i == token.i + 1 and not find_dates(
+        text_of(token.doc)[c.idx:c.right_edge.idx + len(c.right_edge)])) for c in token.children)
 
 
 def _predicate(token, word, kind, holder, spec, lexicon):
     fmt = spec.get("format")
     if fmt and _in_person(token, spec):
         fmt = None  # "a courtesy call on X", "called on X": a visit
-    holding = holder if holder is not None and kind == "noun" and _holds(holder, lexicon) else None
+    holding = holder if holder is not None and kind == "noun" and (_holds(holder, lexicon) or lemma(
+        holder) in lexicon.meeting_verbs and not set(_particles(holder)) & set(
+        lexicon.meeting_verbs[lemma(holder)].get("not_with") or ())) else None  # ("did not meet at the summit"; but
+    # "in meetings with X, he had not called for Y")
     said = _greeting(token, lexicon) if kind == "verb" else None
     return Predicate(token.i, word, kind, holder.i if holder is not None else None,
                      format_near(token, lexicon) or fmt, status_of(token, lexicon),

@@ -306,9 +306,18 @@ def _statement_objects(verb, lexicon):
 
 
 def _prepositional(target, lexicon):
-    """'talks on trade', 'met to talk about X' (the objects of a topic preposition on the meeting word)."""
-    return [_wh_object(p) or p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
-            for x in (c, *c.conjuncts) for p in x.children if p.dep_ in ("pobj", "pcomp")]  # "about X and about Y"
+    """'talks on trade', 'met to talk about X' (the objects of a topic preposition on the meeting word; of a call
+    there, its own: 'spoke with Y on a call about X')."""
+    objects = [p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
+               for x in (c, *c.conjuncts) for p in x.children if p.dep_ in ("pobj", "pcomp")]  # "about X and about Y"
+    return [t for p in objects for t in (_prepositional(p, lexicon) if _by_wire(p, lexicon) else [_wh_object(p) or p])]
+
+
+def _by_wire(token, lexicon):
+    """Whether a noun names a meeting at a distance ('a call', 'a videoconference'), a way of talking rather than
+    something talked about ('on a call about X'; but 'talks on the negotiations' are about the negotiations)."""
+    spec = lexicon.nouns.get(lemma(token)) if token.pos_ == "NOUN" else None
+    return spec is not None and bool(spec.get("format") or spec.get("remote"))
 
 
 def _topic_preposition(verb, prep, lexicon):
