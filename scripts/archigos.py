@@ -18,7 +18,7 @@ import re
 import subprocess
 import urllib.parse
 
-from transforms.extract.kb import Actor, default_surname, fold
+from transforms.extract.kb import HEAD_OF_STATE, HEADS, Actor, default_surname, fold, office_kinds, title_of
 
 FILES = ("archigos.csv", "leaders.csv")
 FETCH_HINT = "fetch it with the search tool's `fetch github:reddylee/Datasets` or pass --archigos DIR"
@@ -27,8 +27,6 @@ OVERLAP_DAYS = 30
 SPELLINGS = {"Cap Verde": "Cape Verde", "Czech Republik": "Czech Republic", "Luxemburg": "Luxembourg",
              "Moldavia": "Moldova", "Congo": "Republic of the Congo"}
 FAMILY_FIRST = frozenset({"China", "Taiwan", "South Korea", "North Korea"})  # as build_actors' EAST_ASIAN_ORDER
-_HEAD = re.compile(r"Head of (State|Government) of (.+)")
-_HEAD_OF_STATE_TITLE = re.compile(r"(?:President|King|Queen|Emir|Sultan|Monarch) of (.+)")
 _NOT_A_NAME = re.compile(r"(?:Premiership|Presidency|List|Government|Cabinet)_of_")
 
 
@@ -121,9 +119,7 @@ def fill_gaps(actors, terms, presidential, stats, people=()):
             stats["archigos: terms a derived head covers"] += 1
             continue
         offices = {(f"Head of {label} of {term.country}", term.start, term.end) for label in labels}
-        first = fold(term.name).split()[0]
-        same = [i for i in by_surname.get(key, ()) if (fold(out[i].name).split()[0] == first
-                if len(term.name.split()) > 1 else any(_HEAD.match(role) for role, _, _ in out[i].offices))]
+        same = [i for i in by_surname.get(key, ()) if _same_person(out[i], term)]
         i = by_name.get((term.country, fold(term.name)), same[0] if len(same) == 1 else None)
         if i is None:
             i = by_name[(term.country, fold(term.name))] = len(out)
@@ -137,19 +133,33 @@ def fill_gaps(actors, terms, presidential, stats, people=()):
     return out
 
 
+def _same_person(actor, term):
+    """Whether an actor of the term's country and surname is its leader: of the same first name, or for a one-word
+    name, someone who heads the country at another time."""
+    if len(term.name.split()) > 1:
+        return fold(actor.name).split()[0] == fold(term.name).split()[0]
+    return any(_head_of(role, actor.country) for role, _, _ in actor.offices)
+
+
 def _heads(actors, people):
     """The terms of the actors' head offices by (State or Government, country), and the (country, folded surname)
     of heads of state: the actors' (a semi-presidential president) and people.yaml's presidents and monarchs."""
     heads, state_heads = {}, set()
     for actor in actors:
         for role, start, end in actor.offices:
-            if (m := _HEAD.match(role)):
-                heads.setdefault(m.groups(), []).append((start, end))
-                if m.group(1) == "State":
-                    state_heads.add((m.group(2), fold(actor.surname or "")))
-    state_heads.update((m.group(1), fold(person.surname or "")) for person in people
-                       for role, _, _ in person.offices if (m := _HEAD_OF_STATE_TITLE.match(role)))
+            if (head := _head_of(role, actor.country)):
+                heads.setdefault(head, []).append((start, end))
+                if head[0] == "State":
+                    state_heads.add((head[1], fold(actor.surname or "")))
+    state_heads.update((country, fold(person.surname or "")) for person in people for role, _, _ in person.offices
+                       for title, country in [title_of(role, person.country)] if HEAD_OF_STATE in office_kinds(title))
     return heads, state_heads
+
+
+def _head_of(role, country):
+    """('State' or 'Government', country) of a derived head office ('Head of State of X'), else None."""
+    title, of = title_of(role, country)
+    return (title.removeprefix("Head of "), of) if of and title.lower() in HEADS else None
 
 
 def _overlap(term, start, end):
