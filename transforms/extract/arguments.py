@@ -354,10 +354,14 @@ def _clause_parties(noun):
         a for c in held for a in c.children if a.dep_ in ("advcl", "relcl")] + [
         r for c in held for p in c.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
         for r in o.children if r.dep_ == "relcl"]
-    return [s for clause in clauses if any(w.i < clause.i and (w.lower_ in ("where", "when") and w.dep_ == "advmod" or
-                                                               w.lower_ == "which" and w.dep_ == "pobj")
-                                           for c in clause.children for w in (c, *c.children))
-            for s in clause.children if s.dep_ == "nsubj" and s.conjuncts]
+    return [s for clause in clauses if _at_it(clause) for s in clause.children if s.dep_ == "nsubj" and s.conjuncts]
+
+
+def _at_it(clause):
+    """Whether 'where', 'when' or 'at which' opens a clause (what happened at a meeting; not 'which X praised')."""
+    return any(w.i < clause.i and (w.lower_ in ("where", "when") and w.dep_ == "advmod" or
+                                   w.lower_ == "which" and w.dep_ == "pobj")
+               for c in clause.children for w in (c, *c.children))
 
 
 def _via(token):

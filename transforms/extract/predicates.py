@@ -157,11 +157,14 @@ def _one_format(found, doc):
                 p = replace(p, format=said[p.holder])
             said.setdefault(p.holder, p.format)
         elif p.kind == "verb" and p.format is None:
-            p = replace(p, format=next((n.format for n in found if n.kind == "noun" and n.format and doc[
-                n.head].dep_ == "pobj" and doc[n.head].head.lower_ in _ON_A_CALL and doc[n.head].head.head.i == p.head),
-                None))
+            p = replace(p, format=next((n.format for n in found if n.format and _on(doc[n.head], p.head)), None))
         out.append(p)
     return out
+
+
+def _on(noun, verb):
+    """Whether a noun is the object of a preposition of means on the verb at index `verb` ('spoke on a call')."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _ON_A_CALL and noun.head.head.i == verb
 
 
 def _in_person(token, spec):
