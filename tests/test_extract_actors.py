@@ -81,6 +81,14 @@ def test_a_role_with_a_courtesy_titled_name_after_its_comma_is_that_name(read):
     assert who(0, "Minister") == ["Ana Kovar"]
 
 
+@pytest.mark.parametrize("first", ["Mr Kask, the Minister for Defence, arrived.",
+                                   "Senator Kask, the Minister for Defence, arrived.",
+                                   "The Minister for Defence, Senator Kask, arrived."])
+def test_the_office_an_apposition_gives_a_courtesy_or_rank_titled_name_is_theirs_later(read, first):
+    _, who = read(f"{first} There the Minister met Ana Kovar.", D(1965, 1, 12))
+    assert who(1, "Minister") == ["Kask"]
+
+
 @pytest.mark.parametrize("visit", ["Namibian President Hage Geingob will make a state visit to Estonia next week.",
                                    "Namibia welcomed the visit made by President Hage Geingob and his wife to "
                                    "Estonia."])

@@ -372,6 +372,12 @@ def test_people_no_knowledge_holds_are_found_by_their_titles(one):
     assert (where(m), when(m)) == ((None, "Accra", "Ghana"), (D(2021, 3, 14), "day"))
 
 
+def test_someone_an_apposition_gives_an_office_is_a_public_figure(one):
+    m = one("Mr Tamm, the Minister for Defence, arrived in Riga on Monday. The minister met Mr Kalnins "
+            "on Tuesday.", None)
+    assert names(m["participants"]) == ["Kalnins", "Tamm"]
+
+
 @pytest.mark.parametrize("day, leader, president", [(D(2019, 5, 8), "Jüri Ratas", "Sebastián Piñera"),
                                                     (D(2022, 5, 11), "Kaja Kallas", "Gabriel Boric")])
 def test_offices_are_resolved_by_the_knowledge_base_on_the_day(one, day, leader, president):

@@ -63,6 +63,19 @@ def test_a_title_in_apposition_before_a_courtesy_title_is_the_title(titles, gaz)
         ("Balder", "minister", None, True), ("Jon Kovar", "sir", None, True)]
 
 
+@pytest.mark.parametrize("text, title", [("Senator Balder, the Minister for Defence, left.", "senator"),
+                                         ("Mr Balder, the Minister for Defence, left.", "mr"),
+                                         ("The Minister for Defence, Senator Balder, left.", "senator")])
+def test_an_office_in_apposition_beside_a_rank_or_courtesy_is_the_office(titles, gaz, text, title):
+    [balder] = names(text, titles, gaz)
+    assert (balder.name, balder.title, balder.office) == ("Balder", title, "minister")
+
+
+def test_a_rank_without_an_office_has_none(titles, gaz):
+    [balder] = names("Senator Balder, who chairs the committee, left.", titles, gaz)
+    assert (balder.title, balder.office) == ("senator", None)
+
+
 def test_a_title_alone_is_no_name(titles, gaz):
     assert [f[0] for f in found("After our talks this morning, Prime Minister, I know we agree with Vice President "
                                 "Ana Kovar.", titles, gaz)] == ["Ana Kovar"]

@@ -86,9 +86,10 @@ class Extractor:
 
     def _public(self, person):
         """Whether someone holds or held an office: the actor knowledge has them, or the text gives them a title
-        (not only 'Mr' or 'Mrs'). A meeting of no such person (a writer visiting his editor) is not diplomacy."""
+        (not only 'Mr' or 'Mrs', or one an apposition adds). A meeting of no such person (a writer visiting his
+        editor) is not diplomacy."""
         words = (person.title or "").split()
-        return person.actor is not None or any(
+        return person.actor is not None or bool(person.office) or any(
             self.titles.head([w]) or self.titles.head(words[k:k + 2]) for k, w in enumerate(words))
 
     def _parties_together(self, token, article):

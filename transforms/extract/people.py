@@ -47,6 +47,7 @@ class Titles:
     post_nominals: frozenset = frozenset()  # "mp", "qc": letters after a name
     bodies: frozenset = frozenset()  # "programme", "organization": words ending the name of a body
     firms: frozenset = frozenset()  # "Inc", "Co": words ending the name of a firm (as written)
+    ranks: frozenset = frozenset()  # "senator", "general": kept beside an office, which an apposition names
 
     @classmethod
     def from_config(cls, config):
@@ -62,7 +63,8 @@ class Titles:
                    frozenset(config.get("first_word_names") or ()),
                    frozenset(w.lower() for w in config.get("resident") or ()),
                    frozenset(w.lower() for w in config.get("post_nominals") or ()), bodies,
-                   frozenset(config.get("firms") or ()))
+                   frozenset(config.get("firms") or ()),
+                   frozenset(w.lower().rstrip(".") for w in config.get("ranks") or ()))
 
     @functools.cached_property
     def not_names(self):
@@ -76,6 +78,10 @@ class Titles:
         suffix = "|".join(sorted(map(re.escape, self.firms))) or "(?!)"
         return re.compile(rf"(?:,?[ \t]+(?:(?:and|&)[ \t]+)?[A-Z][\w.'&-]*)*,?[ \t]+(?:(?:and|&)[ \t]+)?(?:{suffix})\b"
                           r"(?![ \t]+[A-Z][a-z])")
+
+    def address(self, title):
+        """Whether a title ('Mr', 'Senator', 'General') is only a form of address or a rank, not an office."""
+        return all(w.rstrip(".") in self.honorifics or w.rstrip(".") in self.ranks for w in title.lower().split())
 
     def consort(self, title):
         """Whether a title ('her royal highness princess') ends in a consort's title."""
@@ -169,6 +175,7 @@ class Person:
     country: str = None
     title: str = None      # the title the article gives them ("Foreign Minister"), lower case
     actor: object = None   # their entry in the actor knowledge, when it has them
+    office: str = None     # the office an apposition gives them beside a courtesy title or a rank
 
     @property
     def surname(self):
@@ -191,6 +198,7 @@ class Found:
     title: str = None
     country: str = None
     titled: bool = False
+    office: str = None  # what an apposition calls someone titled only 'Mr' or 'Senator' ('the Minister for X')
 
 
 def surname(name):
@@ -320,8 +328,10 @@ def _split_run(words, text, titles, gaz):
     if after and title and end - start >= 2 and all(w.rstrip(".") in titles.honorifics for w in title.split()):
         title = after  # "His Excellency Mr X Y, President of Z": the office, not the courtesy ("Mr Y" alone is
         # still found by the surname the actor knowledge holds)
+    office = (after or titles.title_before(before)) if title and titles.address(title) else None  # "Mr X, the
+    # Minister for Y", "the Minister for Y(,) Senator X"
     return [Found(words[start][0], words[end - 1][1], name, title or after, country,
-                  titled or outside is not None or after is not None)]
+                  titled or outside is not None or after is not None, office)]
 
 
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministry|Department|Commissioner|Spokesman|Spokeswoman)\s+(?:for|of)"
@@ -401,7 +411,7 @@ class Registry:
                 self.misspelt[found.name] = key
         if key is None:
             key = actor.name if actor is not None and " " not in found.name else found.name
-            self.people[key] = Person(key, found.country, found.title, actor)
+            self.people[key] = Person(key, found.country, found.title, actor, found.office)
         person = self.people[key]
         if actor is not None and " " not in found.name and not _same_person(actor.name, key):
             actor = None  # "Mr Tamm" after "Mart Tamm": not the actor whom the surname alone suggests
@@ -409,6 +419,7 @@ class Registry:
             person = self._rename(key, found.name)
         person.country = person.country or found.country or (actor.country if actor else None)
         person.title = person.title or found.title
+        person.office = person.office or found.office
         person.actor = person.actor or actor
         return person.key
 
