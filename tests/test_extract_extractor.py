@@ -916,6 +916,36 @@ def test_a_second_round_of_talks_is_another_meeting_of_the_parties_last_named(ex
     assert (first["status"], second["status"], when(second)) == ("held", "planned", (D(2023, 2, 16), "day"))
 
 
+@pytest.mark.parametrize("text, format_", [
+    ("President Hage Geingob received a courtesy call from Prime Minister Kaja Kallas on Monday.", "in_person"),
+    ("President Hage Geingob received a telephone call from Prime Minister Kaja Kallas on Monday.", "phone"),
+    ("President Hage Geingob got a visit from Prime Minister Kaja Kallas on Monday.", "in_person"),
+])
+def test_a_call_or_visit_someone_receives_from_another_is_their_meeting(one, text, format_):
+    m = one(text)
+    assert (names(m["participants"]), m["status"], m["format"]) == (["Hage Geingob", "Kaja Kallas"], "held", format_)
+
+
+def test_a_letter_someone_receives_from_another_is_no_meeting(extractor):
+    assert extractor.extract("President Hage Geingob received a letter from Prime Minister Kaja Kallas on Monday.",
+                             WEDNESDAY) == []
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Prime Minister Kaja Kallas said the meeting with President Hage Geingob was useful.", "held"),
+    ("Prime Minister Kaja Kallas told reporters the talks with President Hage Geingob would take place on Friday.",
+     "planned"),
+    ("Prime Minister Kaja Kallas said the talks that she held with President Hage Geingob were useful.", "held"),
+])
+def test_who_reports_on_a_meeting_with_someone_is_its_other_party(one, text, status):
+    m = one(text)
+    assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], status)
+
+
+def test_a_spokesman_reporting_on_a_meeting_with_someone_is_no_party(extractor):
+    assert extractor.extract("A spokesman said the meeting with President Hage Geingob was useful.", WEDNESDAY) == []
+
+
 def test_further_talks_to_look_forward_to_are_no_meeting_of_their_own(one):
     one("Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. They look forward to further "
         "talks on Friday.")

@@ -195,6 +195,7 @@ def test_the_last_of_meetings_counted_is_one_meeting_and_the_perfect_tense_holds
     ("Kallas is looking forward to talks with Boric.", "looking"),
     ("Kallas made the decision halfway through a telephone conversation with Boric.", "made"),
     ("Her adviser left the meeting Kallas was having with Boric.", "having"),
+    ("Her adviser left the meeting that Kallas was having with Boric.", "having"),
 ])
 def test_the_verb_holding_a_meeting_noun(find, text, holder):
     p, doc = one(find, text)

@@ -94,6 +94,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         speakers = [c for c in head.head.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
         if holder is None and own == 1 and head.dep_ == "dobj" and speakers:  # "I appreciated the talks with X"
             _add(args.subjects, speakers, resolve)
+        if holder is None and own == 1 and all(_via(t) == "with" for t in parties) and _reported(head, reporters):
+            _add(args.subjects, _subjects(head.head.head), resolve)  # "X said the meeting with Y was useful" (not
+            # "X said Y's visit was useful")
         if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
             held_by = _holder_subjects(head, holder)
@@ -322,11 +325,12 @@ def _companions(verb):
 
 def _noun_parties(noun, spec=None, place=lambda token: False, unheld=False):
     """The parties named on a meeting noun: possessives, person compounds (not places: 'the Geneva talks') and
-    the objects of with, between, of (and 'on' for a courtesy call on X); of an `unheld` noun (no verb holds it),
-    also a 'with' the parse hung on the verb it is the object of ('appreciated the talks so far with X')."""
-    found = []
-    extra = set((spec or {}).get("in_person") or ())
-    framed = [c for o in noun.children if o.dep_ == "prep" and o.lower_ == "of" and (spec or {}).get("of")
+    the objects of with, between, of (and 'on' for a courtesy call on X, 'from' for a call from X); of an `unheld`
+    noun (no verb holds it), also a 'with' the parse hung on the verb it is the object of ('appreciated the talks
+    so far with X')."""
+    found, spec = [], spec or {}
+    extra = set(spec.get("in_person") or ())
+    framed = [c for o in noun.children if o.dep_ == "prep" and o.lower_ == "of" and spec.get("of")
               for p in o.children if p.lower_ in spec["of"] for c in p.children]  # "an exchange of views with X"
     hung = [c for c in noun.head.children if unheld and noun.dep_ == "dobj" and c.dep_ == "prep"
             and c.lower_ == "with" and c.i > noun.i]
@@ -336,7 +340,7 @@ def _noun_parties(noun, spec=None, place=lambda token: False, unheld=False):
                 continue
             found.append(child)  # "the Putin-Trump meeting": each name of the compound
             found.extend(t for t in child.subtree if t != child and t.dep_ == "compound" and t.pos_ == "PROPN")
-        elif child.dep_ == "prep" and child.lower_ in _NOUN_PARTIES:
+        elif child.dep_ == "prep" and (child.lower_ in _NOUN_PARTIES or child.lower_ == "from" and spec.get("from")):
             found.extend(_prep_objects(child))
         elif child.dep_ == "prep" and child.lower_ in extra:  # "a courtesy call on X" (not "a call on Monday")
             found.extend(t for t in _prep_objects(child)
@@ -496,6 +500,12 @@ def _holder_subjects(noun, holder):
     subjects = [t for t in _subjects(holder) if t != noun and not (
         timed and t.dep_ == "nsubjpass" and t.head == holder)]
     return subjects or (_agents(holder) if timed else [])
+
+
+def _reported(noun, reporters):
+    """Whether a meeting noun is the subject of what someone reports ('X said the talks with Y went well')."""
+    clause = noun.head
+    return noun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and lemma(clause.head) in reporters
 
 
 def _timed(noun, verb):

@@ -249,8 +249,8 @@ def _holder(noun, lexicon):
     """The verb a meeting noun belongs to: the one holding it (held talks), or the one a time phrase on it
     modifies (left after talks with X: 'left')."""
     held = [c for c in noun.children if c.dep_ == "relcl" and lemma(c) in lexicon.holding_verbs
-            and not any(d.dep_ in ("dobj", "nsubjpass") for d in c.children)]
-    if held:  # "the meeting I was having with X", "the talks they held on Monday"
+            and not any(d.dep_ in ("dobj", "nsubjpass") and d.tag_ != "WDT" for d in c.children)]
+    if held:  # "the meeting I was having with X", "the talks (that) they held on Monday"
         return held[0]
     token = noun
     while token.dep_ in _HELD_BY and token.head != token:
