@@ -909,6 +909,10 @@ def test_a_delegation_led_by_someone_is_met_through_its_leader(one, text):
     "for tomorrow.",
     "Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. Another meeting is planned for "
     "tomorrow.",
+    "Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. A further meeting between them "
+    "will take place tomorrow.",
+    "Prime Minister Kaja Kallas held talks with President Hage Geingob in Tallinn. The next meeting between the two "
+    "leaders is set for tomorrow.",
 ])
 def test_a_second_round_of_talks_is_another_meeting_of_the_parties_last_named(extractor, text):
     first, second = extractor.extract(text, WEDNESDAY)

@@ -25,7 +25,9 @@ _RETINUES = {"delegation", "delegations", "entourage", "retinue", "suite", "team
 _BETWEEN = {"between", "among", "amongst", "of"}
 _THEN = {"then", "later", "and", "also", "afterwards"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"
-_AGAIN = {"second", "third", "fourth", "fifth"}  # "a second round of talks" (not "further talks": any more of them)
+_AGAIN = {"second", "third", "fourth", "fifth", "next"}  # "a second round of talks", "the next meeting"
+_ONE_MORE = {"further"}  # "a further meeting" (not "further talks": any more of them; nor "a new round of trade
+# negotiations": of other parties)
 
 
 @dataclass
@@ -555,10 +557,12 @@ def _group(token):
 
 
 def another(noun):
-    """'another meeting', 'a second round of talks': a meeting after one already reported."""
+    """'another meeting', 'a second round of talks', 'the next meeting', 'a further meeting': a meeting after one
+    already reported."""
     frame = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # ("round of talks")
-    return any(c.dep_ == "det" and c.lower_ == "another" or c.dep_ in ("amod", "advmod") and c.lower_ in _AGAIN
-               for t in {noun, frame} for c in t.children)
+    return any(c.dep_ == "det" and c.lower_ == "another" or c.dep_ in ("amod", "advmod") and (
+        c.lower_ in _AGAIN or c.lower_ in _ONE_MORE and any(d.lower_ in ("a", "an") for d in t.children))
+        for t in {noun, frame} for c in t.children)
 
 
 def unsaid(predicate, doc):

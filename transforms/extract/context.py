@@ -97,7 +97,8 @@ def assemble(events, country_of):
             if fits:
                 for fit in fits if event.plural else fits[-1:]:  # "X called A and B. The calls were about Y."
                     merge.add(fit, _as(event.mention, fit))
-            elif event.new and _own(event.mention):  # "negotiations were planned in X": another of theirs
+            elif event.new and _own(event.mention):  # "negotiations were planned in X": another of theirs, as it
+                event.mention.status = said  # stands
                 focus = [_merge(meetings, _as(event.mention, targets[-1]))]
             elif event.new and event.plan and said in ("planned", "proposed"):  # "the two leaders agreed to hold a
                 focus = [_merge(meetings, replace(event.mention, parties=targets[-1].parties))]  # meeting" after a call
