@@ -930,6 +930,37 @@ def test_a_call_or_visit_someone_receives_from_another_is_their_meeting(one, tex
     assert (names(m["participants"]), m["status"], m["format"]) == (["Hage Geingob", "Kaja Kallas"], "held", format_)
 
 
+@pytest.mark.parametrize("role", ["the Prime Minister of Estonia, Mr Peeter Tamm", "the Prime Minister of Estonia, "
+                                  "Mr. Peeter Tamm"])
+def test_a_role_of_a_country_with_a_courtesy_titled_name_after_its_comma_is_that_name(one, role):
+    m = one(f"President Hage Geingob held talks with {role} on Monday.")
+    assert names(m["participants"]) == ["Hage Geingob", "Peeter Tamm"]
+
+
+@pytest.mark.parametrize("text", [
+    "Prime Minister Kaja Kallas will make a visit to Namibia for talks with President Hage Geingob.",
+    "Prime Minister Kaja Kallas is in Windhoek on a visit for talks with President Hage Geingob.",
+])
+def test_whoever_makes_a_journey_for_talks_with_someone_meets_them(one, text):
+    assert names(one(text)["participants"]) == ["Hage Geingob", "Kaja Kallas"]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("He said the offer would be made at a meeting later this month between Trade Representative Aarne Kask and "
+     "Commissioner Liis Tamm.", "planned"),
+    ("The meeting on Friday between Trade Representative Aarne Kask and Commissioner Liis Tamm was cancelled.",
+     "cancelled"),
+])
+def test_the_parties_a_time_separates_from_their_meeting_are_its_parties(one, text, status):
+    m = one(text)
+    assert (names(m["participants"]), m["status"]) == (["Aarne Kask", "Liis Tamm"], status)
+
+
+def test_relations_between_two_people_are_not_the_parties_of_a_meeting_named_beside_them(extractor):
+    assert extractor.extract("At the meeting in Windhoek, relations between Prime Minister Kaja Kallas and President "
+                             "Hage Geingob were discussed.", WEDNESDAY) == []
+
+
 def test_a_letter_someone_receives_from_another_is_no_meeting(extractor):
     assert extractor.extract("President Hage Geingob received a letter from Prime Minister Kaja Kallas on Monday.",
                              WEDNESDAY) == []

@@ -563,6 +563,8 @@ class Article:
             while end < len(doc) and end not in named and (
                     doc[end].lower_ in ("the", "and", ",") or doc[end].pos_ == "PROPN"):
                 end += 1
+            while end - 1 > token.i + 2 and self._honouring(doc[end - 1]):  # "of Malaysia, Mr X": not Malaysia's
+                end -= 1
             end -= doc[end - 1].text == ","
         if end >= len(doc) or doc[end].text not in (",", "–", "—", "-", "--"):
             return []

@@ -26,6 +26,7 @@ _BETWEEN = {"between", "among", "amongst", "of"}
 _THEN = {"then", "later", "and", "also", "afterwards"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"
 _AGAIN = {"second", "third", "fourth", "fifth", "next"}  # "a second round of talks", "the next meeting"
+_BESIDE_A_DATE = {"later", "earlier", "on", "in", "at", "the", "of", ","}  # ("later this month")
 _ONE_MORE = {"further"}  # "a further meeting" (not "further talks": any more of them; nor "a new round of trade
 # negotiations": of other parties)
 
@@ -99,6 +100,9 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         if holder is None and own == 1 and all(_via(t) == "with" for t in parties) and _reported(head, reporters):
             _add(args.subjects, _subjects(head.head.head), resolve)  # "X said the meeting with Y was useful" (not
             # "X said Y's visit was useful")
+        journey = _journey_for(head, journeys)
+        if holder is None and journey is not None and not args.subjects:  # "X will make a visit to Z for talks
+            _add(args.subjects, _travellers(journey), resolve)  # with Y": whoever makes the journey
         if holder is not None and not (own >= 2 and symmetric):
             # (but not "X said after the meeting of A and B", "X offered to host talks between A and B")
             held_by = _holder_subjects(head, holder)
@@ -207,6 +211,14 @@ def _purpose_of(verb, journeys):
     return next((p for s in verb.head.children if s.dep_ == "nsubj" for c in s.children
                  if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                  if p.dep_ == "pobj" and lemma(p) in journeys), None)
+
+
+def _journey_for(noun, journeys):
+    """The journey a meeting noun is the purpose of ('a visit to Z for talks with Y': visit), or None."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and lemma(prep.head) in journeys and prep.head.pos_ == "NOUN":
+        return prep.head
+    return None
 
 
 def _travellers(journey):
@@ -349,7 +361,20 @@ def _noun_parties(noun, spec=None, place=lambda token: False, unheld=False):
                          if not find_dates(t.doc[t.left_edge.i:t.right_edge.i + 1].text))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
-    return _coordinated(found + _clause_parties(noun))
+    return _coordinated(found + _clause_parties(noun) or _between_after(noun))
+
+
+def _between_after(noun):
+    """'a meeting later this month between A and B': the objects of a 'between' that only a time separates from the
+    meeting noun, wherever the parse hung it."""
+    doc = noun.doc
+    prep = next((t for t in doc[noun.i + 1:noun.i + 8] if t.lower_ == "between" and t.dep_ == "prep"), None)
+    if prep is None or prep.head == noun:
+        return []
+    gap = doc[noun.i + 1:prep.i].text
+    dated = find_dates(gap)
+    rest = "".join(gap[k] for k in range(len(gap)) if not any(d.start <= k < d.end for d in dated)).split()
+    return _prep_objects(prep) if dated and set(map(str.lower, rest)) <= _BESIDE_A_DATE else []
 
 
 def _clause_parties(noun):
