@@ -87,6 +87,10 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas raised fisheries when she met Boric.", None),
     ("The aim of my talks with Boric was to explore fisheries.", None),  # what they were for: the tense tells
     ("The aim of Kallas is to meet Boric in June.", "planned"),
+    ("Kallas will not be able to meet Boric next month.", "cancelled"),  # a plan or a wish denied: it is off
+    ("Kallas does not plan to meet Boric next month.", "cancelled"),
+    ("Boric said Kallas, who did not come, will meet him in June.", "planned"),  # (another clause's "not")
+    ("No details of the planned meeting of Kallas and Boric were given.", "planned"),
 ])
 def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status

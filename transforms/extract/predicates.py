@@ -324,13 +324,16 @@ def own_phrases(token):
 def status_of(token, lexicon):
     """The status the governing words give: a modal or an aux on the meeting word or its verbs, or a word such as
     planned, wanted, invited or cancelled that the meeting word depends on; None when only the tense can tell."""
-    found, bounded = None, False
+    found, bounded, start = None, False, token
     for _ in range(8):
         here = _status_here(token, lexicon)
         if here == "accepted":  # "accepted an invitation to visit": a plan
             here, found = None, "planned" if found == "proposed" else found
         if here == "cancelled":  # "postponed a visit to X, where he was to meet Y": the whole plan is off
             return here
+        if token is not start and not bounded and token.pos_ in ("VERB", "AUX", "ADJ") and any(
+                c.dep_ == "neg" for c in token.children):  # "will not be able to meet X", "does not plan to visit
+            return "cancelled"  # X": it will not happen (but not "no details of the meeting")
         found = found or (None if bounded else here)
         if any(c.dep_ == "aux" and c.lower_ == "having" for c in token.children):
             return found  # "Having met X, I look forward to ...": done before what the clause it is on says
