@@ -961,6 +961,19 @@ def test_relations_between_two_people_are_not_the_parties_of_a_meeting_named_bes
                              "Hage Geingob were discussed.", WEDNESDAY) == []
 
 
+@pytest.mark.parametrize("then, day, city", [
+    ("Later she held talks with Foreign Minister Peeter Tamm.", (D(2023, 2, 13), "day"), "Tallinn"),
+    ("She then held talks with Foreign Minister Peeter Tamm.", (D(2023, 2, 13), "day"), "Tallinn"),
+    ("She also held talks with Foreign Minister Peeter Tamm.", (None, None), None),  # no sequence said
+    ("Later she will hold talks with Foreign Minister Peeter Tamm.", (None, None), None),  # ahead
+])
+def test_a_meeting_said_to_come_next_is_on_the_day_and_in_the_city_of_the_one_before(extractor, then, day, city):
+    first, second = extractor.extract(f"Prime Minister Kaja Kallas met President Hage Geingob in Tallinn on Monday. "
+                                      f"{then}", WEDNESDAY)
+    assert names(second["participants"]) == ["Kaja Kallas", "Peeter Tamm"]
+    assert (when(second), second["city"]) == (day, city)
+
+
 def test_a_letter_someone_receives_from_another_is_no_meeting(extractor):
     assert extractor.extract("President Hage Geingob received a letter from Prime Minister Kaja Kallas on Monday.",
                              WEDNESDAY) == []

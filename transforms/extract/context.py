@@ -1,6 +1,7 @@
 """An article's meeting mentions in reading order, merged into meetings, with what its other sentences add to the
 meeting they are about (the focus: the one last named): a date, place or duration of "the talks", the topics
 "the two leaders discussed", the people who "also attended"."""
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -8,6 +9,8 @@ from transforms.extract import merge
 from transforms.extract.places import Location
 
 _NEAR_PARAGRAPHS = 3  # how far a bare "the talks" reaches back to the meeting last named
+_NEXT = re.compile(r"\W*(?:(?:\w+\s+){0,3}?(?:later|afterwards|subsequently|then)\b|after that\b)", re.I)  # "Later
+# he met", "He then met"
 
 
 @dataclass
@@ -39,7 +42,7 @@ def assemble(events, country_of):
     """Meetings from the events of an article, in reading order. The focus is the meetings the last sentence that
     named parties was about; what other sentences add goes to the one of them it fits. A visitor who meets his
     hosts is, from then on, in their country (`country_of(key)`)."""
-    meetings, focus, where, ahead, due, last = [], [], {}, {}, {}, None
+    meetings, focus, where, ahead, due, last, before = [], [], {}, {}, {}, None, None
     agendas, journeys, travellers, goes_to = defaultdict(list), defaultdict(list), (), None
     for event in events:
         if event.kind == "agenda" and event.group:  # "the meetings with officials are to prepare X"
@@ -62,7 +65,8 @@ def assemble(events, country_of):
             _visiting_hosts_aside(event.mention, where, country_of)
             _place_by_whereabouts(event.mention, _known(where, ahead, event.mention))
             _follow_visitor(event.mention, where, country_of)
-            meeting = _merge(meetings, event.mention)
+            _then(event.mention, before)
+            meeting, before = _merge(meetings, event.mention), event.mention
             if event.sentence is not last:
                 focus, last = [], event.sentence
             focus.append(meeting)
@@ -191,6 +195,21 @@ def _visiting_hosts_aside(mention, where, country_of):
     their own is a visitor there, not a host."""
     mention.hosts = tuple(k for k in mention.hosts if not (
         k in where and where[k][0].country and country_of(k) and where[k][0].country != country_of(k)))
+
+
+def _then(mention, before):
+    """'X met Y in Z on Monday. Later he consulted with W': a held meeting said to come next, naming no place or day
+    of its own, is on the day and in the city of the one before, of one of its parties, in that or the next
+    paragraph."""
+    if before is None or not _NEXT.match(mention.sentence.text) or mention.format not in (None, "in_person") or \
+            mention.status not in (None, "held") or before.status not in (None, "held") or \
+            mention.sentence.paragraph - before.sentence.paragraph > 1 or \
+            not set(mention.parties) & set(before.parties) or mention.date[0] or mention.location.city:
+        return
+    if before.date[1] == "day":
+        mention.date = before.date
+    if before.location.city and mention.location.country in (None, before.location.country):
+        mention.location = replace(mention.location, city=before.location.city, country=before.location.country)
 
 
 def _follow_visitor(mention, where, country_of):
