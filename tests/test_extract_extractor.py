@@ -974,6 +974,23 @@ def test_a_meeting_said_to_come_next_is_on_the_day_and_in_the_city_of_the_one_be
     assert (when(second), second["city"]) == (day, city)
 
 
+@pytest.mark.parametrize("text", [
+    "President Hage Geingob embraced Prime Minister Kaja Kallas on Monday.",
+    "President Hage Geingob shook hands with Prime Minister Kaja Kallas on Monday.",
+    "President Hage Geingob and Prime Minister Kaja Kallas shook hands on Monday.",
+])
+def test_embracing_or_shaking_hands_with_someone_is_meeting_them(one, text):
+    m = one(text)
+    assert (names(m["participants"]), m["status"], m["format"]) == (["Hage Geingob", "Kaja Kallas"], "held",
+                                                                     "in_person")
+
+
+@pytest.mark.parametrize("text", ["President Hage Geingob embraced the plan on Monday.",
+                                  "The news shook Prime Minister Kaja Kallas on Monday."])
+def test_embracing_or_shaking_something_is_no_meeting(extractor, text):
+    assert extractor.extract(text, WEDNESDAY) == []
+
+
 def test_a_letter_someone_receives_from_another_is_no_meeting(extractor):
     assert extractor.extract("President Hage Geingob received a letter from Prime Minister Kaja Kallas on Monday.",
                              WEDNESDAY) == []

@@ -403,9 +403,11 @@ def test_a_meeting_then_a_phone_call(extractor):
 def test_a_visit_to_a_capital_at_war(extractor):
     text = ("Modi met Zelensky in Kyiv on Friday, hugging the Ukrainian leader weeks after he embraced Putin in "
             "Moscow.")
-    m = only(extractor.extract(text, D(2024, 8, 23)))
+    m, before = extractor.extract(text, D(2024, 8, 23))  # (the embrace in Moscow: an earlier meeting, undated)
     assert names(m["participants"]) == ["Narendra Modi", "Volodymyr Zelensky"]
     assert (*where(m), *when(m)) == ("Kyiv", "Ukraine", D(2024, 8, 23), "day")
+    assert names(before["participants"]) == ["Narendra Modi", "Vladimir Putin"]
+    assert (before["status"], *where(before), *when(before)) == ("held", "Moscow", "Russia", None, None)
 
 
 def test_bilateral_meeting_at_a_palace_with_a_day_month_date(extractor):
