@@ -1001,6 +1001,7 @@ def test_a_letter_someone_receives_from_another_is_no_meeting(extractor):
     ("Prime Minister Kaja Kallas told reporters the talks with President Hage Geingob would take place on Friday.",
      "planned"),
     ("Prime Minister Kaja Kallas said the talks that she held with President Hage Geingob were useful.", "held"),
+    ("Prime Minister Kaja Kallas said there would be talks with President Hage Geingob in Windhoek.", "planned"),
 ])
 def test_who_reports_on_a_meeting_with_someone_is_its_other_party(one, text, status):
     m = one(text)

@@ -530,9 +530,12 @@ def _holder_subjects(noun, holder):
 
 
 def _reported(noun, reporters):
-    """Whether a meeting noun is the subject of what someone reports ('X said the talks with Y went well')."""
+    """Whether a meeting noun is the subject of what someone reports ('X said the talks with Y went well', 'X said
+    there would be talks with Y')."""
     clause = noun.head
-    return noun.dep_ in ("nsubj", "nsubjpass") and clause.dep_ == "ccomp" and lemma(clause.head) in reporters
+    subject = noun.dep_ in ("nsubj", "nsubjpass") or noun.dep_ == "attr" and any(
+        c.dep_ == "expl" for c in clause.children)
+    return subject and clause.dep_ == "ccomp" and lemma(clause.head) in reporters
 
 
 def _timed(noun, verb):
