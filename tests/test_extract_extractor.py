@@ -957,7 +957,7 @@ def test_the_parties_a_time_separates_from_their_meeting_are_its_parties(one, te
 
 
 def test_relations_between_two_people_are_not_the_parties_of_a_meeting_named_beside_them(extractor):
-    assert extractor.extract("At the meeting in Windhoek, relations between Prime Minister Kaja Kallas and President "
+    assert extractor.extract("At the meeting on Monday, relations between Prime Minister Kaja Kallas and President "
                              "Hage Geingob were discussed.", WEDNESDAY) == []
 
 
@@ -965,6 +965,7 @@ def test_relations_between_two_people_are_not_the_parties_of_a_meeting_named_bes
     ("Later she held talks with Foreign Minister Peeter Tamm.", (D(2023, 2, 13), "day"), "Tallinn"),
     ("She then held talks with Foreign Minister Peeter Tamm.", (D(2023, 2, 13), "day"), "Tallinn"),
     ("She also held talks with Foreign Minister Peeter Tamm.", (None, None), None),  # no sequence said
+    ("Two days later she held talks with Foreign Minister Peeter Tamm.", (None, None), None),  # another day
     ("Later she will hold talks with Foreign Minister Peeter Tamm.", (None, None), None),  # ahead
 ])
 def test_a_meeting_said_to_come_next_is_on_the_day_and_in_the_city_of_the_one_before(extractor, then, day, city):
@@ -986,14 +987,10 @@ def test_embracing_or_shaking_hands_with_someone_is_meeting_them(one, text):
 
 
 @pytest.mark.parametrize("text", ["President Hage Geingob embraced the plan on Monday.",
+                                  "President Hage Geingob has embraced Prime Minister Kaja Kallas as a partner.",
                                   "The news shook Prime Minister Kaja Kallas on Monday."])
 def test_embracing_or_shaking_something_is_no_meeting(extractor, text):
     assert extractor.extract(text, WEDNESDAY) == []
-
-
-def test_a_letter_someone_receives_from_another_is_no_meeting(extractor):
-    assert extractor.extract("President Hage Geingob received a letter from Prime Minister Kaja Kallas on Monday.",
-                             WEDNESDAY) == []
 
 
 @pytest.mark.parametrize("text, status", [
@@ -1008,8 +1005,10 @@ def test_who_reports_on_a_meeting_with_someone_is_its_other_party(one, text, sta
     assert (names(m["participants"]), m["status"]) == (["Hage Geingob", "Kaja Kallas"], status)
 
 
-def test_a_spokesman_reporting_on_a_meeting_with_someone_is_no_party(extractor):
-    assert extractor.extract("A spokesman said the meeting with President Hage Geingob was useful.", WEDNESDAY) == []
+def test_a_spokesman_reporting_on_a_meeting_with_someone_is_no_party(one):
+    m = one("Prime Minister Kaja Kallas met President Hage Geingob on Monday. Her spokesman Peeter Tamm said the talks "
+            "with Geingob were useful.")
+    assert names(m["participants"]) == ["Hage Geingob", "Kaja Kallas"]
 
 
 def test_further_talks_to_look_forward_to_are_no_meeting_of_their_own(one):

@@ -71,9 +71,16 @@ def test_an_office_in_apposition_beside_a_rank_or_courtesy_is_the_office(titles,
     assert (balder.name, balder.title, balder.office) == ("Balder", title, "minister")
 
 
-def test_a_rank_without_an_office_has_none(titles, gaz):
-    [balder] = names("Senator Balder, who chairs the committee, left.", titles, gaz)
+@pytest.mark.parametrize("text", ["Senator Balder, who chairs the committee, left.",
+                                  "Senator Balder, the deputy minister for defence, left."])  # (a deputy's office)
+def test_a_rank_without_an_office_of_its_own_has_none(titles, gaz, text):
+    [balder] = names(text, titles, gaz)
     assert (balder.title, balder.office) == ("senator", None)
+
+
+def test_a_rank_of_two_words_after_honorifics_takes_an_office_in_apposition(titles, gaz):
+    [balder] = names("His Excellency Field Marshal Balder, the Minister for Defence, left.", titles, gaz)
+    assert balder.office == "minister"
 
 
 def test_a_title_alone_is_no_name(titles, gaz):

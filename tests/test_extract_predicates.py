@@ -91,6 +91,8 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas does not plan to meet Boric next month.", "cancelled"),
     ("Boric said Kallas, who did not come, will meet him in June.", "planned"),  # (another clause's "not")
     ("No details of the planned meeting of Kallas and Boric were given.", "planned"),
+    ("Kallas did not hesitate to meet Boric.", None),  # (not a plan denied)
+    ("Kallas could not wait to meet Boric next week.", "planned"),
 ])
 def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status

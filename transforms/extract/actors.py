@@ -592,9 +592,9 @@ class Article:
         """Whether the article or the actor knowledge gives `person` the title ('prime minister', 'foreign
         minister', 'president'), ignoring the country words of either; or an apposition does ('Mr X, the Minister
         for Y, ... the Minister')."""
-        if person.office and self._bare(person.office)[-len(self._bare(title)):] == self._bare(title):
-            return True
         wanted = self._bare(title)
+        if person.office and self._bare(person.office)[-len(wanted):] == wanted:
+            return True
         role = self.kb.role_on(person.actor, self.day) if person.actor is not None else None
         if " ".join(wanted) in self.titles.generic:  # "the Saudi leader": its king, president or prime minister
             head = person.title and self.titles.head(self._bare(person.title)[-2:])

@@ -27,6 +27,7 @@ _THEN = {"then", "later", "and", "also", "afterwards"}
 _LIST_PREPOSITIONS = {"of", "for"}  # "Governor of the Bank of England X", "Minister for Trade X"
 _AGAIN = {"second", "third", "fourth", "fifth", "next"}  # "a second round of talks", "the next meeting"
 _BESIDE_A_DATE = {"later", "earlier", "on", "in", "at", "the", "of", ","}  # ("later this month")
+_PROXIES = {"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor"}  # who speak for another
 _ONE_MORE = {"further"}  # "a further meeting" (not "further talks": any more of them; nor "a new round of trade
 # negotiations": of other parties)
 
@@ -97,9 +98,10 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         speakers = [c for c in head.head.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
         if holder is None and own == 1 and head.dep_ == "dobj" and speakers:  # "I appreciated the talks with X"
             _add(args.subjects, speakers, resolve)
-        if holder is None and own == 1 and all(_via(t) == "with" for t in parties) and _reported(head, reporters):
-            _add(args.subjects, _subjects(head.head.head), resolve)  # "X said the meeting with Y was useful" (not
-            # "X said Y's visit was useful")
+        reporting = _subjects(head.head.head) if _reported(head, reporters) else []
+        if holder is None and own == 1 and all(_via(t) == "with" for t in parties) and not any(map(_proxy, reporting)):
+            _add(args.subjects, reporting, resolve)  # "X said the meeting with Y was useful" (not "X said Y's visit
+            # was useful", nor X's spokesman)
         journey = _journey_for(head, journeys)
         if holder is None and journey is not None and not args.subjects:  # "X will make a visit to Z for talks
             _add(args.subjects, _travellers(journey), resolve)  # with Y": whoever makes the journey
@@ -361,7 +363,7 @@ def _noun_parties(noun, spec=None, place=lambda token: False, unheld=False):
                          if not find_dates(t.doc[t.left_edge.i:t.right_edge.i + 1].text))
         elif child.dep_ == "prep" and child.lower_ == "at":  # "a state visit at the invitation of X"
             found.extend(_inviters(child))
-    return _coordinated(found + _clause_parties(noun) or _between_after(noun))
+    return _coordinated((found + _clause_parties(noun)) or _between_after(noun))
 
 
 def _between_after(noun):
@@ -536,6 +538,11 @@ def _reported(noun, reporters):
     subject = noun.dep_ in ("nsubj", "nsubjpass") or noun.dep_ == "attr" and any(
         c.dep_ == "expl" for c in clause.children)
     return subject and clause.dep_ == "ccomp" and lemma(clause.head) in reporters
+
+
+def _proxy(token):
+    """Whether a subject speaks for someone else ('her spokesman Z', 'an aide')."""
+    return any(w.lower_ in _PROXIES for w in token.subtree)
 
 
 def _timed(noun, verb):

@@ -9,8 +9,8 @@ from transforms.extract import merge
 from transforms.extract.places import Location
 
 _NEAR_PARAGRAPHS = 3  # how far a bare "the talks" reaches back to the meeting last named
-_NEXT = re.compile(r"\W*(?:(?:\w+\s+){0,3}?(?:later|afterwards|subsequently|then)\b|after that\b)", re.I)  # "Later
-# he met", "He then met"
+_NEXT = re.compile(r"\W*(?:Later|Afterwards|Subsequently|After that|(?:He|She|They|We|I) (?:later|then|afterwards|"
+                   r"subsequently))\b(?![-–])")  # "Later he met", "He then met" (not "Two days later", "Then-")
 
 
 @dataclass

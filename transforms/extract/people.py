@@ -80,8 +80,10 @@ class Titles:
                           r"(?![ \t]+[A-Z][a-z])")
 
     def address(self, title):
-        """Whether a title ('Mr', 'Senator', 'General') is only a form of address or a rank, not an office."""
-        return all(w.rstrip(".") in self.honorifics or w.rstrip(".") in self.ranks for w in title.lower().split())
+        """Whether a title ('Mr', 'Senator', 'His Excellency Field Marshal') is only a form of address or a rank,
+        not an office."""
+        rest = " ".join(w for w in title.lower().split() if w.rstrip(".") not in self.honorifics)
+        return not rest or rest.rstrip(".") in self.ranks
 
     def consort(self, title):
         """Whether a title ('her royal highness princess') ends in a consort's title."""
@@ -329,11 +331,14 @@ def _split_run(words, text, titles, gaz):
         title = after  # "His Excellency Mr X Y, President of Z": the office, not the courtesy ("Mr Y" alone is
         # still found by the surname the actor knowledge holds)
     office = (after or titles.title_before(before)) if title and titles.address(title) else None  # "Mr X, the
-    # Minister for Y", "the Minister for Y(,) Senator X"
+    # Minister for Y", "the Minister for Y(,) Senator X"; not a deputy's office ("Mr X, the deputy minister")
+    if office and _LESSER.search(text[words[end - 1][1]:words[end - 1][1] + 40] if after else before[-40:]):
+        office = None
     return [Found(words[start][0], words[end - 1][1], name, title or after, country,
                   titled or outside is not None or after is not None, office)]
 
 
+_LESSER = re.compile(r"\b(?:deputy|vice|assistant|under|junior|shadow|former|associate|acting)\b", re.I)
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministry|Department|Commissioner|Spokesman|Spokeswoman)\s+(?:for|of)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")  # "Minister for Fisheries and Forests"
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")

@@ -331,9 +331,8 @@ def status_of(token, lexicon):
             here, found = None, "planned" if found == "proposed" else found
         if here == "cancelled":  # "postponed a visit to X, where he was to meet Y": the whole plan is off
             return here
-        if token is not start and not bounded and token.pos_ in ("VERB", "AUX", "ADJ") and any(
-                c.dep_ == "neg" for c in token.children):  # "will not be able to meet X", "does not plan to visit
-            return "cancelled"  # X": it will not happen (but not "no details of the meeting")
+        if token is not start and not bounded and _denied(token, lexicon):  # "will not be able to meet X", "does
+            return "cancelled"  # not plan to visit X": it will not happen
         found = found or (None if bounded else here)
         if any(c.dep_ == "aux" and c.lower_ == "having" for c in token.children):
             return found  # "Having met X, I look forward to ...": done before what the clause it is on says
@@ -363,6 +362,14 @@ def status_of(token, lexicon):
             return found or (None if bounded or here == "accepted" else here)  # hold talks": B's talks are held
         token = token.head
     return found
+
+
+def _denied(token, lexicon):
+    """Whether a word of planning, wanting or ability is negated ('does not plan', 'did not want', 'will not be
+    able'; not 'did not hesitate', 'could not wait', nor a noun's 'no': 'no details of the planned meeting')."""
+    able = lemma(token) == "be" and any(c.dep_ == "acomp" and c.lower_ == "able" for c in token.children)
+    return (able or lemma(token) in lexicon.status) and token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "neg" for c in token.children)
 
 
 def _present_in_time_clause(token):
