@@ -9,8 +9,8 @@ import re
 
 from transforms.extract.kb import fold_title
 from transforms.extract.nlp import lemma, text_of
-from transforms.extract.people import (MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes, names,
-                                       pronoun_kind)
+from transforms.extract.people import (LESSER, MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes,
+                                       names, pronoun_kind)
 from transforms.extract.predicates import speaker
 
 _LEADING = {"lead", "head"}  # "a delegation led by X", "the team headed by X": X
@@ -35,7 +35,6 @@ _ADDRESSING = re.compile(r"\b(?:[Yy]ou|[Yy]our|ladies and gentlemen|[Ee]xcellenc
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our)\b")
 _FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
 _APPOSED = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?")
-_LESSER = {"deputy", "vice", "assistant", "under", "junior", "shadow", "former", "associate"}
 _STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
                 "other", "some", "many", "several", "fellow"}
@@ -600,7 +599,7 @@ class Article:
             head = person.title and self.titles.head(self._bare(person.title)[-2:])
             return self.titles.heads.get(head) in _HEAD_OFFICES or bool(role and _HEAD_ROLE.match(role))
         have = self._bare(person.title or "")
-        lesser = len(have) > len(wanted) and have[-len(wanted) - 1] in _LESSER  # a deputy foreign minister
+        lesser = len(have) > len(wanted) and have[-len(wanted) - 1] in LESSER  # a deputy foreign minister
         if have and (have[-len(wanted):] == wanted and not lesser or wanted[-len(have):] == have and len(have) > 1):
             return True
         return bool(role) and fold_title(" ".join(wanted)) in fold_title(role) and not (

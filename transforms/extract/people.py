@@ -338,7 +338,9 @@ def _split_run(words, text, titles, gaz):
                   titled or outside is not None or after is not None, office)]
 
 
-_LESSER = re.compile(r"\b(?:deputy|vice|assistant|under|junior|shadow|former|associate|acting)\b", re.I)
+LESSER = frozenset({"deputy", "vice", "assistant", "under", "junior", "shadow", "former", "associate"})  # not the
+# office their title names ("a deputy foreign minister")
+_LESSER = re.compile(r"\b(?:" + "|".join(sorted(LESSER)) + r")\b", re.I)
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministry|Department|Commissioner|Spokesman|Spokeswoman)\s+(?:for|of)"
                         r"\s+(?:the\s+)?(?:[A-Z][\w-]*\s+(?:and|&)\s+)?$")  # "Minister for Fisheries and Forests"
 _OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})")
