@@ -98,10 +98,10 @@ def of(predicate, doc, resolve, spec, place=lambda token: False, addressees=froz
         speakers = [c for c in head.head.children if c.dep_ == "nsubj" and c.lower_ in ("i", "we")]
         if holder is None and own == 1 and head.dep_ == "dobj" and speakers:  # "I appreciated the talks with X"
             _add(args.subjects, speakers, resolve)
-        reporting = _subjects(head.head.head) if _reported(head, reporters) else []
-        if holder is None and own == 1 and all(_via(t) == "with" for t in parties) and not any(map(_proxy, reporting)):
-            _add(args.subjects, reporting, resolve)  # "X said the meeting with Y was useful" (not "X said Y's visit
-            # was useful", nor X's spokesman)
+        if holder is None and own == 1 and all(_via(t) == "with" for t in parties) and _reported(head, reporters):
+            reporting = _subjects(head.head.head)  # "X said the meeting with Y was useful" (not "X said Y's visit
+            if not any(map(_proxy, reporting)):  # was useful", nor X's spokesman)
+                _add(args.subjects, reporting, resolve)
         journey = _journey_for(head, journeys)
         if holder is None and journey is not None and not args.subjects:  # "X will make a visit to Z for talks
             _add(args.subjects, _travellers(journey), resolve)  # with Y": whoever makes the journey
@@ -373,10 +373,11 @@ def _between_after(noun):
     prep = next((t for t in doc[noun.i + 1:noun.i + 8] if t.lower_ == "between" and t.dep_ == "prep"), None)
     if prep is None or prep.head == noun:
         return []
-    gap = doc[noun.i + 1:prep.i].text
-    dated = find_dates(gap)
-    rest = "".join(gap[k] for k in range(len(gap)) if not any(d.start <= k < d.end for d in dated)).split()
-    return _prep_objects(prep) if dated and set(map(str.lower, rest)) <= _BESIDE_A_DATE else []
+    rest = doc[noun.i + 1:prep.i].text
+    dated = find_dates(rest)
+    for date in reversed(dated):
+        rest = rest[:date.start] + " " + rest[date.end:]
+    return _prep_objects(prep) if dated and set(rest.lower().split()) <= _BESIDE_A_DATE else []
 
 
 def _clause_parties(noun):
