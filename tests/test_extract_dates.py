@@ -19,6 +19,7 @@ PUBLISHED = datetime.date(2021, 6, 16)  # a Wednesday
     ("next month", ("2021-07-01", "month"), ("2021-07-01", "month")),
     ("on Monday", ("2021-06-14", "day"), ("2021-06-21", "day")),
     ("yesterday", ("2021-06-15", "day"), ("2021-06-15", "day")),
+    ("last night", ("2021-06-15", "day"), ("2021-06-15", "day")),
     ("earlier in the day", ("2021-06-16", "day"), ("2021-06-16", "day")),
     ("two years ago", ("2019-01-01", "year"), ("2019-01-01", "year")),
     ("from 11 to 13 July", ("2020-07-11", "day"), ("2021-07-11", "day")),

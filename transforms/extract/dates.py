@@ -19,7 +19,7 @@ _RELATIVE_YEAR = r"(?:\s+(?P<rel_year>last|this|next)\s+year)"
 
 # Most specific first; each names the groups it fills, the words ("#": a digit) one of which it needs, and those
 # one of which it needs as well (a day or a year that is not optional, the word before the month).
-_NAMED = ("today", "tonight", "this", "earlier", "yesterday", "tomorrow")
+_NAMED = ("today", "tonight", "this", "earlier", "yesterday", "tomorrow", "night")
 _PART, _REL, _SINCE = ("early", "mid", "late", "end", "beginning", "start"), ("last", "this", "next", "past"), (
     "in", "since", "from", "by", "until", "of", "during")
 _PATTERNS = [(kind, frozenset(needs), frozenset(also), re.compile(p, re.IGNORECASE)) for kind, needs, also, p in [
@@ -43,7 +43,7 @@ _PATTERNS = [(kind, frozenset(needs), frozenset(also), re.compile(p, re.IGNORECA
      r"(?P<unit>year|month)s?\s+ago\b"),
     ("weekday", WEEKDAYS, "", r"\b(?:on\s+|last\s+|next\s+|this\s+)?(?P<weekday>" + words_regex(WEEKDAYS) + r")\b"),
     ("today", _NAMED, "", r"\b(?P<when>today|tonight|this morning|this afternoon|this evening|earlier in the day|"
-     r"yesterday|tomorrow)\b"),
+     r"yesterday|tomorrow|last night)\b"),
     ("year", "#", "", r"\b(?:in|since|of|during|from)\s+" + _YEAR + r"\b"),
 ]]
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -179,7 +179,7 @@ def _relative(mention, published, future):
             delta = 7
         return published + datetime.timedelta(days=delta), "day"
     if kind == "today":
-        offset = {"yesterday": -1, "tomorrow": 1}.get(get("when"), 0)
+        offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(get("when"), 0)
         return published + datetime.timedelta(days=offset), "day"
     return None, None
 
