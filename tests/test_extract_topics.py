@@ -152,6 +152,10 @@ def test_clauses_without_a_subject_and_the_parties_are_not_topics(about, text, e
      ["available responses"]),
     ("Kallas looked forward to welcoming President Geingob as the first Namibian head of state to visit Estonia.",
      []),
+    ("Kaja Kallas met Hage Geingob in an emergency effort to head off new tariffs on uranium exports.",
+     ["tariffs on uranium exports"]),
+    ("Kaja Kallas held talks with Hage Geingob in an attempt to resolve the border dispute.", ["border dispute"]),
+    ("Kaja Kallas met Hage Geingob in a last-ditch attempt to change his mind.", []),
 ])
 def test_what_a_meeting_or_visit_is_for(parse, lexicon, text, expected):
     doc = parse(text)

@@ -128,6 +128,9 @@ def _purpose_clauses(targets, lexicon):
         clauses += [c for c in target.children if _infinitive(c) and (c.dep_ in ("advcl", "acl") or c.dep_ == "xcomp"
                     and lemma(target) in lexicon.verbs and any(o.dep_ == "dobj" for o in target.children))]
         # ("phoned X to offer condolences": a meeting verb's purpose after its object)
+        clauses += [c for p in target.children if p.dep_ == "prep" and p.lower_ == "in" for n in p.children
+                    if n.dep_ == "pobj" and lemma(n) in lexicon.purpose_nouns
+                    for c in n.children if c.dep_ == "acl" and _infinitive(c)]  # "met X in a bid to end Y"
         if target.dep_ == "dobj" and lemma(target.head) in _USING:  # "used the meeting to press Y on X"
             clauses += [c for c in target.head.children if c.dep_ in ("advcl", "xcomp") and _infinitive(c)]
         frame = target.head.head if target.dep_ == "pobj" and target.head.lower_ == "of" else None
