@@ -30,6 +30,11 @@ def test_a_title_and_the_country_before_it_are_not_the_name(titles, gaz):
         ("Kaja Kallas", "estonian prime minister", "Estonia", True)]
 
 
+def test_a_title_broken_over_two_lines(titles, gaz):
+    assert found("the Prime \nMinister of Namibia, Dr Hage Geingob, has agreed", titles, gaz) == [
+        ("Hage Geingob", "prime minister", "Namibia", True)]
+
+
 @pytest.mark.parametrize("title", ["Trade Representative", "Special Representative"])
 def test_a_representative_of_an_office_is_titled(titles, gaz, title):
     assert found(f"U.S. {title} Jon Balder and Ana Kovar met.", titles, gaz)[0] == (

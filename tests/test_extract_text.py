@@ -127,6 +127,30 @@ def test_wrapped_lines_without_indents_are_joined_until_a_sentence_ends():
     assert found[1][1].startswith("Officials said") and text[found[1][0]:].startswith("Officials said")
 
 
+def test_wrapped_paragraphs_among_paragraphs_typed_on_one_line_are_joined():
+    long = ("Dr Geingob is visiting Latvia that week, and I suggested such a meeting in Estonia on his way back "
+            "from Riga to Windhoek. ")
+    text = ("I am pleased to announce that, in response to my invitation, the Prime\n"
+            "Minister of Namibia, Dr Geingob, has agreed to an informal meeting in\n"
+            "Tallinn on 29 March. " + long + "\n"
+            "We shall have a broad ranging discussion about our bilateral\n"
+            "relationship and other regional and global issues of mutual interest.\n" + long + "\n" + long + "\n")
+    assert texts(text)[0] == ("I am pleased to announce that, in response to my invitation, the Prime\nMinister of "
+                              "Namibia, Dr Geingob, has agreed to an informal meeting in\nTallinn on 29 March.")
+
+
+def test_long_lines_without_full_stops_are_sentences_of_their_own():
+    lines = ["Estonian and Namibian Leaders Meet in Tallinn", "Kaja Kallas met Hage Geingob in Tallinn on Tuesday "
+             "and the two leaders discussed fisheries, port investment and a new ferry line across the Baltic Sea",
+             "The talks lasted two hours, officials said, and a second round of talks is planned in Windhoek in the "
+             "spring, when the two leaders are expected to sign the agreements",
+             "Geingob left for Riga on Wednesday, where he is to meet the Latvian president and the speaker of the "
+             "Saeima before flying home on Friday",
+             "Officials in Windhoek said the visit was the first by a Namibian head of state to the Baltic countries "
+             "since independence", "He will return home on Friday"]
+    assert texts("\n".join(lines)) == lines
+
+
 def test_a_wrapped_line_ending_in_an_abbreviation_goes_on():
     text = ("    Officials said Kallas will meet Latvian Prime Minister Ozola to\n"
             "discuss the ferry line and to show continued U.S.\n"

@@ -12,6 +12,7 @@ from transforms.extract.nlp import lemma, text_of
 from transforms.extract.people import (LESSER, MONTH_NAMES, Found, Mention, Registry, first_person, in_quotes,
                                        names, pronoun_kind)
 from transforms.extract.predicates import speaker
+from transforms.extract.words import unwrapped
 
 _LEADING = {"lead", "head"}  # "a delegation led by X", "the team headed by X": X
 _PERSON_LABELS = {"PERSON"}
@@ -324,7 +325,7 @@ class Article:
                 # central bank": no country's office
             if any(_APPOSED.fullmatch(text, m.end(), n.start) for n in named if n.start >= m.end()):
                 continue  # "the Prime Minister, Mr X": X
-            title = _with_portfolio(m.group("title"), text[m.end():])
+            title = _with_portfolio(unwrapped(m.group("title")), text[m.end():])
             key = self._holder(title, country, i, {n.key for n in named})
             if key:
                 out.append(Mention(m.start("title"), m.end("title"), key))

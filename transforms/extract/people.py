@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from transforms.extract.dates import MONTHS, WEEKDAYS
 from transforms.extract.kb import fold
-from transforms.extract.words import words_regex
+from transforms.extract.words import unwrapped, words_regex
 
 # Words of a name: initials ("D.", "U.S."), words with inner hyphens and apostrophes (O'Neill, not Turnbull's),
 # a possessive, a number or a punctuation mark.
@@ -123,13 +123,13 @@ class Titles:
         """The title ending `text` (what precedes a name) in lower case: 'spokesman ', 'Governor of the Bank of
         England ', or None."""
         m = self._patterns()["before"].search(text)
-        return m.group("title").lower() if m else None
+        return unwrapped(m.group("title")).lower() if m else None
 
     def title_after(self, text):
         """(the title, the words after its 'of') in apposition after a name (', President of the ACTU,'), or
         (None, None)."""
         m = self._patterns()["after"].match(text)
-        return (m.group("title").lower(), m.group("of")) if m else (None, None)
+        return (unwrapped(m.group("title")).lower(), m.group("of")) if m else (None, None)
 
     def mentioned(self, text):
         """Whether `text` holds a title word, singular or plural ('presidents')."""
@@ -142,7 +142,7 @@ class Titles:
 
     def _patterns(self):
         if id(self) not in _TITLE_PATTERNS:
-            heads = r"(?P<title>(?i:" + words_regex(list(self.heads)) + r"))"
+            heads = r"(?P<title>(?i:" + words_regex(list(self.heads), wrapped=True) + r"))"
             organisation = r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&.-]*\s+(?:and\s+)?)*?(?:[A-Z][\w&.-]*))*"
             _TITLE_PATTERNS[id(self)] = {
                 "before": re.compile(r"\b" + heads + organisation + r"(?:\s+of(?:\s+the)?)?,?\s+$"),
@@ -163,7 +163,7 @@ class Titles:
             adjectives = words_regex([*gaz.adjectives, *gaz.countries])
             _ROLE_PATTERNS[key] = re.compile(
                 r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?P<adj>" + adjectives + r")(?:['’]s)?\s+)?(?P<title>(?i:"
-                + words_regex(list(self.heads)) + r"))\b(?:\s+of\s+(?:the\s+)?(?P<of>" + adjectives + r")\b)?"
+                + words_regex(list(self.heads), wrapped=True) + r"))\b(?:\s+of\s+(?:the\s+)?(?P<of>" + adjectives + r")\b)?"
                 r"(?![ \t]+[A-Z][a-z])")
         return _ROLE_PATTERNS[key]
 

@@ -95,15 +95,22 @@ def paragraphs(text):
 
 
 def _wrap_width(lines):
-    """The width text was wrapped at, or None when its lines are paragraphs."""
+    """The width text was wrapped at, or None when its lines are paragraphs. When many lines are too long to be
+    wrapped, and each of them ends a sentence, they are paragraphs of their own among wrapped ones (a release
+    whose later paragraphs were typed unwrapped), and the width is that of the others."""
     lengths = sorted(len(line.rstrip()) for _, line in lines)
     if len(lengths) < 4:
         return None
     width = lengths[int(0.9 * (len(lengths) - 1))]
     if width > _MAX_WRAP:
-        return None
+        if not all(line.rstrip().endswith(_TERMINAL) for _, line in lines if len(line.rstrip()) > _MAX_WRAP):
+            return None  # (lines that are sentences or paragraphs written without stops)
+        lengths = [n for n in lengths if n <= _MAX_WRAP]
+        if len(lengths) < 4:
+            return None
+        width = lengths[int(0.9 * (len(lengths) - 1))]
     wrapped = sum(_continues(a, b, width) for (_, a), (_, b) in zip(lines, lines[1:]))
-    return width if wrapped >= _WRAPPED_SHARE * len(lines) else None
+    return width if wrapped >= _WRAPPED_SHARE * len(lengths) else None
 
 
 def _continues(line, following, width):

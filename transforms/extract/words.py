@@ -6,14 +6,21 @@ _TOKEN = re.compile(r"\w+")
 _FOLDS_ODDLY = re.compile("[\u0130\u0131\u0345]")
 
 
-def words_regex(words):
+def words_regex(words, wrapped=False):
     """A regular expression matching any of `words`, longest first. The words are factored into a trie behind a
     look-ahead for their first characters, so matching costs about the length of the text, not the number of
-    words (in a case-insensitive pattern, give the words in lower case)."""
+    words (in a case-insensitive pattern, give the words in lower case). With `wrapped`, the space between two
+    words matches any white space (a title broken over two lines of hard-wrapped text): give what it matches to
+    `unwrapped` before looking it up."""
     if not words:
         return "(?!)"
     first = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
-    return f"(?=[{first}])" + _trie_regex(words)
+    return f"(?=[{first}])" + _node_regex(_trie(words), r"\s+" if wrapped else None)
+
+
+def unwrapped(text):
+    """`text` with each run of white space a single space."""
+    return " ".join(text.split())
 
 
 def whole_words(words, flags=0, jump=True):
@@ -64,13 +71,11 @@ def _trie(words):
     return trie
 
 
-def _trie_regex(words):
-    return _node_regex(_trie(words))
-
-
-def _node_regex(node):
-    """Regex for a trie node; longer continuations are tried before the word that ends here."""
-    branches = [re.escape(char) + _node_regex(child) for char, child in sorted(node.items()) if char]
+def _node_regex(node, space=None):
+    """Regex for a trie node; longer continuations are tried before the word that ends here. `space`: the pattern
+    of a space, when not the character itself."""
+    branches = [(space if char == " " and space else re.escape(char)) + _node_regex(child, space)
+                for char, child in sorted(node.items()) if char]
     ends = "" in node
     if not branches:
         return ""
