@@ -93,6 +93,8 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("No details of the planned meeting of Kallas and Boric were given.", "planned"),
     ("Kallas did not hesitate to meet Boric.", None),  # (not a plan denied)
     ("Kallas could not wait to meet Boric next week.", "planned"),
+    ("I welcome the opportunity to discuss fisheries with Boric.", "planned"),  # a chance to come
+    ("Kallas took the opportunity to discuss fisheries with Boric.", None),  # (the tense tells)
 ])
 def test_status_from_the_governing_words(find, text, status):
     assert one(find, text)[0].status == status

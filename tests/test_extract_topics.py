@@ -178,6 +178,7 @@ def test_coordinated_modifiers_of_one_noun_are_distributed(about):
     "Kaja Kallas will host Hage Geingob for dinner on Wednesday evening.",
     "Kaja Kallas is to call on Hage Geingob and Senate chairman Peya Mushelenga on Monday.",  # whom she visits
     "Kaja Kallas met Hage Geingob for talks on the first day of her four-day visit.",
+    "Kaja Kallas will meet Hage Geingob in Riga on his way to New Zealand.",
 ])
 def test_dates_pronouns_vague_words_and_occasions_are_not_topics(about, text):
     assert about(text) == []
@@ -243,6 +244,7 @@ def test_what_the_parties_state_together(parse, lexicon):
     assert stated("Both sides welcomed the new ferry line and the visa deal.") == ["ferry line", "visa deal"]
     assert stated("They reaffirmed their commitment to free trade.") == ["free trade"]
     assert stated("Officials welcomed the decision.") == []
+    assert stated("They welcomed the opportunity to meet again in Windhoek.") == []  # the meeting itself
 
 
 def test_what_a_topic_noun_lists(parse, lexicon):

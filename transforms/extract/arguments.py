@@ -11,6 +11,8 @@ from transforms.extract.nlp import lemma
 _SUBJECT = {"nsubj", "nsubjpass"}
 _INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp", "dep"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
+_SUBJECT_CONTROL = {"opportunity", "chance", "occasion"}  # whose infinitive's subject is who has them (not an
+# attempt or a bid, which may fail)
 _PRESS = {"correspondent", "reporter", "journalist", "editor", "presenter", "anchor", "columnist", "interviewer"}
 _GATHERINGS = {"summit", "conference", "session"}
 _OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want",
@@ -186,6 +188,12 @@ def _subjects(verb):
             return _coordinated(found)
         if verb.dep_ == "relcl":
             return _coordinated([verb.head])
+        if lemma(verb) in _SUBJECT_CONTROL and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr", "pobj"):
+            owners = [c for c in verb.children if c.dep_ == "poss"]  # "welcomed the opportunity to meet X", "at
+            if owners:  # the first chance to meet X": who has it; "X's chance to meet Y": X
+                return _coordinated(owners)
+            verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+            continue
         if verb.dep_ not in _INHERITS or verb.head == verb:
             return []
         controller = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" and (

@@ -346,6 +346,9 @@ def status_of(token, lexicon):
             # that they meet" is a proposal)
         if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in lexicon.purpose_nouns:
             return found  # "the aim of my talks with X was to explore Y": what they were for, not a plan
+        if token.dep_ == "acl" and lemma(token.head) in lexicon.purpose_nouns and \
+                token.head.head.tag_ in ("VBP", "VBZ"):
+            return found or "planned"  # "I welcome the opportunity to discuss X with Y": ahead
         if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in _CIRCUMSTANCE:  # "agreed in a phone call",
             # "in talking with X, Y proposed": the call is
             verb = token.head.head  # where it was agreed, not what; "in a long-awaited call, X spoke": the tense tells
