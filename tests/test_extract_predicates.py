@@ -94,6 +94,7 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas did not hesitate to meet Boric.", None),  # (not a plan denied)
     ("Kallas could not wait to meet Boric next week.", "planned"),
     ("I welcome the opportunity to discuss fisheries with Boric.", "planned"),  # a chance to come
+    ("Kallas is waiting for an opportunity to meet Boric.", "planned"),
     ("Kallas took the opportunity to discuss fisheries with Boric.", None),  # (the tense tells)
 ])
 def test_status_from_the_governing_words(find, text, status):

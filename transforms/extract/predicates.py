@@ -346,8 +346,7 @@ def status_of(token, lexicon):
             # that they meet" is a proposal)
         if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in lexicon.purpose_nouns:
             return found  # "the aim of my talks with X was to explore Y": what they were for, not a plan
-        if token.dep_ == "acl" and lemma(token.head) in lexicon.purpose_nouns and \
-                token.head.head.tag_ in ("VBP", "VBZ"):
+        if token.dep_ == "acl" and lemma(token.head) in lexicon.purpose_nouns and _has_ahead(token.head):
             return found or "planned"  # "I welcome the opportunity to discuss X with Y": ahead
         if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in _CIRCUMSTANCE:  # "agreed in a phone call",
             # "in talking with X, Y proposed": the call is
@@ -365,6 +364,14 @@ def status_of(token, lexicon):
             return found or (None if bounded or here == "accepted" else here)  # hold talks": B's talks are held
         token = token.head
     return found
+
+
+def _has_ahead(noun):
+    """Whether the verb that has a noun ('welcome the opportunity', 'waiting for a chance') is not in a past
+    tense: what the noun offers is still to come."""
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return noun.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and verb.tag_ in (
+        "VB", "VBP", "VBZ", "VBG") and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _denied(token, lexicon):
