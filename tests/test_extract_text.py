@@ -139,6 +139,14 @@ def test_wrapped_paragraphs_among_paragraphs_typed_on_one_line_are_joined():
                               "Namibia, Dr Geingob, has agreed to an informal meeting in\nTallinn on 29 March.")
 
 
+def test_a_heading_in_capitals_is_not_joined_to_the_wrapped_text_after_it():
+    text = ("VISIT OF THE PRESIDENT OF NAMIBIA TO THE REPUBLIC OF ESTONIA\n" + textwrap.fill(
+        "The Prime Minister, Ms Kaja Kallas, announced today that the President of Namibia, Mr Hage Geingob, will "
+        "make an official visit to Estonia from Sunday 17 October to Friday 29 October. He will be accompanied by "
+        "Mrs Geingob and by the Foreign Minister.", 60))
+    assert texts(text)[0] == "VISIT OF THE PRESIDENT OF NAMIBIA TO THE REPUBLIC OF ESTONIA"
+
+
 def test_long_lines_without_full_stops_are_sentences_of_their_own():
     lines = ["Estonian and Namibian Leaders Meet in Tallinn", "Kaja Kallas met Hage Geingob in Tallinn on Tuesday "
              "and the two leaders discussed fisheries, port investment and a new ferry line across the Baltic Sea",

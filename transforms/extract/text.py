@@ -115,10 +115,11 @@ def _wrap_width(lines):
 
 def _continues(line, following, width):
     """Whether `line`, a long line ending inside a sentence, goes on in `following` (not an indented new
-    paragraph)."""
+    paragraph, nor the text after a heading in capitals)."""
     line = line.rstrip()
     ends = line.endswith(_TERMINAL) and not _ABBREVIATION.search(line[-9:])  # "continued U.S." goes on
-    return len(line) >= 0.6 * width and not ends and not following[:1].isspace()
+    heading = line.isupper() and not following.isupper()  # a heading in capitals before the text
+    return len(line) >= 0.6 * width and not ends and not heading and not following[:1].isspace()
 
 
 def _sentence(p_text, p_start, begin, end, number):
