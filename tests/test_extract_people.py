@@ -30,6 +30,11 @@ def test_a_title_and_the_country_before_it_are_not_the_name(titles, gaz):
         ("Kaja Kallas", "estonian prime minister", "Estonia", True)]
 
 
+def test_a_malay_head_of_state_s_title_and_royal_orders_are_no_name(titles, gaz):
+    assert [f[0] for f in found("Sultan Peeter Tamm, Sultan and Yang Di-Pertuan of Namibia, met the Governor-General, "
+                                "Ms Liis Kask AC CVO.", titles, gaz)] == ["Peeter Tamm", "Liis Kask"]
+
+
 def test_a_title_broken_over_two_lines(titles, gaz):
     assert found("the Prime \nMinister of Namibia, Dr Hage Geingob, has agreed", titles, gaz) == [
         ("Hage Geingob", "prime minister", "Namibia", True)]

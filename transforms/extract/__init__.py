@@ -172,10 +172,11 @@ class Extractor:
                     for c in doc[predicate.head].children)
                 args = dataclasses.replace(args, objects=[] if thing else [
                     k for k in args.objects if _known(article.registry.person(k))])
-            hosted = not args.objects and spec.get("needs_object") and self._visits_author(predicate, doc, args,
-                                                                                            article)
+            host = self._host(predicate, doc, resolve, article) if not args.objects and spec.get(
+                "needs_object") else None
+            hosted = host and self._visits_host(predicate, doc, args, article, host)
             if hosted:
-                args = dataclasses.replace(args, objects=[article.author])
+                args = dataclasses.replace(args, objects=[host])
             if _pictured(predicate, doc):
                 args = dataclasses.replace(args, with_others=True)
             if predicate.kind == "noun" and doc[predicate.head].dep_ == "ROOT" and args.objects and not \
@@ -250,16 +251,25 @@ class Extractor:
             side = [k for k in parties if k not in side]
         return tuple(k for k in parties if k in side)
 
-    def _visits_author(self, predicate, doc, args, article):
-        """The author's country where a first-person release by its head of government says foreign public figures
-        will visit it ('X will visit Kalnia', 'X is to make a visit to Kalnia', 'he will be here in April' where
-        the author says of no journey abroad): they are to meet the author, who hosts them; else None. (Not 'X
-        will also visit Kalnia City': a leg of the visit.)"""
+    def _host(self, predicate, doc, resolve, article):
+        """Who receives the visitors of a visit: the author of a first-person release, else the one person who
+        announces the visit ('The Prime Minister, X, announced that Y will visit Kalnia'); else None."""
+        if article.author:
+            return article.author
+        clause = doc[predicate.head if predicate.holder is None else predicate.holder]
+        announcer = predicates.saying(clause)
+        keys = resolve(announcer) if announcer is not None else []
+        return keys[0] if len(keys) == 1 and self._public(article.registry.person(keys[0])) else None
+
+    def _visits_host(self, predicate, doc, args, article, host):
+        """The host's country where a first-person release by its head of government, or the announcement of one,
+        says foreign public figures will visit it ('X will visit Kalnia', 'X is to make a visit to Kalnia', 'he
+        will be here in April' where the author says of no journey abroad): they are to meet the host; else None.
+        (Not 'X will also visit Kalnia City': a leg of the visit.)"""
         head = doc[predicate.head]
-        if predicate.status != "planned" or _first_to(head) or not article.author or not args.subjects or \
-                article.author in args.subjects:
+        if predicate.status != "planned" or _first_to(head) or not args.subjects or host in args.subjects:
             return None
-        home = article.registry.person(article.author).country
+        home = article.registry.person(host).country
         places = [c for c in head.children if c.dep_ == "dobj"] if predicate.kind == "verb" else [
             o for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
         visitors = [article.registry.person(k) for k in args.subjects]

@@ -600,6 +600,9 @@ class Article:
             head = person.title and self.titles.head(self._bare(person.title)[-2:])
             return self.titles.heads.get(head) in _HEAD_OFFICES or bool(role and _HEAD_ROLE.match(role))
         have = self._bare(person.title or "")
+        if wanted == ["majesty"]:  # "His Majesty": a monarch named before
+            return any(w in self.titles.monarchs for w in have) or bool(
+                role and role.split(" of ")[0].lower() in self.titles.monarchs)
         lesser = len(have) > len(wanted) and have[-len(wanted) - 1] in LESSER  # a deputy foreign minister
         if have and (have[-len(wanted):] == wanted and not lesser or wanted[-len(have):] == have and len(have) > 1):
             return True

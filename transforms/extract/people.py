@@ -48,6 +48,7 @@ class Titles:
     bodies: frozenset = frozenset()  # "programme", "organization": words ending the name of a body
     firms: frozenset = frozenset()  # "Inc", "Co": words ending the name of a firm (as written)
     ranks: frozenset = frozenset()  # "senator", "general": kept beside an office, which an apposition names
+    monarchs: frozenset = frozenset()  # "king", "sultan": whom "His Majesty" stands for
 
     @classmethod
     def from_config(cls, config):
@@ -64,7 +65,8 @@ class Titles:
                    frozenset(w.lower() for w in config.get("resident") or ()),
                    frozenset(w.lower() for w in config.get("post_nominals") or ()), bodies,
                    frozenset(config.get("firms") or ()),
-                   frozenset(w.lower().rstrip(".") for w in config.get("ranks") or ()))
+                   frozenset(w.lower().rstrip(".") for w in config.get("ranks") or ()),
+                   frozenset(w.lower() for w in config.get("monarchs") or ()))
 
     @functools.cached_property
     def not_names(self):
