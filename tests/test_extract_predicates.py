@@ -95,6 +95,7 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas could not wait to meet Boric next week.", "planned"),
     ("I welcome the opportunity to discuss fisheries with Boric.", "planned"),  # a chance to come
     ("Kallas is waiting for an opportunity to meet Boric.", "planned"),
+    ("Boric's suggestion of a meeting with Kallas surprised observers.", "proposed"),
     ("Kallas took the opportunity to discuss fisheries with Boric.", None),  # (the tense tells)
 ])
 def test_status_from_the_governing_words(find, text, status):

@@ -35,7 +35,6 @@ _WITH = re.compile(r"\b[Ww]ith\b")
 _ADDRESSING = re.compile(r"\b(?:[Yy]ou|[Yy]our|ladies and gentlemen|[Ee]xcellenc(?:y|ies)|distinguished guests)\b")
 _FIRST_PERSON_WORD = re.compile(r"\b(?:I|me|my|My|we|We|us|our|Our)\b")
 _FOR_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?([A-Z][\w-]*)")
-_APPOSED = re.compile(r",\s*(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?")
 _STATE_NOUNS = {"republic", "kingdom", "federation", "state", "country", "nation", "government", "confederation"}
 _DESCRIPTIVE = {"first", "only", "last", "former", "late", "world", "next", "future", "previous", "new", "another",
                 "other", "some", "many", "several", "fellow"}
@@ -63,7 +62,7 @@ class Article:
         for i, candidates in enumerate(found):  # full names first, so that surnames find them wherever they are
             for f, is_person in candidates:
                 if is_person:
-                    self.registry.add(f, self._actor(f))
+                    self.registry.add(f, self._actor(f), self._in_office(f))
         self.author = self._author() if first_person(sentences) else None
         for i, candidates in enumerate(found):
             named = [m for m in (self._mention(f) for f, _ in candidates) if m]
@@ -157,9 +156,12 @@ class Article:
         words = self._bare(title)
         return bool(words) and actor.holds(" ".join(words), day)
 
+    def _in_office(self, found):
+        """Whether a name is written with a title that is no honorific ('President X', not 'Mrs X')."""
+        return bool(found.title) and not all(w.rstrip(".") in self.titles.honorifics for w in found.title.split())
+
     def _mention(self, found):
-        office = bool(found.title) and not all(w.rstrip(".") in self.titles.honorifics for w in found.title.split())
-        key = self.registry.lookup(found.name, office)
+        key = self.registry.lookup(found.name, self._in_office(found))
         if key is None:
             return None
         return Mention(found.start, found.end, key)
@@ -323,13 +325,19 @@ class Article:
                                 or body and body.group(1) not in _STATE_NOUNS):
                 continue  # "the President and senior members of the European Commission", "the president of the
                 # central bank": no country's office
-            if any(_APPOSED.fullmatch(text, m.end(), n.start) for n in named if n.start >= m.end()):
-                continue  # "the Prime Minister, Mr X": X
+            if any(self._apposition(text[m.end():n.start]) for n in named if n.start >= m.end()):
+                continue  # "the Prime Minister, Mr X", "the Prime Minister of Y, the Hon X": X
             title = _with_portfolio(unwrapped(m.group("title")), text[m.end():])
             key = self._holder(title, country, i, {n.key for n in named})
             if key:
                 out.append(Mention(m.start("title"), m.end("title"), key))
         return out
+
+    def _apposition(self, between):
+        """Whether what separates an office from a name after it makes the name its apposition: a comma and
+        honorifics only (', Mr ', ', the Hon ', ', His Excellency ')."""
+        return between.startswith(",") and all(
+            w.rstrip(".").lower() in self.titles.honorifics for w in between[1:].split())
 
     def resolver(self, i, doc):
         """A function from a token of sentence `i`'s parse to the keys of the people it stands for."""
@@ -365,7 +373,7 @@ class Article:
             found = self._cataphor(token, mentions) or self.antecedent(i, at, self._clause_subject(token, mentions, i))
             return [found] if found else []
         if self.author and (kind == "first" and not self._asked[i] and not in_quotes(self.sentences[i].text, at)
-                            or token.lower_ in ("you", "your") and self._asked[i]):
+                            or token.lower_ in ("you", "your", "yourself") and self._asked[i]):
             return [self.author]  # (an interviewer's "you" is the one interviewed)
         said_by = speaker(token) if token.lower_ == "i" else None  # 'X said: "I met Y"': X
         if said_by is not None and said_by is not token:

@@ -409,9 +409,10 @@ class Registry:
     def person(self, key):
         return self.people[key]
 
-    def add(self, found, actor=None):
-        """The key of the person a found name denotes, adding them or a fuller form of their name."""
-        key = self.lookup(found.name)
+    def add(self, found, actor=None, office=False):
+        """The key of the person a found name denotes, adding them or a fuller form of their name (`office`: it is
+        written with an office's title, as `lookup` takes it)."""
+        key = self.lookup(found.name, office)
         if key is None and actor is not None and " " not in found.name:
             key = self.lookup(actor.name)  # "Biden" for the article's "Joe Biden", or his full name
         if key is None and actor is None:
