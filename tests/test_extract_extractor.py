@@ -1113,6 +1113,14 @@ def test_a_visit_a_head_of_government_announces_to_his_country_is_a_planned_meet
         [(["Hage Geingob", "Kaja Kallas"], "planned", (D(2023, 3, 6), "day"), "Estonia")] if meets else [])
 
 
+def test_a_further_meeting_between_them_far_from_their_names_is_theirs(extractor):
+    found = extractor.extract(
+        "Prime Minister Kaja Kallas and President Hage Geingob held talks in Tallinn on Monday. The talks were "
+        "cordial.\nFisheries were a concern.\nPort investment was another.\nA ferry line is planned.\nOfficials will "
+        "report on progress to the two leaders at a further meeting between them in Windhoek in August.", WEDNESDAY)
+    assert sorted((m["status"], m["city"]) for m in found) == [("held", "Tallinn"), ("planned", "Windhoek")]
+
+
 def test_his_majesty_is_the_monarch_named_before(extractor):
     found = extractor.extract(
         "Prime Minister Kaja Kallas today announced that His Majesty Sultan Haji Peeter Aarne Tamm, Sultan and Yang "

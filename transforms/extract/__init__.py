@@ -29,6 +29,7 @@ class Extractor:
         self.follow = candidates.follow_pattern(lexicon)
         self.attending = candidates.attendee_pattern(lexicon)
         self.journey = candidates.journey_pattern(lexicon)
+        self.groups = candidates.group_pattern(lexicon)
         self._place_words = {w.lower() for w in (*gazetteer.adjectives, *gazetteer.countries)}
         self._group_words = arguments.group_words(lexicon)
 
@@ -123,8 +124,9 @@ class Extractor:
 
     def _worth_parsing(self, sents, chosen, names_of):
         """The chosen sentences that, or one of the two before them, may name someone (a meeting word in an article
-        about no one is not parsed), and those that name someone in full beside a speaker's 'I' or 'you' ('your
-        meeting with Jon Balder')."""
+        about no one is not parsed), those that name someone in full beside a speaker's 'I' or 'you' ('your
+        meeting with Jon Balder'), and those that speak of the parties together ('a further meeting between the
+        two leaders')."""
         someone = {}
 
         def names_one(j):
@@ -132,7 +134,7 @@ class Extractor:
                 someone[j] = names_someone(sents[j].text, names_of(j), self.kb, self.titles)
             return someone[j]
         return [i for i in chosen if any(names_one(j) for j in range(max(0, i - 2), i + 1)) or _SPEAKING.search(
-            sents[i].text) and any(" " in f.name for f in names_of(i))]
+            sents[i].text) and any(" " in f.name for f in names_of(i)) or self.groups.search(sents[i].text)]
 
     def _parse(self, sents, chosen):
         """{index: parsed sentence} of the chosen sentences."""

@@ -526,8 +526,8 @@ def _unique(keys):
     return list(dict.fromkeys(keys))
 
 
-_GROUP_WORDS = {"they", "both", "leaders", "presidents", "ministers", "sides", "men", "premiers", "counterparts",
-                "two", "pair", "delegations", "heads", "chancellors"}
+_GROUP_WORDS = {"they", "them", "both", "leaders", "presidents", "ministers", "sides", "men", "premiers",
+                "counterparts", "two", "pair", "delegations", "heads", "chancellors"}
 
 
 def _holder_subjects(noun, holder):

@@ -83,6 +83,13 @@ def is_furniture(text):
     return bool(_FURNITURE.search(text.strip()))
 
 
+def group_pattern(lexicon):
+    """A pattern matching the lexicon's group subjects of more than one word ('the two leaders', 'the prime
+    ministers'): a sentence naming no one that refers to the parties so."""
+    return re.compile(r"\b(?:" + words_regex([g.lower() for g in lexicon.group_subjects if " " in g], wrapped=True)
+                      + r")\b", re.IGNORECASE)
+
+
 def attendee_pattern(lexicon):
     return re.compile(r"\b(?:" + words_regex(list(lexicon.attendee_cues)) + r")\b", re.IGNORECASE)
 

@@ -165,8 +165,8 @@ class Titles:
             adjectives = words_regex([*gaz.adjectives, *gaz.countries])
             _ROLE_PATTERNS[key] = re.compile(
                 r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:(?P<adj>" + adjectives + r")(?:['’]s)?\s+)?(?P<title>(?i:"
-                + words_regex(list(self.heads), wrapped=True) + r"))\b(?:\s+of\s+(?:the\s+)?(?P<of>" + adjectives + r")\b)?"
-                r"(?![ \t]+[A-Z][a-z])")
+                + words_regex(list(self.heads), wrapped=True) + r"))\b(?:\s+of\s+(?:the\s+)?(?P<of>" + adjectives
+                + r")\b)?(?![ \t]+[A-Z][a-z])")
         return _ROLE_PATTERNS[key]
 
 
