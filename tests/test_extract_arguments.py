@@ -56,14 +56,14 @@ def test_coordinated_subjects_meet_each_other(read):
 @pytest.mark.parametrize("text", [
     "Kaja Kallas took the opportunity to discuss fisheries with Gabriel Boric.",
     "Kaja Kallas will have a chance to talk to Gabriel Boric.",
-    "Kaja Kallas used the occasion to meet Gabriel Boric.",
 ])
 def test_who_has_a_chance_to_meet_meets(read, text):
     assert parties(read, text)[:2] == (["Kaja Kallas"], ["Gabriel Boric"])
 
 
-def test_an_attempt_to_meet_may_fail_and_names_no_party(read):
-    assert parties(read, "Kaja Kallas rejected Hage Geingob's attempt to meet Gabriel Boric.")[0] == []
+def test_the_chance_given_to_someone_is_theirs_and_a_missed_one_is_no_ones(read):
+    assert parties(read, "Hage Geingob gave Kaja Kallas the opportunity to meet Gabriel Boric.")[0] == ["Kaja Kallas"]
+    assert parties(read, "Kaja Kallas missed the chance to meet Gabriel Boric.")[0] == []
 
 
 def test_the_subject_meets_coordinated_direct_objects(read):

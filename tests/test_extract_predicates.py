@@ -95,6 +95,7 @@ def test_other_senses_of_meeting_words_are_not_predicates(find, text):
     ("Kallas could not wait to meet Boric next week.", "planned"),
     ("I welcome the opportunity to discuss fisheries with Boric.", "planned"),  # a chance to come
     ("Kallas is waiting for an opportunity to meet Boric.", "planned"),
+    ("Kallas does not have the opportunity to meet Boric.", "cancelled"),
     ("Boric's suggestion of a meeting with Kallas surprised observers.", "proposed"),
     ("Kallas took the opportunity to discuss fisheries with Boric.", None),  # (the tense tells)
 ])

@@ -147,6 +147,17 @@ def test_a_heading_in_capitals_is_not_joined_to_the_wrapped_text_after_it():
     assert texts(text)[0] == "VISIT OF THE PRESIDENT OF NAMIBIA TO THE REPUBLIC OF ESTONIA"
 
 
+def test_the_headline_byline_and_subheadings_of_a_web_page_are_not_wrapped_lines():
+    lines = ["Leaders Agree on Fisheries Deal in Tallinn", "By Liis Kask, Baltic Correspondent",
+             "Kaja Kallas met the Namibian president in Tallinn on Tuesday and the two leaders agreed on a fisheries "
+             "deal that officials said would open both markets.", "Ferry line",
+             "The two leaders also discussed a new ferry line across the Baltic, which both governments want to open "
+             "next year, officials said after the meeting.", "Related: Kallas visits Riga",
+             "Geingob left for Riga on Wednesday, where he is to meet the Latvian president and the speaker of the "
+             "Saeima before flying home."]
+    assert [p for _, p in paragraphs("\n".join(lines))] == lines
+
+
 def test_long_lines_without_full_stops_are_sentences_of_their_own():
     lines = ["Estonian and Namibian Leaders Meet in Tallinn", "Kaja Kallas met Hage Geingob in Tallinn on Tuesday "
              "and the two leaders discussed fisheries, port investment and a new ferry line across the Baltic Sea",

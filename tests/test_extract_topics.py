@@ -245,6 +245,7 @@ def test_what_the_parties_state_together(parse, lexicon):
     assert stated("They reaffirmed their commitment to free trade.") == ["free trade"]
     assert stated("Officials welcomed the decision.") == []
     assert stated("They welcomed the opportunity to meet again in Windhoek.") == []  # the meeting itself
+    assert stated("They welcomed the efforts to end the war in the north.") == ["war"]
 
 
 def test_what_a_topic_noun_lists(parse, lexicon):

@@ -254,14 +254,15 @@ class Extractor:
         return tuple(k for k in parties if k in side)
 
     def _host(self, predicate, doc, resolve, article):
-        """Who receives the visitors of a visit: the author of a first-person release, else the one person who
-        announces the visit ('The Prime Minister, X, announced that Y will visit Kalnia'); else None."""
+        """Who receives the visitors of a visit: the author of a first-person release, else the head of state or
+        government who announces the visit ('The Prime Minister, X, announced that Y will visit Kalnia'); else
+        None."""
         if article.author:
             return article.author
         clause = doc[predicate.head if predicate.holder is None else predicate.holder]
         announcer = predicates.saying(clause)
         keys = resolve(announcer) if announcer is not None else []
-        return keys[0] if len(keys) == 1 and self._public(article.registry.person(keys[0])) else None
+        return keys[0] if len(keys) == 1 and article.heads(article.registry.person(keys[0])) else None
 
     def _visits_host(self, predicate, doc, args, article, host):
         """The host's country where a first-person release by its head of government, or the announcement of one,

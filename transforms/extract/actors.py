@@ -282,9 +282,9 @@ class Article:
     def _hosting(self):
         """Countries that heads of state or government of other countries visit ('President X of A is the first
         president of A to visit B')."""
-        return {place for place, people in self._visits if all(self._head(p) for p in people)}
+        return {place for place, people in self._visits if all(self.heads(p) for p in people)}
 
-    def _head(self, person):
+    def heads(self, person):
         """Whether a person heads a state or government: by the actor knowledge or by the title the text gives."""
         return person.actor is not None and self._heads(person.actor) or \
             self.titles.heads.get(self.titles.last(person.title or "")) in _HEAD_OFFICES
@@ -594,7 +594,7 @@ class Article:
         not one host's officials)."""
         people = [self.registry.person(k) for k in keys]
         countries = {p.country for p in people}
-        return None not in countries and len(countries) > 1 and all(self._head(p) for p in people)
+        return None not in countries and len(countries) > 1 and all(self.heads(p) for p in people)
 
     def _titled(self, person, title):
         """Whether the article or the actor knowledge gives `person` the title ('prime minister', 'foreign
@@ -609,7 +609,7 @@ class Article:
             return self.titles.heads.get(head) in _HEAD_OFFICES or bool(role and _HEAD_ROLE.match(role))
         have = self._bare(person.title or "")
         if wanted == ["majesty"]:  # "His Majesty": a monarch named before
-            return any(w in self.titles.monarchs for w in have) or bool(
+            return any(f" {m} " in f" {' '.join(have)} " for m in self.titles.monarchs) or bool(
                 role and role.split(" of ")[0].lower() in self.titles.monarchs)
         lesser = len(have) > len(wanted) and have[-len(wanted) - 1] in LESSER  # a deputy foreign minister
         if have and (have[-len(wanted):] == wanted and not lesser or wanted[-len(have):] == have and len(have) > 1):
@@ -671,8 +671,9 @@ class Article:
                     self.registry.person(e).country for e in exclude} - {None}} or named
             if len(named) == 1:
                 return named.pop()
-        if not self.day or office not in _HEAD_OFFICES and country is None:
-            return None  # other offices only of a country the text names ('the Indian foreign minister')
+        if not self.day or office not in _HEAD_OFFICES and country is None or title == "majesty":
+            return None  # other offices only of a country the text names ('the Indian foreign minister'); a
+            # majesty only as the monarch named before
         visited = self._visited if country is None else ()
         if len(visited) == 1:  # "X of A will make a state visit to B ... the Prime Minister": B's
             country = next(iter(visited))

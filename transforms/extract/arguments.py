@@ -11,8 +11,9 @@ from transforms.extract.nlp import lemma
 _SUBJECT = {"nsubj", "nsubjpass"}
 _INHERITS = {"xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp", "dep"}  # clauses sharing their head's subject
 _RELATIVE = {"who", "that", "which", "whom"}
-_SUBJECT_CONTROL = {"opportunity", "chance", "occasion"}  # whose infinitive's subject is who has them (not an
-# attempt or a bid, which may fail)
+CHANCES = {"opportunity", "chance", "occasion"}  # whose infinitive's subject is who has them (not an attempt or a
+# bid, which may fail), and which are no subject of talks
+_MISSED = {"miss", "lose", "deny", "refuse", "decline", "reject", "forgo", "waste"}  # a chance no one takes
 _PRESS = {"correspondent", "reporter", "journalist", "editor", "presenter", "anchor", "columnist", "interviewer"}
 _GATHERINGS = {"summit", "conference", "session"}
 _OBJECT_CONTROL = {"invite", "ask", "urge", "encourage", "persuade", "press", "allow", "tell", "expect", "want",
@@ -188,11 +189,14 @@ def _subjects(verb):
             return _coordinated(found)
         if verb.dep_ == "relcl":
             return _coordinated([verb.head])
-        if lemma(verb) in _SUBJECT_CONTROL and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr", "pobj"):
+        if lemma(verb) in CHANCES and verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "attr", "pobj"):
             owners = [c for c in verb.children if c.dep_ == "poss"]  # "welcomed the opportunity to meet X", "at
             if owners:  # the first chance to meet X": who has it; "X's chance to meet Y": X
                 return _coordinated(owners)
             verb = verb.head.head if verb.dep_ == "pobj" else verb.head
+            given = [c for c in verb.children if c.dep_ in ("dative", "iobj")]  # "gave Y the chance to meet X"
+            if given or lemma(verb) in _MISSED:
+                return [] if lemma(verb) in _MISSED else _coordinated(given)
             continue
         if verb.dep_ not in _INHERITS or verb.head == verb:
             return []

@@ -323,7 +323,7 @@ def _split_run(words, text, titles, gaz):
     after, of_after = titles.title_after(text[words[end - 1][1]:words[end - 1][1] + 60])  # "X, President of Y"
     if acronym and after and text[words[end - 1][1]:].startswith(" "):
         after = None
-    lead = before[:before.lower().rfind(outside)] if outside else before  # "British | Chancellor of the Exchequer"
+    lead = before[:_last_at(before, outside)] if outside else before  # "British | Chancellor of the Exchequer"
     of_country = _OF_COUNTRY.match(text, words[end - 1][1])  # "President X of Cyprus"
     country = _title_country(run[:start], gaz) or _title_country(_next_to(lead.split()[-3:], titles), gaz,
                                                                  any_case=True) or (
@@ -515,6 +515,12 @@ def _same_person(a, b):
     firsts_a, firsts_b = ([w for w in words[:-1] if len(w.rstrip(".")) > 1 and w not in _PARTICLES]
                           for words in (wa, wb))
     return not firsts_a or not firsts_b or firsts_a[0] == firsts_b[0]
+
+
+def _last_at(text, phrase):
+    """Where the last `phrase` in `text` starts, its words apart by any white space, case aside; else the end."""
+    found = list(re.finditer(r"\s+".join(map(re.escape, phrase.split())), text, re.IGNORECASE))
+    return found[-1].start() if found else len(text)
 
 
 def in_quotes(text, position):

@@ -346,8 +346,10 @@ def status_of(token, lexicon):
             # that they meet" is a proposal)
         if token.dep_ == "pobj" and token.head.lower_ == "of" and lemma(token.head.head) in lexicon.purpose_nouns:
             return found  # "the aim of my talks with X was to explore Y": what they were for, not a plan
-        if token.dep_ == "acl" and lemma(token.head) in lexicon.purpose_nouns and _has_ahead(token.head):
-            return found or "planned"  # "I welcome the opportunity to discuss X with Y": ahead
+        if token.dep_ == "acl" and start.pos_ == "VERB" and lemma(token.head) in lexicon.purpose_nouns:
+            ahead = _ahead(token.head)  # "I welcome the opportunity to discuss X with Y": ahead; "X does not
+            if ahead:  # have the chance to meet Y": off
+                return found or ahead
         if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in _CIRCUMSTANCE:  # "agreed in a phone call",
             # "in talking with X, Y proposed": the call is
             verb = token.head.head  # where it was agreed, not what; "in a long-awaited call, X spoke": the tense tells
@@ -366,12 +368,16 @@ def status_of(token, lexicon):
     return found
 
 
-def _has_ahead(noun):
-    """Whether the verb that has a noun ('welcome the opportunity', 'waiting for a chance') is not in a past
-    tense: what the noun offers is still to come."""
+def _ahead(noun):
+    """How what a noun offers stands when the verb that has it ('welcome the opportunity', 'is waiting for a
+    chance') is in the present or the future: planned, or cancelled when the verb is negated ('does not have the
+    chance'); None in the past or a participle alone ('took the opportunity', 'Taking the opportunity, X met')."""
     verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return noun.dep_ in ("dobj", "attr", "pobj") and verb.pos_ in ("VERB", "AUX") and verb.tag_ in (
-        "VB", "VBP", "VBZ", "VBG") and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    if noun.dep_ not in ("dobj", "attr", "pobj") or verb.pos_ not in ("VERB", "AUX") or not (
+            verb.tag_ in ("VB", "VBP", "VBZ") or verb.tag_ == "VBG" and aux) or any(c.tag_ == "VBD" for c in aux):
+        return None
+    return "cancelled" if any(c.dep_ == "neg" for c in verb.children) else "planned"
 
 
 def _denied(token, lexicon):

@@ -17,6 +17,9 @@ _ACTING = re.compile(r"\bacting(?= [A-Z])")
 _TERMINAL = tuple(".!?:;\"”’')")
 # Hard-wrapped text: most lines are of about the same width, and many end inside a sentence.
 _MAX_WRAP, _WRAPPED_SHARE = 120, 0.3
+# Among paragraphs typed on one line, wrapped lines are those of a typewriter's width or a wire's (not a headline,
+# a byline and a subheading of a web page), of nearly the same length, and more than one.
+_MIN_WIDTH, _FULL, _MIN_WRAPPED = 50, 0.85, 2
 
 
 @dataclass(frozen=True)
@@ -102,15 +105,16 @@ def _wrap_width(lines):
     if len(lengths) < 4:
         return None
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    if width > _MAX_WRAP:
-        if not all(line.rstrip().endswith(_TERMINAL) for _, line in lines if len(line.rstrip()) > _MAX_WRAP):
-            return None  # (lines that are sentences or paragraphs written without stops)
-        lengths = [n for n in lengths if n <= _MAX_WRAP]
-        if len(lengths) < 4:
-            return None
-        width = lengths[int(0.9 * (len(lengths) - 1))]
-    wrapped = sum(_continues(a, b, width) for (_, a), (_, b) in zip(lines, lines[1:]))
-    return width if wrapped >= _WRAPPED_SHARE * len(lengths) else None
+    if width <= _MAX_WRAP:
+        wrapped = sum(_continues(a, b, width) for (_, a), (_, b) in zip(lines, lines[1:]))
+        return width if wrapped >= _WRAPPED_SHARE * len(lines) else None
+    if any(_continues(line, "", 0) for _, line in lines if len(line.rstrip()) > _MAX_WRAP):
+        return None  # (lines that are sentences or paragraphs written without stops)
+    short = [n for n in lengths if n <= _MAX_WRAP]
+    width = short[int(0.9 * (len(short) - 1))] if len(short) >= 4 else 0
+    wrapped = sum(_continues(a, b, width) for (_, a), (_, b) in zip(lines, lines[1:])
+                  if _FULL * width <= len(a.rstrip()) <= _MAX_WRAP)  # (lines of the width, run on)
+    return width if width >= _MIN_WIDTH and wrapped >= max(_MIN_WRAPPED, _WRAPPED_SHARE * len(short)) else None
 
 
 def _continues(line, following, width):

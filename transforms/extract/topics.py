@@ -3,6 +3,7 @@ border dispute", "the call focused on grain exports"), one per coordinated item,
 followed by the topic names (configs/topics.yaml) it holds."""
 import re
 
+from transforms.extract.arguments import CHANCES
 from transforms.extract.dates import WEEKDAYS, find_dates
 from transforms.extract.predicates import lemma, negated, phrasal
 
@@ -294,8 +295,8 @@ def subjects(verb):
 
 def _statement_objects(verb, lexicon):
     """'agreed to X', 'agreed on X', 'welcomed X', 'agreed to establish X' (the object of the verb it governs)."""
-    out = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) not in lexicon.purpose_nouns]  # (not
-    # "welcomed the opportunity to meet Y": the meeting)
+    out = [c for c in verb.children if c.dep_ == "dobj" and lemma(c) not in CHANCES]  # (not "welcomed the
+    # opportunity to meet Y": the meeting)
     out += [_example(c) for c in verb.children if _introduces_examples(c)]  # "reaffirmed X, including in Y"
     out += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _STATEMENT_PREPOSITIONS
             and not (c.lower_ == "to" and any(o.pos_ == "PROPN" for o in out))  # not "welcomed X to Y"
@@ -314,7 +315,7 @@ def _prepositional(target, lexicon):
     there, its own: 'spoke with Y on a call about X')."""
     objects = [p for c in target.children if c.dep_ == "prep" and _topic_preposition(target, c, lexicon)
                for x in (c, *c.conjuncts) for p in x.children if p.dep_ in ("pobj", "pcomp")  # "about X and about Y"
-               and not (x.lower_ == "on" and p.lower_ == "way" and any(c.dep_ == "poss" for c in p.children))]
+               and not (x.lower_ == "on" and p.lower_ == "way" and any(d.dep_ == "poss" for d in p.children))]
     # (not "met X on his way to Y": a journey)
     return [t for p in objects for t in (_prepositional(p, lexicon) if _by_wire(p, lexicon) else [_wh_object(p) or p])]
 
