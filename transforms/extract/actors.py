@@ -671,9 +671,8 @@ class Article:
                     self.registry.person(e).country for e in exclude} - {None}} or named
             if len(named) == 1:
                 return named.pop()
-        if not self.day or office not in _HEAD_OFFICES and country is None or title == "majesty":
-            return None  # other offices only of a country the text names ('the Indian foreign minister'); a
-            # majesty only as the monarch named before
+        if not self.day or office not in _HEAD_OFFICES and country is None:
+            return None  # other offices only of a country the text names ('the Indian foreign minister')
         visited = self._visited if country is None else ()
         if len(visited) == 1:  # "X of A will make a state visit to B ... the Prime Minister": B's
             country = next(iter(visited))

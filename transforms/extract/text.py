@@ -108,7 +108,7 @@ def _wrap_width(lines):
     if width <= _MAX_WRAP:
         wrapped = sum(_continues(a, b, width) for (_, a), (_, b) in zip(lines, lines[1:]))
         return width if wrapped >= _WRAPPED_SHARE * len(lines) else None
-    if any(_continues(line, "", 0) for _, line in lines if len(line.rstrip()) > _MAX_WRAP):
+    if not all(_ends(line) for _, line in lines if len(line.rstrip()) > _MAX_WRAP):
         return None  # (lines that are sentences or paragraphs written without stops)
     short = [n for n in lengths if n <= _MAX_WRAP]
     width = short[int(0.9 * (len(short) - 1))] if len(short) >= 4 else 0
@@ -121,9 +121,14 @@ def _continues(line, following, width):
     """Whether `line`, a long line ending inside a sentence, goes on in `following` (not an indented new
     paragraph, nor the text after a heading in capitals)."""
     line = line.rstrip()
-    ends = line.endswith(_TERMINAL) and not _ABBREVIATION.search(line[-9:])  # "continued U.S." goes on
     heading = line.isupper() and not following.isupper()  # a heading in capitals before the text
-    return len(line) >= 0.6 * width and not ends and not heading and not following[:1].isspace()
+    return len(line) >= 0.6 * width and not _ends(line) and not heading and not following[:1].isspace()
+
+
+def _ends(line):
+    """Whether a line ends a sentence ("continued U.S." goes on)."""
+    line = line.rstrip()
+    return line.endswith(_TERMINAL) and not _ABBREVIATION.search(line[-9:])
 
 
 def _sentence(p_text, p_start, begin, end, number):
