@@ -841,6 +841,22 @@ def test_a_wire_datelines_city_in_a_partys_country_places_a_meeting_held_that_na
     assert (one(text)["city"], one(text)["country"]) == place
 
 
+@pytest.mark.parametrize("text, place", [
+    ("State dinner for the Prime Minister of Estonia, State House, Windhoek\n\nPrime Minister Kaja Kallas held talks "
+     "with President Hage Geingob today.", ("Windhoek", "Namibia")),
+    ("JOINT PRESS CONFERENCE WITH THE PRIME MINISTER OF ESTONIA - STATE HOUSE, WINDHOEK\n\nPrime Minister Kaja Kallas "
+     "held talks with President Hage Geingob today.", ("Windhoek", "Namibia")),
+    ("Prime Minister Kaja Kallas held talks with President Hage Geingob today.\n\nWINDHOEK, 14th July, 2022.",
+     ("Windhoek", "Namibia")),
+    ("State dinner for the Prime Minister of Estonia, Windhoek\n\nPrime Minister Kaja Kallas held talks with "
+     "President Hage Geingob on Monday.", (None, "Namibia")),
+    ("State dinner for the Prime Minister of Estonia, Accra\n\nPrime Minister Kaja Kallas held talks with "
+     "President Hage Geingob today.", (None, "Namibia")),
+])
+def test_where_a_speech_or_release_was_given_places_the_days_meeting_held_that_names_no_city(one, text, place):
+    assert (one(text)["city"], one(text)["country"]) == place
+
+
 def test_a_spouse_named_beside_either_party_is_delegation(one):
     m = one("Prime Minister Kaja Kallas and her husband Arvo Hallik hosted President Hage Geingob and First Lady "
             "Monica Geingos in Tallinn on Monday.")

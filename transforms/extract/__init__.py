@@ -14,7 +14,7 @@ from pipeline import config
 from transforms.extract.gazetteer import Gazetteer
 from transforms.extract.kb import KnowledgeBase, fold, title_of
 from transforms.extract.people import Titles, in_quotes, names, surname
-from transforms.extract.places import Location, dateline, resolve_summit, whereabouts
+from transforms.extract.places import Location, dateline, given_at, resolve_summit, whereabouts
 from transforms.extract.text import for_parser, sentences
 
 _ACRONYM = re.compile(r"^(?:G-?\d+|[A-Z]{2,}(?:-\w+)?)$")  # G20, APEC, EU, ASEAN-Australia
@@ -81,8 +81,8 @@ class Extractor:
                 events.append(context.Event("delegation", sentence, items=attendees))
         meetings = merge.absorb_parts(context.assemble(events, lambda k: article.registry.person(k).country))
         stayed = context.stays(events)
-        wire = dateline(text, self.gaz)
-        return [self._record(m, article, published_date, stayed, wire) for m in meetings
+        wire, given = dateline(text, self.gaz), given_at(text, self.gaz, title)
+        return [self._record(m, article, published_date, stayed, wire, given) for m in meetings
                 if any(self._public(article.registry.person(k)) for k in m.parties)]
 
     def _public(self, person):
@@ -371,7 +371,7 @@ class Extractor:
             return Location(None, None)
         return attributes.place_of(predicate, doc, text, self.gaz, others)
 
-    def _record(self, meeting, article, published, stayed, wire):
+    def _record(self, meeting, article, published, stayed, wire, given):
         date, precision, date_text = merge.best_date(meeting)
         status = merge.status(meeting)
         city, country, venue, event = (meeting.value(a) for a in ("city", "country", "venue", "event"))
@@ -398,6 +398,9 @@ class Extractor:
             city = context.city_in(meeting.parties, country, stayed)
         if date is None and published and status == "held" and any(m.recent for m in meeting.mentions):
             date, precision = published, "day"  # "X and Y have spoken by telephone": the news of the day
+        if city is None and not fmt and given and status == "held" and date == published and given.country in (
+                {country} if country else {article.registry.person(k).country for k in meeting.parties}):
+            city, country = given.city, given.country  # a speech's "Address to X, Canberra": the day's meeting there
         evidence = meeting.mentions[0].sentence
         day = date or published
         participants = [self._person(article, k, day) for k in meeting.parties]

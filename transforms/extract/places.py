@@ -127,6 +127,28 @@ def dateline(text, gaz):
     return Location(*gaz.cities[name]) if name in gaz.cities else None
 
 
+# Where a release or speech says it was given: a heading that ends in a city after a comma ("Address to a luncheon,
+# Parliament House, Canberra", "JOINT PRESS CONFERENCE - PRESIDENTIAL PALACE, JAKARTA"), or a closing place line
+# ("CANBERRA, 14th July, 1964.").
+_HEADING_PLACE = re.compile(r",\s*([A-Za-z][A-Za-z.'\- ]{2,30}?)\s*$")
+_CLOSING_PLACE = re.compile(r"(?:^|[.\s])([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,})?),?\s+(?:\d{1,2}[a-z]{0,2}\s+)?"
+                            r"[A-Z][a-z]{2,8},?\s+\d{4}\.?\s*$")
+
+
+def given_at(text, gaz, title=None):
+    """The Location of the city a release or speech says it was given in, by its heading (`title`, else its first
+    line) or by its closing place line; or None."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    heading = title or (lines[0] if lines else "")
+    for line, pattern in ((heading if len(heading) <= 200 else "", _HEADING_PLACE),
+                          (lines[-1] if lines else "", _CLOSING_PLACE)):
+        m = pattern.search(line)
+        name = m and " ".join(w.capitalize() for w in m.group(1).split())
+        if name in gaz.cities:
+            return Location(*gaz.cities[name])
+    return None
+
+
 def resolve_summit(gaz, event, city, country, year, published, future):
     """The one summit of a series that fits what is known, or None."""
     fits = [s for s in gaz.summits_of.get(event, ()) if (not city or s.city == city)
