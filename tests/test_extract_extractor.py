@@ -1119,6 +1119,23 @@ def test_a_foreign_leader_s_visit_to_the_author_s_country_is_a_planned_meeting_w
         [(["Hage Geingob", "Kaja Kallas"], "planned", (D(2023, 3, 6), "day"), "Estonia")] if meets else [])
 
 
+@pytest.mark.parametrize("visit, held", [
+    ("President Hage Geingob of Namibia visited Estonia in January.", (D(2023, 1, 1), "month")),
+    ("The visit to Estonia in January by President Hage Geingob of Namibia strengthened our ties.",
+     (D(2023, 1, 1), "month")),
+    ("The visit recently made by President Hage Geingob of Namibia to Estonia strengthened our ties.", (None, None)),
+    ("President Hage Geingob of Namibia visited Estonia in 2016.", None),  # (another Prime Minister's guest)
+    ("President Hage Geingob of Namibia visited Estonia.", None),
+    ("The visit to Ghana in January by President Hage Geingob of Namibia strengthened our ties.", None)])
+def test_a_foreign_leader_s_recent_visit_to_the_author_s_country_was_a_meeting_with_the_author(extractor, visit,
+                                                                                              held):
+    found = extractor.extract(
+        f"I am pleased to announce new funding for schools. {visit} Estonia values its ties with Namibia. My "
+        "government and I will work for them.", WEDNESDAY)
+    assert [(names(m["participants"]), m["status"], when(m), m["country"]) for m in found] == (
+        [(["Hage Geingob", "Kaja Kallas"], "held", held, "Estonia")] if held else [])
+
+
 @pytest.mark.parametrize("announcer, destination, meets", [
     ("The Prime Minister, Ms Kaja Kallas,", "Estonia", True), ("The Prime Minister, Ms Kaja Kallas,", "Ghana", False),
     ("Foreign Minister Urmas Reinsalu", "Estonia", False)])  # (not the one who hosts a head of state)

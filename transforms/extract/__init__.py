@@ -5,6 +5,7 @@
 `Extractor.extract(text, published)` runs the chain on one article and returns meeting records (dicts with the
 extraction fields of the meetings schema)."""
 import dataclasses
+import datetime
 import re
 
 from transforms.extract import arguments, attributes, candidates, context, merge, nlp, predicates, topics
@@ -174,6 +175,10 @@ class Extractor:
                     for c in doc[predicate.head].children)
                 args = dataclasses.replace(args, objects=[] if thing else [
                     k for k in args.objects if _known(article.registry.person(k))])
+            journey = predicate.kind == "noun" and spec.get("needs_object") and not (args.objects or args.subjects)
+            by = [k for t in arguments.made_by(doc[predicate.head])[0] for k in resolve(t)] if journey else []
+            if by:  # "the visit to Z by X": X travels
+                args = dataclasses.replace(args, subjects=by)
             host = self._host(predicate, doc, resolve, article) if not args.objects and spec.get(
                 "needs_object") else None
             hosted = host and self._visits_host(predicate, doc, args, article, host)
@@ -194,6 +199,8 @@ class Extractor:
                                         resolve, article)
                 if hosted:  # (the country visited, not the other places of the journey: "on his way back to X")
                     mention.location = Location(None, hosted)
+                    if predicate.status is None and not (mention.status == "held" and _lately(mention, published)):
+                        continue  # (a visit years ago had another host)
                 yield context.Event("mention", sentence, mention)
             unsaid = arguments.unsaid(predicate, doc)  # ("the meeting of X and Y was discussed": not about it)
             if not found and arguments.refers(predicate, doc, args) and not self._discussed(doc[predicate.head]) \
@@ -270,11 +277,11 @@ class Extractor:
         will be here in April' where the author says of no journey abroad): they are to meet the host; else None.
         (Not 'X will also visit Kalnia City': a leg of the visit.)"""
         head = doc[predicate.head]
-        if predicate.status != "planned" or _first_to(head) or not args.subjects or host in args.subjects:
+        if predicate.status not in ("planned", None) or _first_to(head) or not args.subjects or host in args.subjects:
             return None
         home = article.registry.person(host).country
-        places = [c for c in head.children if c.dep_ == "dobj"] if predicate.kind == "verb" else [
-            o for c in head.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+        places = [c for c in head.children if c.dep_ == "dobj"] if predicate.kind == "verb" else \
+            arguments.made_by(head)[1]
         visitors = [article.registry.person(k) for k in args.subjects]
         named = any(self._country_ending(t) == home for t in places) or \
             predicate.lemma in self.lexicon.presence_verbs and not article.destinations
@@ -459,6 +466,7 @@ def _one_day(text, published):
 
 _SPEAKING = re.compile(r"\b(?:I|me|my|[Yy]ou|[Yy]our)\b")
 _SINCE = re.compile(r"\bsince\s+$")
+_RECENTLY = re.compile(r"\brecent(?:ly)?\b|\b(?:earlier|this) (?:this )?(?:year|month|week)\b", re.IGNORECASE)
 
 
 def _ours(predicate, doc):
@@ -545,6 +553,14 @@ def _others(objects, subjects, article):
     """The objects that are not one of the subjects under another name (one actor the article names two ways)."""
     actors = {id(article.registry.person(k).actor) for k in subjects if article.registry.person(k).actor}
     return [k for k in objects if id(article.registry.person(k).actor) not in actors]
+
+
+def _lately(mention, published):
+    """Whether a meeting held is of the last year before `published` by its date, or said to be recent."""
+    date = mention.date[0]
+    if date is None or published is None:
+        return bool(_RECENTLY.search(mention.sentence.text))
+    return datetime.timedelta(0) <= published - date <= datetime.timedelta(days=366)
 
 
 def _first_to(verb):

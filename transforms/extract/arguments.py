@@ -151,6 +151,17 @@ def visiting(verb):
     return ([visitor], hosts) if hosts else None
 
 
+def made_by(noun):
+    """'the visit to Z by X', 'the visit made by X to Z': (the tokens of whoever makes the visit, the tokens of where
+    it goes)."""
+    made = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    by = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children if p.dep_ == "pobj"]
+    by += [p for v in made for p in _agents(v)]
+    to = [p for t in (noun, *made) for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+          for p in c.children if p.dep_ == "pobj"]
+    return _coordinated(by), to
+
+
 def invited(verb):
     """'X accepted Y's invitation to visit Z', 'an invitation from Y to X to visit': (the guest tokens, the host
     tokens) of a verb an invitation noun says is asked for; else None."""
