@@ -405,7 +405,8 @@ class Extractor:
             city = context.city_in(meeting.parties, country, stayed)
         if date is None and published and status == "held" and any(m.recent for m in meeting.mentions):
             date, precision = published, "day"  # "X and Y have spoken by telephone": the news of the day
-        if city is None and not fmt and given and status == "held" and date == published and given.country in (
+        that_day = status == "held" and (date, precision) == (published, "day")
+        if city is None and not fmt and given and that_day and given.country in (
                 {country} if country else {article.registry.person(k).country for k in meeting.parties}):
             city, country = given.city, given.country  # a speech's "Address to X, Canberra": the day's meeting there
         evidence = meeting.mentions[0].sentence
