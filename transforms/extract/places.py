@@ -123,7 +123,12 @@ DATELINE = re.compile(r"\s*([A-Z][A-Z.'\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z.' ]{1,25}
 def dateline(text, gaz):
     """The Location of the city a wire dateline opens the article with ('BERLIN (Reuters) - ...'), or None."""
     m = DATELINE.match(text)
-    name = m and " ".join(w.capitalize() for w in m.group(1).split())
+    return _city_named(m.group(1), gaz) if m else None
+
+
+def _city_named(words, gaz):
+    """The Location of the city `words` name in any case ('NEW DELHI'), or None."""
+    name = " ".join(w.capitalize() for w in words.split())
     return Location(*gaz.cities[name]) if name in gaz.cities else None
 
 
@@ -143,9 +148,9 @@ def given_at(text, gaz, title=None):
     for line, pattern in ((heading if len(heading) <= 200 else "", _HEADING_PLACE),
                           (lines[-1] if lines else "", _CLOSING_PLACE)):
         m = pattern.search(line)
-        name = m and " ".join(w.capitalize() for w in m.group(1).split())
-        if name in gaz.cities:
-            return Location(*gaz.cities[name])
+        found = _city_named(m.group(1), gaz) if m else None
+        if found:
+            return found
     return None
 
 
