@@ -408,7 +408,7 @@ class Extractor:
         that_day = status == "held" and (date, precision) == (published, "day")
         if city is None and not fmt and given and that_day and given.country in (
                 {country} if country else {article.registry.person(k).country for k in meeting.parties}):
-            city, country = given.city, given.country  # a speech's "Address to X, Canberra": the day's meeting there
+            city, country = given.city, given.country  # a speech's "Address to X, Windhoek": the day's meeting there
         evidence = meeting.mentions[0].sentence
         day = date or published
         participants = [self._person(article, k, day) for k in meeting.parties]

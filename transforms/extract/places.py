@@ -133,8 +133,8 @@ def _city_named(words, gaz):
 
 
 # Where a release or speech says it was given: a heading that ends in a city after a comma ("Address to a luncheon,
-# Parliament House, Canberra", "JOINT PRESS CONFERENCE - PRESIDENTIAL PALACE, JAKARTA"), or a closing place line
-# ("CANBERRA, 14th July, 1964.").
+# State House, Windhoek", "JOINT PRESS CONFERENCE - STATE HOUSE, WINDHOEK"), or a closing place line ("WINDHOEK,
+# 14th July, 2022.").
 _HEADING_PLACE = re.compile(r",\s*([A-Za-z][A-Za-z.'\- ]{2,30}?)\s*$")
 _CLOSING_PLACE = re.compile(r"(?:^|[.\s])([A-Z][A-Z'\-]{2,}(?: [A-Z][A-Z'\-]{2,})?),?\s+(?:\d{1,2}[a-z]{0,2}\s+)?"
                             r"[A-Z][a-z]{2,8},?\s+\d{4}\.?\s*$")
